@@ -1,0 +1,309 @@
+"""The exchange format ``jixiao.project/1`` (and ``jixiao.bundle/1``): read and write."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from desktop.exchange.files import write_text_atomic
+from desktop.model.errors import InputError
+from desktop.model.money import fmt_plain, fmt_points, parse_money, parse_points
+from desktop.model.project import (
+    FUNDS_COLUMNS,
+    SOURCES,
+    STATUSES,
+    YEAR_MAX,
+    YEAR_MIN,
+    Execution,
+    Funds,
+    FundsRow,
+    Goals,
+    Indicator,
+    Project,
+    Unit,
+)
+
+PROJECT_FORMAT = "jixiao.project/1"
+BUNDLE_FORMAT = "jixiao.bundle/1"
+PROJECT_KEYS = {
+    "format",
+    "id",
+    "unit",
+    "year",
+    "name",
+    "form",
+    "status",
+    "signed_date",
+    "funds",
+    "execution",
+    "goals",
+    "sections",
+    "indicators",
+}
+INDICATOR_KEYS = {
+    "level1",
+    "level2",
+    "level3",
+    "target",
+    "actual",
+    "weight",
+    "score",
+    "deviation",
+    "operator",
+    "unit",
+}
+
+
+def project_to_dict(project: Project, with_id: bool = False) -> dict[str, Any]:
+    """The JSON object of one project (money as decimal strings in 元)."""
+    data: dict[str, Any] = {"format": PROJECT_FORMAT}
+    if with_id:
+        data["id"] = project.id
+    data.update(
+        {
+            "unit": {"name": project.unit.name, "department": project.unit.department},
+            "year": project.year,
+            "name": project.name,
+            "form": project.form,
+            "status": project.status,
+        }
+    )
+    if project.signed_date:
+        data["signed_date"] = project.signed_date.isoformat()
+    data["funds"] = [
+        {
+            "source": row.source,
+            **{c: fmt_plain(row.get(c)) for c in FUNDS_COLUMNS},
+        }
+        for row in (project.funds.rows[s] for s in SOURCES if s in project.funds.rows)
+        if not row.is_empty()
+    ]
+    data["execution"] = {
+        "weight": fmt_points(project.execution.weight),
+        "score": fmt_points(project.execution.score),
+    }
+    data["goals"] = {"target": project.goals.target, "actual": project.goals.actual}
+    data["sections"] = dict(project.sections)
+    data["indicators"] = [_indicator_to_dict(i) for i in project.indicators]
+    for key, value in project.extra.items():
+        data.setdefault(key, value)
+    return data
+
+
+def _indicator_to_dict(ind: Indicator) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "level1": ind.level1,
+        "level2": ind.level2,
+        "level3": ind.level3,
+        "target": ind.target,
+        "actual": ind.actual,
+        "weight": fmt_points(ind.weight),
+        "score": fmt_points(ind.score),
+        "deviation": ind.deviation,
+    }
+    if ind.operator:
+        out["operator"] = ind.operator
+    if ind.unit:
+        out["unit"] = ind.unit
+    return out
+
+
+def dumps(data: Any) -> str:
+    """JSON text as written to files: UTF-8, readable, stable."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _text(value: Any, where: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        return str(value)
+    if not isinstance(value, str):
+        raise InputError(f"{where}：应为文本")
+    return value
+
+
+def _obj(value: Any, where: str) -> dict[str, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise InputError(f"{where}：应为对象（{{…}}）")
+    return value
+
+
+def _year(value: Any, where: str) -> int:
+    if isinstance(value, bool):
+        raise InputError(f"{where}：“{value}”不是有效年度")
+    try:
+        year = int(str(value).strip())
+    except ValueError:
+        raise InputError(f"{where}：“{value}”不是有效年度") from None
+    if not YEAR_MIN <= year <= YEAR_MAX:
+        raise InputError(f"{where}：年度 {value} 超出范围（{YEAR_MIN}–{YEAR_MAX}）")
+    return year
+
+
+def project_from_dict(data: Any, where: str, warnings: list[str] | None = None) -> Project:
+    """Build a Project from its JSON object; InputError naming ``where`` and the field."""
+    data = _obj(data, where)
+    fmt = data.get("format", PROJECT_FORMAT)
+    if fmt != PROJECT_FORMAT:
+        raise InputError(f"{where}.format：不支持的格式“{fmt}”（应为 {PROJECT_FORMAT}）")
+    unit_data = data.get("unit")
+    if isinstance(unit_data, str):
+        unit = Unit(name=unit_data.strip())
+    else:
+        unit_obj = _obj(unit_data, f"{where}.unit")
+        unit = Unit(
+            name=_text(unit_obj.get("name"), f"{where}.unit.name").strip(),
+            department=_text(unit_obj.get("department"), f"{where}.unit.department").strip(),
+            code=_text(unit_obj.get("code"), f"{where}.unit.code").strip(),
+        )
+    if not unit.name:
+        raise InputError(f"{where}.unit.name：缺少实施单位名称")
+    if "year" not in data:
+        raise InputError(f"{where}.year：缺少年度")
+    year = _year(data["year"], f"{where}.year")
+    name = _text(data.get("name"), f"{where}.name").strip()
+    if not name:
+        raise InputError(f"{where}.name：缺少项目名称")
+    form = _text(data.get("form") or "self_evaluation", f"{where}.form")
+    from desktop.model.forms import available_forms
+
+    if form not in available_forms():
+        raise InputError(
+            f"{where}.form：未知的报告类型“{form}”（可用：{'、'.join(available_forms())}）"
+        )
+    status = _text(data.get("status") or "draft", f"{where}.status")
+    if status not in STATUSES:
+        raise InputError(f"{where}.status：“{status}”应为 draft 或 final")
+    signed: dt.date | None = None
+    if data.get("signed_date"):
+        raw = _text(data["signed_date"], f"{where}.signed_date")
+        try:
+            signed = dt.date.fromisoformat(raw.strip())
+        except ValueError:
+            raise InputError(f"{where}.signed_date：“{raw}”不是日期（应为 2024-01-25）") from None
+    funds = Funds()
+    funds_data = data.get("funds") or []
+    if not isinstance(funds_data, list):
+        raise InputError(f"{where}.funds：应为列表")
+    for i, row in enumerate(funds_data):
+        rw = f"{where}.funds[{i}]"
+        row = _obj(row, rw)
+        source = _text(row.get("source"), f"{rw}.source")
+        if source not in SOURCES:
+            raise InputError(f"{rw}.source：“{source}”应为 {'|'.join(SOURCES)} 之一")
+        if source in funds.rows:
+            raise InputError(f"{rw}.source：资金来源“{source}”重复")
+        funds.rows[source] = FundsRow(
+            source, *(parse_money(row.get(c), f"{rw}.{c}") for c in FUNDS_COLUMNS)
+        )
+    exec_obj = _obj(data.get("execution"), f"{where}.execution")
+    weight = parse_points(exec_obj.get("weight"), f"{where}.execution.weight")
+    execution = Execution(
+        weight=weight if weight is not None else Decimal(10),
+        score=parse_points(exec_obj.get("score"), f"{where}.execution.score"),
+    )
+    goals_obj = _obj(data.get("goals"), f"{where}.goals")
+    goals = Goals(
+        target=_text(goals_obj.get("target"), f"{where}.goals.target"),
+        actual=_text(goals_obj.get("actual"), f"{where}.goals.actual"),
+    )
+    sections_obj = _obj(data.get("sections"), f"{where}.sections")
+    sections = {str(k): _text(v, f"{where}.sections.{k}") for k, v in sections_obj.items()}
+    indicators: list[Indicator] = []
+    ind_data = data.get("indicators") or []
+    if not isinstance(ind_data, list):
+        raise InputError(f"{where}.indicators：应为列表")
+    unknown_nested: set[str] = set()
+    for i, item in enumerate(ind_data):
+        iw = f"{where}.indicators[{i}]"
+        item = _obj(item, iw)
+        unknown_nested.update(f"indicators[].{k}" for k in item if k not in INDICATOR_KEYS)
+        indicators.append(
+            Indicator(
+                level1=_text(item.get("level1"), f"{iw}.level1"),
+                level2=_text(item.get("level2"), f"{iw}.level2"),
+                level3=_text(item.get("level3"), f"{iw}.level3"),
+                target=_text(item.get("target"), f"{iw}.target"),
+                actual=_text(item.get("actual"), f"{iw}.actual"),
+                weight=parse_points(item.get("weight"), f"{iw}.weight"),
+                score=parse_points(item.get("score"), f"{iw}.score"),
+                deviation=_text(item.get("deviation"), f"{iw}.deviation"),
+                operator=_text(item.get("operator"), f"{iw}.operator") or None,
+                unit=_text(item.get("unit"), f"{iw}.unit") or None,
+            )
+        )
+    extra = {k: v for k, v in data.items() if k not in PROJECT_KEYS}
+    if warnings is not None and (extra or unknown_nested):
+        names = sorted(extra) + sorted(unknown_nested)
+        kept = "（顶层字段已保留）" if extra else ""
+        warnings.append(f"{where}：未知字段 {'、'.join(names)}{kept}")
+    return Project(
+        unit=unit,
+        year=year,
+        name=name,
+        form=form,
+        status=status,
+        signed_date=signed,
+        funds=funds,
+        execution=execution,
+        goals=goals,
+        sections=sections,
+        indicators=indicators,
+        extra=extra,
+    )
+
+
+def loads_projects(text: str, source: str, warnings: list[str] | None = None) -> list[Project]:
+    """Parse a project or bundle document; InputError naming ``source`` on any problem."""
+    try:
+        data = json.loads(text, parse_float=Decimal)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"{source}：不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}）"
+        ) from None
+    if not isinstance(data, dict):
+        raise InputError(f"{source}：内容应为 JSON 对象")
+    fmt = data.get("format")
+    if fmt == BUNDLE_FORMAT:
+        items = data.get("projects")
+        if not isinstance(items, list):
+            raise InputError(f"{source}.projects：应为项目列表")
+        return [
+            project_from_dict(item, f"{source}：projects[{i}]", warnings)
+            for i, item in enumerate(items)
+        ]
+    if fmt != PROJECT_FORMAT:
+        raise InputError(
+            f"{source}：不支持的格式“{fmt}”（应为 {PROJECT_FORMAT} 或 {BUNDLE_FORMAT}）"
+        )
+    return [project_from_dict(data, source, warnings)]
+
+
+def read_projects(path: Path, warnings: list[str] | None = None) -> list[Project]:
+    """Read a JSON file of one project or a bundle."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"找不到文件：{path}") from None
+    except OSError as exc:
+        raise InputError(f"无法读取文件 {path}：{exc.strerror}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(f"{path.name}：不是 UTF-8 编码的 JSON 文件") from None
+    return loads_projects(text, path.name, warnings)
+
+
+def write_projects(projects: list[Project], path: Path) -> None:
+    """Write one project, or a bundle for several, atomically (temp file + rename)."""
+    if len(projects) == 1:
+        data: Any = project_to_dict(projects[0])
+    else:
+        data = {"format": BUNDLE_FORMAT, "projects": [project_to_dict(p) for p in projects]}
+    write_text_atomic(path, dumps(data))

@@ -1,0 +1,158 @@
+"""Money and score arithmetic: Decimal in 元 in code, INTEGER 分 in storage, never float."""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from desktop.model.errors import InputError
+
+FEN = Decimal("0.01")
+RATE = Decimal("0.0001")
+WAN = Decimal(10000)
+
+_MONEY_RE = re.compile(r"^-?\d+(\.\d{1,2})?$")
+
+
+def round_money(value: Decimal) -> Decimal:
+    """Round to 分 half-up."""
+    return value.quantize(FEN, rounding=ROUND_HALF_UP)
+
+
+def round_score(value: Decimal) -> Decimal:
+    """Round a score to 0.01 half-up."""
+    return value.quantize(FEN, rounding=ROUND_HALF_UP)
+
+
+def round_rate(value: Decimal) -> Decimal:
+    """Round a rate to 0.0001 half-up."""
+    return value.quantize(RATE, rounding=ROUND_HALF_UP)
+
+
+def parse_money(value: object, where: str) -> Decimal | None:
+    """Parse an amount in 元 ("50000.00", 50000, Decimal); empty → None.
+
+    Raises InputError naming ``where`` for anything else, negatives and more than 2 decimals.
+    """
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise InputError(f"{where}：“{value}”不是有效金额")
+    if isinstance(value, float):
+        # JSON import parses with Decimal; a float here means a programming error upstream.
+        value = Decimal(repr(value))
+    if isinstance(value, int):
+        value = Decimal(value)
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise InputError(f"{where}：“{value}”不是有效金额")
+        if value < 0:
+            raise InputError(f"{where}：金额不能为负数（{value}）")
+        if value != value.quantize(FEN, rounding=ROUND_HALF_UP):
+            raise InputError(f"{where}：金额最多两位小数（{value}）")
+        return value.quantize(FEN)
+    if not isinstance(value, str):
+        raise InputError(f"{where}：“{value}”不是有效金额")
+    text = value.strip()
+    if text == "":
+        return None
+    if not _MONEY_RE.match(text):
+        raise InputError(f"{where}：“{value}”不是有效金额（应为如 50000.00 的数字，单位元）")
+    amount = Decimal(text)
+    if amount < 0:
+        raise InputError(f"{where}：金额不能为负数（{value}）")
+    return amount.quantize(FEN)
+
+
+def parse_points(value: object, where: str) -> Decimal | None:
+    """Parse a weight or score (分): non-negative, up to 2 decimals; empty → None."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise InputError(f"{where}：“{value}”不是有效分数")
+    if isinstance(value, (int, float)):
+        value = str(value)
+    if isinstance(value, Decimal):
+        value = str(value)
+    if not isinstance(value, str):
+        raise InputError(f"{where}：“{value}”不是有效分数")
+    text = value.strip().removesuffix("分").strip()
+    if text == "":
+        return None
+    try:
+        points = Decimal(text)
+    except InvalidOperation:
+        raise InputError(f"{where}：“{value}”不是有效分数") from None
+    if not points.is_finite():
+        raise InputError(f"{where}：“{value}”不是有效分数")
+    if points < 0:
+        raise InputError(f"{where}：分数不能为负数（{value}）")
+    if points > 1000:
+        raise InputError(f"{where}：分数过大（{value}）")
+    return round_score(points)
+
+
+def to_fen(amount: Decimal | None) -> int | None:
+    """元 → integer 分 for storage."""
+    if amount is None:
+        return None
+    return int(round_money(amount) * 100)
+
+
+def from_fen(fen: int | None) -> Decimal | None:
+    """Integer 分 from storage → 元."""
+    if fen is None:
+        return None
+    return (Decimal(fen) / 100).quantize(FEN)
+
+
+def to_centi(points: Decimal | None) -> int | None:
+    """Points → integer hundredths for storage."""
+    if points is None:
+        return None
+    return int(round_score(points) * 100)
+
+
+def from_centi(centi: int | None) -> Decimal | None:
+    """Integer hundredths from storage → points."""
+    if centi is None:
+        return None
+    return (Decimal(centi) / 100).quantize(FEN)
+
+
+def fmt_wan(amount: Decimal | None) -> str:
+    """元 → 万元 with two decimals ("34.90"); empty for None."""
+    if amount is None:
+        return ""
+    return f"{round_money(amount / WAN):.2f}"
+
+
+def fmt_yuan(amount: Decimal | None) -> str:
+    """元 with thousands separators and two decimals ("349,000.00")."""
+    if amount is None:
+        return ""
+    return f"{round_money(amount):,.2f}"
+
+
+def fmt_points(points: Decimal | None) -> str:
+    """A weight or score without needless zeros ("10", "6.03")."""
+    if points is None:
+        return ""
+    text = f"{round_score(points):f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def fmt_rate(rate: Decimal | None) -> str:
+    """A rate as a percentage with two decimals ("60.29%")."""
+    if rate is None:
+        return ""
+    return f"{round_rate(rate) * 100:.2f}%"
+
+
+def fmt_plain(amount: Decimal | None) -> str:
+    """A Decimal as a plain string for JSON ("50000.00")."""
+    if amount is None:
+        return ""
+    return f"{amount:f}"

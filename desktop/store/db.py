@@ -1,0 +1,265 @@
+"""The SQLite file: opening, schema, migrations, transactions (sqlite-utils over sqlite3)."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import sqlite_utils
+
+from desktop.model.errors import InputError
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+APP_TABLES = {"unit", "project", "funds", "goal", "section", "indicator", "revision", "app_lock"}
+
+
+class StoreError(InputError):
+    """The database cannot be opened or written; the message says why, in Chinese."""
+
+
+def default_db_path() -> Path:
+    """The default database: $JIXIAO_DB or jixiao.db in the user data directory."""
+    env = os.environ.get("JIXIAO_DB")
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("jixiao", appauthor=False)) / "jixiao.db"
+
+
+def now_iso() -> str:
+    """Local time, seconds precision, ISO 8601."""
+    return dt.datetime.now().replace(microsecond=0).isoformat()
+
+
+def _m1_initial(db: sqlite_utils.Database) -> None:
+    db.table("unit").create(
+        {
+            "id": int,
+            "name": str,
+            "department": str,
+            "code": str,
+            "created_at": str,
+            "deleted_at": str,
+        },
+        pk="id",
+        not_null={"name"},
+        defaults={"department": "", "code": ""},
+    )
+    db.table("project").create(
+        {
+            "id": int,
+            "unit_id": int,
+            "year": int,
+            "name": str,
+            "form": str,
+            "status": str,
+            "signed_date": str,
+            "exec_weight": int,
+            "exec_score": int,
+            "goal_target": str,
+            "goal_actual": str,
+            "extra": str,
+            "created_at": str,
+            "updated_at": str,
+            "deleted_at": str,
+        },
+        pk="id",
+        foreign_keys=[("unit_id", "unit", "id")],
+        not_null={"unit_id", "year", "name", "form", "status"},
+        defaults={"status": "draft", "exec_weight": 1000, "goal_target": "", "goal_actual": ""},
+    )
+    db.table("funds").create(
+        {
+            "project_id": int,
+            "source": str,
+            "initial": int,
+            "full_year": int,
+            "executed": int,
+        },
+        pk=("project_id", "source"),
+        foreign_keys=[("project_id", "project", "id")],
+    )
+    db.table("section").create(
+        {"project_id": int, "key": str, "text": str},
+        pk=("project_id", "key"),
+        foreign_keys=[("project_id", "project", "id")],
+        not_null={"text"},
+    )
+    db.table("indicator").create(
+        {
+            "id": int,
+            "project_id": int,
+            "position": int,
+            "level1": str,
+            "level2": str,
+            "level3": str,
+            "target": str,
+            "actual": str,
+            "weight": int,
+            "score": int,
+            "deviation": str,
+            "operator": str,
+            "unit": str,
+        },
+        pk="id",
+        foreign_keys=[("project_id", "project", "id")],
+        not_null={"project_id", "position"},
+    )
+    db.table("revision").create(
+        {
+            "id": int,
+            "project_id": int,
+            "created_at": str,
+            "kind": str,
+            "reason": str,
+            "fingerprint": str,
+            "snapshot": str,
+        },
+        pk="id",
+        foreign_keys=[("project_id", "project", "id")],
+    )
+    db.table("app_lock").create(
+        {"id": int, "host": str, "user": str, "pid": int, "started": str, "heartbeat": str},
+        pk="id",
+    )
+    db.execute("CREATE INDEX idx_project_unit_year ON project(unit_id, year)")
+    db.execute("CREATE INDEX idx_indicator_project ON indicator(project_id, position)")
+    db.execute("CREATE INDEX idx_revision_project ON revision(project_id)")
+
+
+# Ordered migrations: MIGRATIONS[i] brings user_version i to i + 1. Never edit a released one.
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_m1_initial]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class Store:
+    """One open database file."""
+
+    def __init__(self, db: sqlite_utils.Database, path: Path | None, read_only: bool = False):
+        self.db = db
+        self.path = path
+        self.read_only = read_only
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """The underlying sqlite3 connection."""
+        return self.db.conn
+
+    @contextlib.contextmanager
+    def transaction(self, durable: bool = False) -> Iterator[sqlite_utils.Database]:
+        """One user action = one transaction; errors become StoreError in Chinese."""
+        if self.read_only:
+            raise StoreError("数据库以只读方式打开，不能保存修改")
+        try:
+            if durable:
+                self.db.execute("PRAGMA synchronous=FULL")
+            with self.db.atomic():
+                yield self.db
+        except sqlite3.OperationalError as exc:
+            raise StoreError(_explain(exc, self.path)) from None
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(_explain(exc, self.path)) from None
+        finally:
+            if durable:
+                with contextlib.suppress(sqlite3.Error):
+                    self.db.execute("PRAGMA synchronous=NORMAL")
+
+    def close(self) -> None:
+        """Close the file."""
+        with contextlib.suppress(sqlite3.Error):
+            self.db.close()
+
+
+def _explain(exc: sqlite3.Error, path: Path | None) -> str:
+    text = str(exc).lower()
+    where = f"（{path}）" if path else ""
+    if "locked" in text or "busy" in text:
+        return f"数据库正被其他程序占用{where}，请稍后再试"
+    if "readonly" in text or "read-only" in text:
+        return f"数据库文件是只读的{where}，无法保存修改"
+    if "disk is full" in text or "full" in text:
+        return f"磁盘空间已满{where}，修改未能保存"
+    if "not a database" in text or "malformed" in text:
+        return f"数据库文件已损坏或不是本程序的数据库{where}"
+    if "unable to open" in text:
+        return f"无法打开数据库文件{where}"
+    return f"数据库错误{where}：{exc}"
+
+
+def _check_file(path: Path) -> None:
+    if path.is_dir():
+        raise StoreError(f"数据库路径是一个文件夹，不是文件：{path}")
+    if not path.parent.exists():
+        raise StoreError(f"数据库所在的文件夹不存在：{path.parent}")
+    if path.exists() and path.stat().st_size > 0:
+        try:
+            with path.open("rb") as fh:
+                head = fh.read(len(SQLITE_MAGIC))
+        except OSError as exc:
+            raise StoreError(f"无法读取数据库文件 {path}：{exc.strerror}") from None
+        if head != SQLITE_MAGIC:
+            raise StoreError(f"文件 {path} 不是 SQLite 数据库，未做任何修改")
+
+
+def _backup_before_migration(conn: sqlite3.Connection, path: Path, version: int) -> None:
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.parent / "backups" / f"{path.stem}-v{version}-before-migration-{stamp}.db"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    dest = sqlite3.connect(str(target))
+    try:
+        conn.backup(dest)
+    finally:
+        dest.close()
+
+
+def open_store(
+    path: Path | str | None = None, create: bool = True, read_only: bool = False
+) -> Store:
+    """Open (and create or migrate) the database; StoreError with a Chinese message on failure."""
+    if path is None:
+        path = default_db_path()
+        if create:
+            path.parent.mkdir(parents=True, exist_ok=True)
+    path = Path(path)
+    _check_file(path)
+    if not path.exists() and not create:
+        raise StoreError(f"数据库文件不存在：{path}")
+    try:
+        if read_only:
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+        else:
+            conn = sqlite3.connect(str(path), timeout=5)
+        db = sqlite_utils.Database(conn, execute_plugins=False)
+        db.execute("PRAGMA foreign_keys=ON")
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        tables = set(db.table_names())
+        if version == 0 and tables and not tables <= APP_TABLES:
+            conn.close()
+            raise StoreError(f"文件 {path} 是其他程序的 SQLite 数据库，未做任何修改")
+        if version > SCHEMA_VERSION:
+            conn.close()
+            raise StoreError(
+                f"数据库 {path} 由更新版本的程序创建（结构版本 {version}），请升级本程序后再打开"
+            )
+        if not read_only:
+            if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            if version < SCHEMA_VERSION:
+                if version > 0:
+                    _backup_before_migration(conn, path, version)
+                for index in range(version, SCHEMA_VERSION):
+                    with db.atomic():
+                        MIGRATIONS[index](db)
+                        db.execute(f"PRAGMA user_version={index + 1}")
+        elif version < SCHEMA_VERSION:
+            conn.close()
+            raise StoreError(f"数据库 {path} 需要升级，不能以只读方式打开")
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(_explain(exc, path)) from None
+    return Store(db, path, read_only=read_only)

@@ -1,0 +1,335 @@
+"""Queries over the database: units, projects and their parts. Widgets never build SQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from desktop.model.money import from_centi, from_fen, to_centi, to_fen
+from desktop.model.project import (
+    FUNDS_COLUMNS,
+    Execution,
+    FundsRow,
+    Goals,
+    Indicator,
+    Project,
+    Unit,
+)
+from desktop.store.db import Store, StoreError, now_iso
+
+
+@dataclass(frozen=True)
+class ProjectRow:
+    """A light listing row of a project (navigator, `list`)."""
+
+    id: int
+    unit_id: int
+    unit: str
+    department: str
+    year: int
+    name: str
+    form: str
+    status: str
+
+
+def find_unit(store: Store, name: str) -> Unit | None:
+    """A live unit by name."""
+    row = store.db.execute(
+        "SELECT id, name, department, code FROM unit WHERE name = ? AND deleted_at IS NULL",
+        [name],
+    ).fetchone()
+    if row is None:
+        return None
+    return Unit(id=row[0], name=row[1], department=row[2] or "", code=row[3] or "")
+
+
+def ensure_unit(store: Store, unit: Unit) -> int:
+    """The id of the unit named ``unit.name``, creating it (or filling its 主管部门)."""
+    with store.transaction() as db:
+        found = find_unit(store, unit.name)
+        if found is not None and found.id is not None:
+            if unit.department and not found.department:
+                db.execute(
+                    "UPDATE unit SET department = ? WHERE id = ?", [unit.department, found.id]
+                )
+            return found.id
+        cur = db.execute(
+            "INSERT INTO unit (name, department, code, created_at) VALUES (?, ?, ?, ?)",
+            [unit.name, unit.department, unit.code, now_iso()],
+        )
+        return int(cur.lastrowid or 0)
+
+
+def list_units(store: Store) -> list[Unit]:
+    """Live units by name."""
+    rows = store.db.execute(
+        "SELECT id, name, department, code FROM unit WHERE deleted_at IS NULL ORDER BY name"
+    ).fetchall()
+    return [Unit(id=r[0], name=r[1], department=r[2] or "", code=r[3] or "") for r in rows]
+
+
+def update_unit(store: Store, unit: Unit) -> None:
+    """Rename a unit or change its 主管部门."""
+    if unit.id is None:
+        raise StoreError("单位尚未保存")
+    other = find_unit(store, unit.name)
+    if other is not None and other.id != unit.id:
+        raise StoreError(f"已存在名为“{unit.name}”的单位")
+    with store.transaction() as db:
+        db.execute(
+            "UPDATE unit SET name = ?, department = ?, code = ? WHERE id = ?",
+            [unit.name, unit.department, unit.code, unit.id],
+        )
+
+
+def list_projects(
+    store: Store,
+    unit: str | None = None,
+    year: int | None = None,
+    deleted: bool = False,
+) -> list[ProjectRow]:
+    """Projects (live, or in the 回收站 with ``deleted``) ordered by unit, year, name."""
+    sql = (
+        "SELECT p.id, u.id, u.name, u.department, p.year, p.name, p.form, p.status "
+        "FROM project p JOIN unit u ON u.id = p.unit_id WHERE "
+        + (
+            "p.deleted_at IS NOT NULL"
+            if deleted
+            else "p.deleted_at IS NULL AND u.deleted_at IS NULL"
+        )
+    )
+    params: list[Any] = []
+    if unit is not None:
+        sql += " AND u.name = ?"
+        params.append(unit)
+    if year is not None:
+        sql += " AND p.year = ?"
+        params.append(year)
+    sql += " ORDER BY u.name, p.year DESC, p.name, p.id"
+    return [
+        ProjectRow(r[0], r[1], r[2], r[3] or "", r[4], r[5], r[6], r[7])
+        for r in store.db.execute(sql, params).fetchall()
+    ]
+
+
+def find_project_id(store: Store, unit: str, year: int, name: str) -> int | None:
+    """The live project with that unit, year and name."""
+    row = store.db.execute(
+        "SELECT p.id FROM project p JOIN unit u ON u.id = p.unit_id "
+        "WHERE u.name = ? AND p.year = ? AND p.name = ? AND p.deleted_at IS NULL",
+        [unit, year, name],
+    ).fetchone()
+    return int(row[0]) if row else None
+
+
+def load_project(store: Store, project_id: int) -> Project:
+    """One whole project; StoreError when there is none with that id."""
+    projects = load_projects(store, [project_id])
+    if not projects:
+        raise StoreError(f"找不到编号为 {project_id} 的项目")
+    return projects[0]
+
+
+def _chunks(ids: Sequence[int], size: int = 500) -> Iterable[Sequence[int]]:
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def load_projects(store: Store, ids: Sequence[int]) -> list[Project]:
+    """Whole projects for ``ids`` (deleted ones included), in the order given; batched."""
+    found: dict[int, Project] = {}
+    db = store.db
+    for chunk in _chunks(list(ids)):
+        marks = ",".join("?" * len(chunk))
+        for r in db.execute(
+            "SELECT p.id, p.year, p.name, p.form, p.status, p.signed_date, p.exec_weight, "
+            "p.exec_score, p.goal_target, p.goal_actual, p.extra, u.id, u.name, u.department, "
+            f"u.code FROM project p JOIN unit u ON u.id = p.unit_id WHERE p.id IN ({marks})",
+            list(chunk),
+        ).fetchall():
+            signed = dt.date.fromisoformat(r[5]) if r[5] else None
+            found[r[0]] = Project(
+                id=r[0],
+                unit=Unit(id=r[11], name=r[12], department=r[13] or "", code=r[14] or ""),
+                year=r[1],
+                name=r[2],
+                form=r[3],
+                status=r[4],
+                signed_date=signed,
+                execution=Execution(
+                    weight=from_centi(r[6]) or Decimal(0) if r[6] is not None else Decimal(10),
+                    score=from_centi(r[7]),
+                ),
+                goals=Goals(target=r[8] or "", actual=r[9] or ""),
+                extra=json.loads(r[10]) if r[10] else {},
+            )
+        for r in db.execute(
+            "SELECT project_id, source, initial, full_year, executed FROM funds "
+            f"WHERE project_id IN ({marks})",
+            list(chunk),
+        ).fetchall():
+            if r[0] in found:
+                found[r[0]].funds.rows[r[1]] = FundsRow(
+                    r[1], from_fen(r[2]), from_fen(r[3]), from_fen(r[4])
+                )
+        for r in db.execute(
+            f"SELECT project_id, key, text FROM section WHERE project_id IN ({marks})", list(chunk)
+        ).fetchall():
+            if r[0] in found:
+                found[r[0]].sections[r[1]] = r[2]
+        for r in db.execute(
+            "SELECT project_id, level1, level2, level3, target, actual, weight, score, deviation, "
+            f"operator, unit FROM indicator WHERE project_id IN ({marks}) "
+            "ORDER BY project_id, position",
+            list(chunk),
+        ).fetchall():
+            if r[0] in found:
+                found[r[0]].indicators.append(
+                    Indicator(
+                        level1=r[1] or "",
+                        level2=r[2] or "",
+                        level3=r[3] or "",
+                        target=r[4] or "",
+                        actual=r[5] or "",
+                        weight=from_centi(r[6]),
+                        score=from_centi(r[7]),
+                        deviation=r[8] or "",
+                        operator=r[9] or None,
+                        unit=r[10] or None,
+                    )
+                )
+    return [found[i] for i in ids if i in found]
+
+
+def _project_values(project: Project, unit_id: int) -> list[Any]:
+    return [
+        unit_id,
+        project.year,
+        project.name,
+        project.form,
+        project.status,
+        project.signed_date.isoformat() if project.signed_date else None,
+        to_centi(project.execution.weight),
+        to_centi(project.execution.score),
+        project.goals.target,
+        project.goals.actual,
+        json.dumps(project.extra, ensure_ascii=False) if project.extra else None,
+        now_iso(),
+    ]
+
+
+def _write_children(store: Store, project_id: int, project: Project) -> None:
+    db = store.db
+    db.execute("DELETE FROM funds WHERE project_id = ?", [project_id])
+    db.execute("DELETE FROM section WHERE project_id = ?", [project_id])
+    db.execute("DELETE FROM indicator WHERE project_id = ?", [project_id])
+    db.conn.executemany(
+        "INSERT INTO funds (project_id, source, initial, full_year, executed) VALUES (?,?,?,?,?)",
+        [
+            (project_id, row.source, *(to_fen(row.get(c)) for c in FUNDS_COLUMNS))
+            for row in project.funds.rows.values()
+            if not row.is_empty()
+        ],
+    )
+    db.conn.executemany(
+        "INSERT INTO section (project_id, key, text) VALUES (?, ?, ?)",
+        [(project_id, k, v) for k, v in project.sections.items()],
+    )
+    db.conn.executemany(
+        "INSERT INTO indicator (project_id, position, level1, level2, level3, target, actual, "
+        "weight, score, deviation, operator, unit) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        [
+            (
+                project_id,
+                pos,
+                i.level1,
+                i.level2,
+                i.level3,
+                i.target,
+                i.actual,
+                to_centi(i.weight),
+                to_centi(i.score),
+                i.deviation,
+                i.operator,
+                i.unit,
+            )
+            for pos, i in enumerate(project.indicators)
+        ],
+    )
+
+
+def insert_project(store: Store, project: Project, replace: bool = False) -> int:
+    """Create the project (and its unit if new); refuses a duplicate unless ``replace``."""
+    with store.transaction():
+        unit_id = ensure_unit(store, project.unit)
+        existing = find_project_id(store, project.unit.name, project.year, project.name)
+        if existing is not None:
+            if not replace:
+                raise StoreError(
+                    f"数据库中已有项目“{project.name}”（{project.unit.name}，{project.year}年度，"
+                    f"编号 {existing}）；如需覆盖请使用 --replace"
+                )
+            store.db.execute(
+                "UPDATE project SET deleted_at = ? WHERE id = ?", [now_iso(), existing]
+            )
+        cur = store.db.execute(
+            "INSERT INTO project (unit_id, year, name, form, status, signed_date, exec_weight, "
+            "exec_score, goal_target, goal_actual, extra, updated_at, created_at) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [*_project_values(project, unit_id), now_iso()],
+        )
+        project_id = int(cur.lastrowid or 0)
+        _write_children(store, project_id, project)
+    project.id = project_id
+    project.unit.id = unit_id
+    return project_id
+
+
+def save_project(store: Store, project: Project) -> None:
+    """Write the whole project over its stored version, in one transaction."""
+    if project.id is None:
+        raise StoreError("项目尚未创建")
+    with store.transaction():
+        unit_id = ensure_unit(store, project.unit)
+        store.db.execute(
+            "UPDATE project SET unit_id=?, year=?, name=?, form=?, status=?, signed_date=?, "
+            "exec_weight=?, exec_score=?, goal_target=?, goal_actual=?, extra=?, updated_at=? "
+            "WHERE id = ?",
+            [*_project_values(project, unit_id), project.id],
+        )
+        _write_children(store, project.id, project)
+    project.unit.id = unit_id
+
+
+def save_section(store: Store, project_id: int, key: str, text: str) -> None:
+    """Write one section's text (an edit flush)."""
+    with store.transaction() as db:
+        db.execute(
+            "INSERT INTO section (project_id, key, text) VALUES (?, ?, ?) "
+            "ON CONFLICT(project_id, key) DO UPDATE SET text = excluded.text",
+            [project_id, key, text],
+        )
+        db.execute("UPDATE project SET updated_at = ? WHERE id = ?", [now_iso(), project_id])
+
+
+def set_deleted(store: Store, project_id: int, deleted: bool) -> None:
+    """Soft-delete a project into the 回收站, or restore it."""
+    with store.transaction() as db:
+        db.execute(
+            "UPDATE project SET deleted_at = ? WHERE id = ?",
+            [now_iso() if deleted else None, project_id],
+        )
+
+
+def siblings(store: Store, project: Project) -> list[Project]:
+    """The other live projects of the same unit and year."""
+    ids = [
+        r.id
+        for r in list_projects(store, unit=project.unit.name, year=project.year)
+        if r.id != project.id
+    ]
+    return load_projects(store, ids)
