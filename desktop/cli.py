@@ -33,16 +33,26 @@ class _Parser(argparse.ArgumentParser):
     """argparse with Chinese errors and exit code 2."""
 
     def error(self, message: str) -> NoReturn:
-        message = (
-            message.replace("the following arguments are required", "缺少参数")
-            .replace("invalid choice", "无效的选项")
-            .replace("unrecognized arguments", "无法识别的参数")
-            .replace("expected one argument", "需要一个值")
-            .replace("invalid int value", "不是整数")
-            .replace("argument", "参数")
-        )
+        """Print one Chinese line and exit 2."""
+        import re
+
+        m = re.search(r"invalid choice: '([^']*)'", message)
+        if m:
+            message = f"未知命令“{m.group(1)}”；可用命令：{'、'.join(COMMANDS)}"
+        else:
+            for english, chinese in _ARGPARSE_WORDS:
+                message = message.replace(english, chinese)
         sys.stderr.write(f"jixiao：{message}（用 jixiao --help 查看用法）\n")
         sys.exit(2)
+
+
+_ARGPARSE_WORDS = (
+    ("the following arguments are required", "缺少参数"),
+    ("unrecognized arguments", "无法识别的参数"),
+    ("expected one argument", "需要一个值"),
+    ("invalid int value", "不是整数"),
+    ("argument", "参数"),
+)
 
 
 def wants_cli(args: Sequence[str]) -> bool:

@@ -31,7 +31,9 @@ _OP_ALIASES = {
     "等于": "=",
 }
 # Longest aliases first so "大于等于" wins over "大于".
-_ALIASES_SORTED = sorted(_OP_ALIASES.items(), key=lambda kv: -len(kv[0]))
+_ALIASES_SORTED = sorted(
+    [*_OP_ALIASES.items(), *((op, op) for op in OPERATORS)], key=lambda kv: -len(kv[0])
+)
 _NUMBER_RE = re.compile(r"[-+]?\d[\d,，]*(?:\.\d+)?|[-+]?\.\d+")
 _UNIT_ALIASES = {"百分比": "%", "％": "%", "percent": "%"}
 _CN_DIGITS = {
@@ -130,17 +132,11 @@ def parse_target(text: str) -> ParsedTarget:
     try:
         s = _normalise(raw).strip()
         operator: str | None = None
-        for sym in OPERATORS:
-            if s.startswith(sym):
+        for alias, sym in _ALIASES_SORTED:
+            if s.startswith(alias):
                 operator = sym
-                s = s[len(sym) :].strip()
+                s = s[len(alias) :].strip()
                 break
-        if operator is None:
-            for alias, sym in _ALIASES_SORTED:
-                if s.startswith(alias):
-                    operator = sym
-                    s = s[len(alias) :].strip()
-                    break
         number, unit = find_number(s)
         if number is None:
             return ParsedTarget(None, None, "", raw)
