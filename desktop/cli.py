@@ -283,7 +283,9 @@ def cmd_import_json(args: argparse.Namespace) -> int:
 
 def _insert_all(store: Any, projects: list[Any], replace: bool = False) -> int:
     from desktop.store import repo
+    from desktop.store.lock import ensure_writable
 
+    ensure_writable(store)
     ids: list[int] = []
     with store.transaction():
         for project in projects:
