@@ -126,3 +126,24 @@ def test_binary_file_is_refused(tmp_path):
 def test_random_text_never_crashes(text):
     with contextlib.suppress(InputError):
         loads_projects(text, "r.json")
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=8) | st.floats(allow_nan=False),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=6), children, max_size=3)
+    ),
+    max_leaves=8,
+)
+
+
+@given(st.dictionaries(st.sampled_from(sorted(CASE)), json_values, max_size=6))
+def test_random_values_in_every_field_give_input_error_or_a_project(overrides):
+    case = dict(CASE, **overrides)
+    case["format"] = "jixiao.project/1"
+    try:
+        text = json.dumps(case, ensure_ascii=False)
+    except ValueError:
+        return
+    with contextlib.suppress(InputError):
+        loads_projects(text, "r.json")
