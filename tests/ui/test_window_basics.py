@@ -5,35 +5,13 @@ from __future__ import annotations
 import time
 from decimal import Decimal
 
-import pytest
-from PySide6.QtCore import QSettings
-
 from desktop.model.forms import load_form
 from desktop.store import repo
 from desktop.store.db import open_store
 from desktop.ui import dialogs
-from desktop.ui.app import open_main_window
 from desktop.ui.dialogs import NewProjectSpec
 from desktop.ui.section_tabs import tab_title
 from tests.ui.window_helpers import reopen_text, store_path, type_text
-
-
-@pytest.fixture
-def make_window(qtbot, tmp_path):
-    """Build main windows with settings in tmp_path; closes them at the end."""
-    windows = []
-
-    def make(store):
-        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-        window = open_main_window(store, settings=settings)
-        qtbot.addWidget(window)
-        window.show()
-        windows.append(window)
-        return window
-
-    yield make
-    for window in windows:
-        window.close()
 
 
 def _create_unit_and_project(window, monkeypatch, name="保安费用"):
