@@ -198,17 +198,25 @@ class MainWindow(QMainWindow):
         has_projects = bool(self.navigator.project_ids())
         self.empty_page.set_has_units(bool(self.navigator.topLevelItemCount()), has_projects)
 
-    def select_project(self, project_id: int | None) -> bool:
-        """Open a project (flushing the current one first); False when it is not listed."""
+    def select_project(self, project_id: int | None, keep_undo: bool = False) -> bool:
+        """Open a project (flushing the current one first); False when it is not listed.
+
+        The undo history belongs to the project being edited, so it is cleared unless
+        ``keep_undo`` (used by undoable commands that switch projects themselves).
+        """
         if project_id is None:
+            if not self.flush():
+                return False
             self._show_project(None)
+            if not keep_undo:
+                self.undo_stack.clear()
             return True
         if self._project is not None and self._project.id == project_id:
             self.navigator.select_project(project_id, notify=False)
             return True
         if not self.navigator.select_project(project_id, notify=False):
             return False
-        return self._open_project(project_id)
+        return self._open_project(project_id, keep_undo)
 
     def refresh_findings(self) -> None:
         """Run the checks on the current project and show the findings."""
@@ -253,7 +261,7 @@ class MainWindow(QMainWindow):
         if not self._open_project(project_id):
             self.navigator.select_project(previous, notify=False)
 
-    def _open_project(self, project_id: int) -> bool:
+    def _open_project(self, project_id: int, keep_undo: bool = False) -> bool:
         if not self.flush():
             dialogs.error(
                 self,
@@ -270,6 +278,8 @@ class MainWindow(QMainWindow):
         except InputError as exc:
             dialogs.error(self, "无法打开项目", str(exc))
             return False
+        if not keep_undo:
+            self.undo_stack.clear()
         self._show_project(project)
         return True
 

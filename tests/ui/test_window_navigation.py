@@ -261,3 +261,26 @@ def test_backup_and_restore(ui_store, make_window, sample_project, monkeypatch, 
     assert window.section_editor("method").text() == ""
     assert reopen_text(store_path(window.store), pid, "method") == ""
     assert any("before-restore" in p.name for p in (tmp_path / "backups").iterdir())
+
+
+def test_switching_project_clears_undo_history(ui_store, make_window, sample_project, monkeypatch):
+    ids = _three(ui_store, sample_project)
+    window = make_window(ui_store)
+    window.select_project(ids[1])
+    monkeypatch.setattr(dialogs, "confirm", lambda *a: True)
+    window.actions_by_name["delete"].trigger()
+    assert window.undo_stack.canUndo()
+    window.navigator.setCurrentItem(window.navigator.item_for(ids[2]))
+    assert not window.undo_stack.canUndo()
+
+
+def test_fits_a_1366x768_screen(ui_store, make_window, sample_project):
+    (pid, *_) = _three(ui_store, sample_project)
+    window = make_window(ui_store)
+    window.select_project(pid)
+    hint = window.minimumSizeHint()
+    assert hint.width() <= 1366 and hint.height() <= 740
+    window.resize(1366, 740)
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        assert window.tabs.currentWidget().width() > 500
