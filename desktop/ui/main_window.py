@@ -127,6 +127,7 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.setUsesScrollButtons(True)
         self.overview = OverviewTab(self._forms)
+        self.overview.funds.undo_stack = self.undo_stack
         self.overview.edited.connect(self._on_overview_edited)
         self.grid = make_indicator_widget(self.undo_stack)
         self.grid.changed.connect(self._on_grid_changed)
