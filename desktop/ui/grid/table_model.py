@@ -284,18 +284,26 @@ class IndicatorTableModel(QAbstractTableModel):
         return self._findings.get((row, column), [])
 
     # ----- findings ----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Re-read the project after changes made elsewhere (funds, execution, an import)."""
+        if self.project is None:
+            return
+        self._info = [None] * len(self.project.indicators)
+        self._refresh_totals(emit=False)
+        if self.rowCount():
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(self.rowCount() - 1, len(Column) - 1)
+            )
+
     def set_findings(self, findings: list[Finding]) -> None:
-        """Tint the cells named by the findings' locations; others are ignored."""
+        """Tint the cells named by the findings' locations (and re-read the project)."""
         table: dict[tuple[int, Column], list[Finding]] = {}
         for finding in findings:
             cell = self.cell_of_location(finding.location)
             if cell is not None:
                 table.setdefault(cell, []).append(finding)
         self._findings = table
-        if self.rowCount():
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(self.rowCount() - 1, len(Column) - 1)
-            )
+        self.refresh()
 
     def cell_of_location(self, location: dict[str, Any]) -> tuple[int, Column] | None:
         """Model cell of a Finding location ({"indicator": i, "column": c} or {"execution": c})."""

@@ -77,6 +77,10 @@ class IndicatorGrid(QWidget):
         """Tint the cells the findings point at (their messages become tooltips)."""
         self._model.set_findings(findings)
 
+    def refresh(self) -> None:
+        """Re-read the shown project after edits made outside the grid (e.g. the funds)."""
+        self._model.refresh()
+
     def focus_cell(self, row: int, column: str) -> None:
         """Jump to an indicator cell by Finding location (row −1 = the 预算执行率 line)."""
         target = COLUMN_OF_FIELD.get(column, Column.LEVEL3)
