@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -85,6 +85,16 @@ class GridView(QTableView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter moves down (Shift+Enter up), Delete/Backspace clear; the rest as usual."""
+        pressed = QKeySequence(event.keyCombination())
+        for action in self.actions():
+            # The view may take some combinations for itself (Ctrl+Shift+Up selects upwards).
+            if (
+                action.isEnabled()
+                and not action.shortcut().isEmpty()
+                and action.shortcut() == pressed
+            ):
+                action.trigger()
+                return
         key = event.key()
         state = self.state()
         if state != QAbstractItemView.State.EditingState:
