@@ -27,6 +27,20 @@ from desktop.ui.grid.columns import (
 from desktop.ui.grid.commands import SetCellsCommand
 from desktop.ui.grid.display import execution_cell, indicator_cell, total_cell
 
+COLUMNS = tuple(Column)
+HANDLED_ROLES = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.EditRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        *Role,
+    )
+)
 EXECUTION = -1  # row key of the 预算执行率 line in cell changes
 ItemIndex = QModelIndex | QPersistentModelIndex
 CellChange = tuple[int, str, Any]  # (indicator index or EXECUTION, field, value)
@@ -144,11 +158,12 @@ class IndicatorTableModel(QAbstractTableModel):
 
     def data(self, index: ItemIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Text, tooltips, tints and raw values of a cell; None for anything unknown."""
-        if not index.isValid() or self.project is None or self.form is None:
+        if int(role) not in HANDLED_ROLES or self.project is None or self.form is None:
             return None
-        row, column = index.row(), Column(index.column())
-        if not 0 <= row < self.rowCount():
+        row, column = index.row(), index.column()
+        if not (0 <= row < len(self.project.indicators) + 2 and 0 <= column < len(COLUMNS)):
             return None
+        column = COLUMNS[column]
         kind = self.kind(row)
         if role == Role.ROW_KIND:
             return int(kind)

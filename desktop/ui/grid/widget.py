@@ -7,6 +7,7 @@ from functools import partial
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QMenu,
     QToolBar,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.model.checks import Finding
 from desktop.model.forms import Form
+from desktop.model.money import fmt_points
 from desktop.model.project import Project
 from desktop.ui.grid import operations as ops
 from desktop.ui.grid.clipboard import parse_tsv, to_tsv
@@ -47,14 +49,21 @@ class IndicatorGrid(QWidget):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.status = QLabel(self)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.totals_label = QLabel(self)  # the totals stay visible however long the table
+        self.totals_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        bottom = QHBoxLayout()
+        bottom.setContentsMargins(4, 2, 4, 2)
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.totals_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.view, 1)
-        layout.addWidget(self.status)
+        layout.addLayout(bottom)
         self.template_menu = QMenu("插入常用指标", self)
         self.template_menu.aboutToShow.connect(self._fill_template_menu)
         self._build_actions()
+        self._model.changed.connect(self._show_totals)
         self._model.changed.connect(self.changed)
         self._model.message.connect(self._on_message)
         self.view.clear_requested.connect(self.clear_selection)
@@ -71,15 +80,18 @@ class IndicatorGrid(QWidget):
         self._model.set_project(project, form)
         self.view.apply_widths()
         self.status.clear()
+        self._show_totals()
         self._update_actions()
 
     def set_findings(self, findings: list[Finding]) -> None:
         """Tint the cells the findings point at (their messages become tooltips)."""
         self._model.set_findings(findings)
+        self._show_totals()
 
     def refresh(self) -> None:
         """Re-read the shown project after edits made outside the grid (e.g. the funds)."""
         self._model.refresh()
+        self._show_totals()
 
     def focus_cell(self, row: int, column: str) -> None:
         """Jump to an indicator cell by Finding location (row −1 = the 预算执行率 line)."""
@@ -171,6 +183,16 @@ class IndicatorGrid(QWidget):
         ):
             action.setEnabled(enabled)
         self.template_button.setEnabled(enabled and self._model.form is not None)
+
+    def _show_totals(self) -> None:
+        summary = self._model.summary()
+        if summary is None:
+            self.totals_label.clear()
+            return
+        self.totals_label.setText(
+            f"分值合计 {fmt_points(summary.weight_total)}　得分 {fmt_points(summary.entered_total)}"
+            f"　建议得分 {fmt_points(summary.suggested_total)}　评价等级 {summary.grade}"
+        )
 
     def _on_message(self, text: str) -> None:
         self.status.setText(text)
