@@ -240,3 +240,42 @@ def test_many_signals_do_not_exhaust_bool_references(grid):
     for k in range(300):
         model.setData(model.index(1 + k % 6, Column.DEVIATION), f"说明{k}")
     assert sys.getrefcount(True) > 10_000
+
+
+def test_commands_of_a_previous_project_never_touch_the_next(grid, sample_project, form):
+    import copy
+
+    model = grid.model()
+    model.setData(model.index(1, Column.LEVEL3), "旧项目的修改")
+    other = copy.deepcopy(sample_project)
+    before = snapshot(other)
+    grid.set_project(other, form)
+    grid.undo_stack.undo()  # the window normally clears its stack; if not, nothing happens
+    assert snapshot(other) == before
+    assert grid.undo_stack.count() == 0  # the stale command was dropped as obsolete
+
+
+def test_focus_location_and_header_tips(grid, sample_project):
+    model = grid.model()
+    grid.focus_location({"execution": "weight"})
+    assert (grid.view.currentIndex().row(), grid.view.currentIndex().column()) == (0, Column.WEIGHT)
+    grid.focus_location({"indicator": 2, "column": "actual"})
+    assert (grid.view.currentIndex().row(), grid.view.currentIndex().column()) == (3, Column.ACTUAL)
+    tip = model.headerData(Column.SUGGESTED, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert "财预〔2020〕10号" in tip
+    model.setData(model.index(1, Column.DEVIATION), "人员到岗时间晚于计划一个月，下年提前招聘")
+    tooltip = model.index(1, Column.DEVIATION).data(Qt.ItemDataRole.ToolTipRole)
+    assert tooltip == "人员到岗时间晚于计划一个月，下年提前招聘"
+
+
+def test_refresh_follows_funds_edited_elsewhere(grid, sample_project):
+    from desktop.model.project import FundsRow
+
+    sample_project.funds.rows["total"] = FundsRow(
+        "total", Decimal(80000), Decimal(80000), Decimal(40000)
+    )
+    grid.refresh()
+    model = grid.model()
+    assert model.index(0, Column.SUGGESTED).data() == "5"
+    assert model.index(0, Column.ACTUAL).data() == "执行率50.00%"
+    assert grid.totals_label.text().startswith("分值合计 100　得分 95")

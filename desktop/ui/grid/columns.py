@@ -50,6 +50,14 @@ HEADERS: dict[Column, str] = {
     Column.DEVIATION: "偏差原因分析及改进措施",
 }
 
+HEADER_TIPS: dict[Column, str] = {
+    Column.LEVEL1: "从表单的指标体系中选择，也可输入表中原有的名称",
+    Column.LEVEL2: "可选项随一级指标变化",
+    Column.TARGET: "如 ≥50个、≤8万元、=100%、满意；提示中显示程序如何理解",
+    Column.SCORE: "空着时合计按建议得分计",
+    Column.SUGGESTED: "按财预〔2020〕10号 的办法计算；Ctrl+Shift+A 采用所选行的建议得分",
+}
+
 # Indicator attribute edited in a column (the names used by Finding locations).
 FIELDS: dict[Column, str] = {
     Column.LEVEL1: "level1",

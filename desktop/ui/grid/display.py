@@ -26,6 +26,7 @@ TINTS = {
 COMPUTED = QColor("#f1f1f1")
 SPECIAL_ROW = QColor("#e6edf7")
 GREY_TEXT = QColor("#666666")
+LONG_TEXT = 10  # characters beyond which a text cell's tooltip repeats the whole text
 
 
 @cache
@@ -92,6 +93,9 @@ def indicator_cell(model: IndicatorTableModel, position: int, column: Column, ro
             lines.append(info.suggestion.reason)
         if column == Column.SCORE and ind.score is None:
             lines.append("未填得分：合计按建议得分计")
+        text = getattr(ind, name) if name and name not in NUMERIC_FIELDS else ""
+        if len(text) > LONG_TEXT:
+            lines.insert(0, text)  # the cell elides long text; the tooltip shows all of it
         return _tooltip(model, lines, position + 1, column, issues) or None
     if role == Qt.ItemDataRole.ForegroundRole and column == Column.SUGGESTED:
         return QBrush(GREY_TEXT)

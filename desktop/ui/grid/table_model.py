@@ -18,6 +18,7 @@ from desktop.ui.grid.analysis import RowInfo, analyse
 from desktop.ui.grid.columns import (
     COLUMN_OF_FIELD,
     FIELDS,
+    HEADER_TIPS,
     HEADERS,
     NUMERIC_FIELDS,
     Column,
@@ -132,9 +133,12 @@ class IndicatorTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         """Official column words; rows are numbered from the first indicator."""
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if role == Qt.ItemDataRole.ToolTipRole and horizontal and 0 <= section < len(Column):
+            return HEADER_TIPS.get(Column(section))
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        if orientation == Qt.Orientation.Horizontal:
+        if horizontal:
             return HEADERS[Column(section)] if 0 <= section < len(Column) else None
         if self.project is None or not 0 <= section < self.rowCount():
             return None

@@ -99,9 +99,20 @@ class IndicatorGrid(QWidget):
         self.view.go_to(self._model.model_row(row if row >= 0 else EXECUTION), target)
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def focus_location(self, location: dict[str, object]) -> None:
+        """Jump to a Finding location ({"indicator": i, "column": c} or {"execution": c})."""
+        if "execution" in location:
+            self.focus_cell(-1, str(location["execution"]))
+            return
+        position = location.get("indicator")
+        if isinstance(position, int):
+            self.focus_cell(position, str(location.get("column", "")))
+
     def set_read_only(self, flag: bool) -> None:
         """Lock or unlock editing (selection and copy keep working)."""
         self._read_only = flag
+        self.act_undo.setVisible(not flag)
+        self.act_redo.setVisible(not flag)
         self._model.set_read_only(flag)
         self.view.set_read_only(flag)
         self._update_actions()
