@@ -52,7 +52,7 @@ class Column:
 
 
 LEVEL1 = Column("level1", "一级指标", 11)
-LEVEL2 = Column("level2", "二级指标", 11)
+LEVEL2 = Column("level2", "二级指标", 13)
 LEVEL3 = Column("level3", "三级指标", 22)
 OPERATOR = Column("operator", "指标性质", 8, ("指标方向",))
 TARGET = Column("target", "年度指标值", 14, ("指标值", "年度目标值", "目标值", "预期指标值"))
@@ -98,8 +98,9 @@ POINTS_FORMAT = "0.00"
 _THIN = Side(style="thin", color="000000")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
-_LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
-_RIGHT = Alignment(horizontal="right", vertical="center")
+_LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True, indent=1)
+_RIGHT = Alignment(horizontal="right", vertical="center", indent=1)
+_MIDDLE = Alignment(horizontal="center", vertical="center")
 
 
 class Styles:
@@ -116,6 +117,8 @@ class Styles:
         self.money = self._make(ws, font, _RIGHT, _BORDER, MONEY_FORMAT)
         self.rate = self._make(ws, font, _RIGHT, _BORDER, RATE_FORMAT)
         self.points = self._make(ws, font, _RIGHT, _BORDER, POINTS_FORMAT)
+        self.points_center = self._make(ws, font, _MIDDLE, _BORDER, POINTS_FORMAT)
+        self.rate_center = self._make(ws, font, _MIDDLE, _BORDER, RATE_FORMAT)
         self.header = self._make(
             ws, bold, _CENTER, _BORDER, fill=PatternFill("solid", fgColor="D9D9D9")
         )
@@ -182,14 +185,14 @@ def merge(ws: Worksheet, r1: int, c1: int, r2: int, c2: int, covered_style: obje
             cells[(r, c)] = merged
 
 
-def text_width(text: str) -> int:
-    """Display width in column units: CJK and full-width characters count double."""
-    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+def text_width(text: str) -> float:
+    """Display width in column units at 10 pt: CJK and full-width characters ≈ 1.8."""
+    return sum(1.8 if ord(ch) > 0x2E7F else 1.0 for ch in text)
 
 
 def lines_needed(text: str, width: float) -> int:
     """Wrapped lines a text takes in a cell ``width`` units wide."""
-    usable = max(width - 1.5, 2.0)
+    usable = max(width - 2.0, 2.0)
     return sum(max(1, math.ceil(text_width(part) / usable)) for part in text.split("\n"))
 
 

@@ -197,7 +197,7 @@ def _funds(grid: Grid, after_row: int) -> tuple[Funds, Execution, int]:
 
 
 def _goals(grid: Grid, after_row: int) -> tuple[Goals, int]:
-    """年度总体目标: 预期目标 and 实际完成情况 below (or right of) their headers."""
+    """年度总体目标: 预期目标 and 实际完成情况 with their text below (or right of) the headers."""
     rows = range(after_row + 1, grid.max_row + 1)
     at = grid.find(lambda t: t.startswith(norm(L.LABEL_GOALS)), rows)
     if at is None:
@@ -212,11 +212,16 @@ def _goals(grid: Grid, after_row: int) -> tuple[Goals, int]:
         if head is None:
             continue
         below = grid.bottom_edge(*head) + 1
-        if below <= end:
+        if not _is_indicator_header(grid, below):
             texts[key] = grid.text(below, head[1])
-        else:
-            texts[key] = _value_right(grid, *head)
+            end = max(end, below)
+    if not texts:  # one-row variant: the goal text right of the label
+        texts["target"] = _value_right(grid, *at)
     return Goals(texts.get("target", ""), texts.get("actual", "")), end
+
+
+def _is_indicator_header(grid: Grid, row: int) -> bool:
+    return any(norm(grid.text(row, c)) == norm(L.LEVEL3.label) for c in grid.row_cells(row))
 
 
 def _indicator_columns(grid: Grid, row: int) -> dict[str, int]:

@@ -92,7 +92,8 @@ def write_project_sheet(ws: Worksheet, project: Project, form: Form, styles: Sty
     # 项目资金（万元）: header row + one row per source; 分值/执行率/得分 on the total row, merged.
     row = 5
     last_label = n - 6
-    sh.text(row, 1, L.LABEL_FUNDS, s.label, rows=1 + len(SOURCES))
+    funds_label = L.LABEL_FUNDS.replace("（", "\n（")  # two short lines in the narrow column
+    sh.text(row, 1, funds_label, s.label, rows=1 + len(SOURCES))
     sh.text(row, 2, "", s.label, last_label)
     heads = [FUNDS_COLUMN_LABELS[c] for c in FUNDS_COLUMNS] + [
         L.LABEL_WEIGHT,
@@ -113,9 +114,10 @@ def write_project_sheet(ws: Worksheet, project: Project, form: Form, styles: Sty
         project.execution.score if project.execution.score is not None else execution_score(project)
     )
     k = len(SOURCES)
-    sh.number(row + 1, n - 2, project.execution.weight, s.points, rows=k)
-    sh.number(row + 1, n - 1, round_rate(rate) if rate is not None else None, s.rate, rows=k)
-    sh.number(row + 1, n, exec_score, s.points, rows=k)
+    sh.number(row + 1, n - 2, project.execution.weight, s.points_center, rows=k)
+    rounded = round_rate(rate) if rate is not None else None
+    sh.number(row + 1, n - 1, rounded, s.rate_center, rows=k)
+    sh.number(row + 1, n, exec_score, s.points_center, rows=k)
 
     # 年度总体目标
     row += 1 + k

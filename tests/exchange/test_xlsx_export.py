@@ -37,7 +37,7 @@ def test_one_project_sheet_layout(tmp_path, sample_project):
     assert (ws["A4"].value, ws["B4"].value) == ("主管部门", "攀枝花市西区人民政府")
     assert (ws["E4"].value, ws["F4"].value) == ("实施单位", "攀枝花市西区信访局")
     # Funds block: labels from the model, amounts in 万元 as numbers.
-    assert ws["A5"].value == "项目资金（万元）"
+    assert ws["A5"].value == "项目资金\n（万元）"
     assert [ws.cell(5, c).value for c in range(4, 10)] == [
         "年初预算数",
         "全年预算数",
