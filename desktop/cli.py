@@ -103,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True)
     p = sub.add_parser("import-xlsx", help="导入自评表 Excel")
     p.add_argument("file")
+    p.add_argument("--replace", action="store_true", help="覆盖同单位同年度同名的项目")
     for name, help_ in (("export-pdf", "导出 PDF 报告"), ("export-xlsx", "导出自评表 Excel")):
         p = sub.add_parser(name, help=help_)
         _project_selector(p)
@@ -374,7 +375,7 @@ def cmd_import_xlsx(args: argparse.Namespace) -> int:
     """`import-xlsx`."""
     xlsx_import = _feature("desktop.exchange.xlsx_import")
     projects = xlsx_import.read_workbook(Path(args.file))
-    return _insert_all(_open(args), projects)
+    return _insert_all(_open(args), projects, args.replace)
 
 
 def cmd_import_text(args: argparse.Namespace) -> int:
