@@ -9,11 +9,13 @@ from pathlib import Path
 from desktop.exchange import text_facts
 from desktop.exchange.text_outline import FormOutline, first_keyed_after, squash
 from desktop.exchange.text_report import Chunk, split_reports
-from desktop.exchange.text_table import TableResult, rows_from_cells
+from desktop.exchange.text_table import TableResult, rows_from_cells, rows_from_grid
 from desktop.model.errors import InputError
 from desktop.model.money import fmt_wan
 from desktop.model.project import YEAR_MAX, YEAR_MIN, FundsRow, Goals, Project, Unit
 
+# Tables of a Word document: first line → (end line, cell grid).
+Grids = dict[int, tuple[int, list[list[str]]]]
 MAX_BYTES = 20 * 1024 * 1024
 # Word-processor leftovers in copied text: "[bookmark: _GoBack]", "[image: …]", "[comment: …]".
 _ARTEFACT_RE = re.compile(r"\[(?:bookmark|image|comment|footnote|endnote)\s*:[^\]\n]{0,200}\]")
@@ -87,7 +89,7 @@ def _walk_chunk(
     chunk: Chunk,
     lines: list[str],
     result: ImportResult,
-    grids: dict[int, tuple[int, TableResult]],
+    grids: Grids,
 ) -> _Walk:
     """Assign every line of a report to a section, the table, or the title/signature."""
     outline = chunk.outline
@@ -117,12 +119,14 @@ def _walk_chunk(
             i += 1
             continue
         if i in grids:
-            end, table = grids[i]
-            _take_table(walk, table, result)
-            for j in range(i, end):
-                result.marks.append(LineMark(j, "table"))
-            i = end
-            continue
+            end, grid = grids[i]
+            table = rows_from_grid(outline, grid)
+            if table.indicators:
+                _take_table(walk, table, result)
+                for j in range(i, end):
+                    result.marks.append(LineMark(j, "table"))
+                i = end
+                continue
         if chunk.title_line is not None and i < chunk.title_line:
             walk.extra_lines.append(line.strip())
             result.report.append(f"第{i + 1}行：标题前的文字“{line.strip()}”已保存在项目附注中")
@@ -143,6 +147,7 @@ def _walk_chunk(
             continue
         if _starts_table(outline, line) and (walk.current in table_keys or not table_keys):
             end = _table_end(outline, lines, i + 1, chunk.end)
+            end = min([end, *(g for g in grids if i < g < end)])
             is_marker = any(m in squash(line) for m in outline.table.markers)
             first = i + 1 if is_marker else i
             if is_marker:
@@ -272,7 +277,7 @@ def import_lines(
     unit: str | None = None,
     year: int | None = None,
     where: str = "文本",
-    grids: dict[int, tuple[int, TableResult]] | None = None,
+    grids: Grids | None = None,
     result: ImportResult | None = None,
 ) -> ImportResult:
     """Import cleaned lines (text or a Word document's paragraphs and tables)."""
