@@ -79,3 +79,20 @@ def test_import_twice_is_refused_atomically(
     assert main(["--db", str(db), "import-text", seed]) == 2
     assert "已有项目" in capsys.readouterr().err
     assert len(listed(db, capsys)) == 4
+
+
+def test_next_year(seeds_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "j.db"
+    assert main(["--db", str(db), "import-text", str(seeds_dir / "003_0bef1ca0c8c97894.txt")]) == 0
+    first = int(capsys.readouterr().out.split()[0])
+    assert main(["--db", str(db), "next-year", str(first)]) == 0
+    new_id = int(capsys.readouterr().out.split()[0])
+    assert main(["--db", str(db), "show", str(new_id), "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["year"] == 2024 and shown["name"] == "保安费用" and shown["status"] == "draft"
+    assert all(i["actual"] == "" for i in shown["indicators"])
+    assert main(["--db", str(db), "check", str(new_id), "--json"]) in (0, 1)
+    codes = {f["code"] for f in json.loads(capsys.readouterr().out)}
+    assert "W-OLD-YEAR" in codes
+    assert main(["--db", str(db), "next-year", str(first)]) == 2  # 2024 copy exists already
+    assert main(["--db", str(db), "next-year", "999"]) == 2
