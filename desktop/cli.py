@@ -26,6 +26,7 @@ COMMANDS = (
     "export-xlsx",
     "backup",
     "fonts",
+    "next-year",
 )
 
 
@@ -111,6 +112,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("backup", help="备份数据库")
     p.add_argument("--out", required=True)
     sub.add_parser("fonts", help="列出各字体角色使用的字体文件")
+    p = sub.add_parser("next-year", help="复制项目为下一年度（草稿）")
+    p.add_argument("project_id", type=int)
     return parser
 
 
@@ -387,6 +390,15 @@ def cmd_import_text(args: argparse.Namespace) -> int:
     return _insert_all(_open(args), result.projects)
 
 
+def cmd_next_year(args: argparse.Namespace) -> int:
+    """`next-year`: copy a project into the next year as a draft and print the new id."""
+    from desktop.model.carry_forward import next_year_copy
+    from desktop.store import repo
+
+    store = _open(args)
+    return _insert_all(store, [next_year_copy(repo.load_project(store, args.project_id))])
+
+
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "list": cmd_list,
     "show": cmd_show,
@@ -401,6 +413,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import-xlsx": cmd_import_xlsx,
     "import-text": cmd_import_text,
     "import-docx": cmd_import_text,
+    "next-year": cmd_next_year,
 }
 
 
