@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -204,14 +205,19 @@ def _apply_cap(total: Decimal, rate: Decimal | None, settings: ScoringSettings) 
     return total
 
 
-def summarise(project: Project, form: Form) -> ScoreSummary:
-    """Execution rate, suggested and entered totals and the grade (that of the entered total)."""
+def summarise(
+    project: Project, form: Form, suggestions: Sequence[Decimal | None] | None = None
+) -> ScoreSummary:
+    """Execution rate, suggested and entered totals and the grade (that of the entered total).
+
+    ``suggestions`` may give the precomputed suggested score of each indicator (a cache).
+    """
     rate = execution_rate(project)
     exec_score = execution_score(project)
     indicator_sum = ZERO
     entered_sum = ZERO
-    for ind in project.indicators:
-        suggestion = suggest(ind, form).score
+    for index, ind in enumerate(project.indicators):
+        suggestion = suggestions[index] if suggestions is not None else suggest(ind, form).score
         indicator_sum += suggestion or ZERO
         entered = ind.score if ind.score is not None else suggestion
         entered_sum += entered or ZERO

@@ -17,9 +17,11 @@ def protect_none_refcount() -> None:
     """
     if sys.implementation.name != "cpython" or sys.version_info >= (3, 12):
         return
-    refcnt = ctypes.c_ssize_t.from_address(id(None))
-    if refcnt.value < _RESERVE:
-        refcnt.value += _RESERVE
+    # Every signal emitted from Python also drops one reference to True ("bool_dealloc").
+    for singleton in (None, True, False):
+        refcnt = ctypes.c_ssize_t.from_address(id(singleton))
+        if refcnt.value < _RESERVE:
+            refcnt.value += _RESERVE
 
 
 protect_none_refcount()

@@ -1,0 +1,89 @@
+"""Columns, row kinds and custom item roles of the indicator grid."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+from PySide6.QtCore import Qt
+
+
+class Column(IntEnum):
+    """Grid columns in the order of the 自评表 (建议得分 added beside 得分)."""
+
+    LEVEL1 = 0
+    LEVEL2 = 1
+    LEVEL3 = 2
+    TARGET = 3
+    ACTUAL = 4
+    WEIGHT = 5
+    SCORE = 6
+    SUGGESTED = 7
+    DEVIATION = 8
+
+
+class RowKind(IntEnum):
+    """What a grid row shows."""
+
+    EXECUTION = 0
+    INDICATOR = 1
+    TOTAL = 2
+
+
+class Role(IntEnum):
+    """Custom item data roles."""
+
+    VALUE = Qt.ItemDataRole.UserRole + 1  # the raw model value (str or Decimal | None)
+    ROW_KIND = Qt.ItemDataRole.UserRole + 2  # RowKind of the row
+    UNDERSTOOD = Qt.ItemDataRole.UserRole + 3  # how the target was understood ("≥ 50 个")
+    ISSUES = Qt.ItemDataRole.UserRole + 4  # list[str]: local problems and findings of a cell
+
+
+HEADERS: dict[Column, str] = {
+    Column.LEVEL1: "一级指标",
+    Column.LEVEL2: "二级指标",
+    Column.LEVEL3: "三级指标",
+    Column.TARGET: "年度指标值",
+    Column.ACTUAL: "实际完成值",
+    Column.WEIGHT: "分值",
+    Column.SCORE: "得分",
+    Column.SUGGESTED: "建议得分",
+    Column.DEVIATION: "偏差原因分析及改进措施",
+}
+
+HEADER_TIPS: dict[Column, str] = {
+    Column.LEVEL1: "从表单的指标体系中选择，也可输入表中原有的名称",
+    Column.LEVEL2: "可选项随一级指标变化",
+    Column.TARGET: "如 ≥50个、≤8万元、=100%、满意；提示中显示程序如何理解",
+    Column.SCORE: "空着时合计按建议得分计",
+    Column.SUGGESTED: "按财预〔2020〕10号 的办法计算；Ctrl+Shift+A 采用所选行的建议得分",
+}
+
+# Indicator attribute edited in a column (the names used by Finding locations).
+FIELDS: dict[Column, str] = {
+    Column.LEVEL1: "level1",
+    Column.LEVEL2: "level2",
+    Column.LEVEL3: "level3",
+    Column.TARGET: "target",
+    Column.ACTUAL: "actual",
+    Column.WEIGHT: "weight",
+    Column.SCORE: "score",
+    Column.DEVIATION: "deviation",
+}
+COLUMN_OF_FIELD: dict[str, Column] = {name: column for column, name in FIELDS.items()}
+NUMERIC_FIELDS: frozenset[str] = frozenset({"weight", "score"})
+
+# Columns a pasted 自评表 row fills, in order (建议得分 is computed, never pasted).
+PASTE_COLUMNS: tuple[Column, ...] = tuple(c for c in Column if c in FIELDS)
+
+# Column widths in pixels at the default font (the last column stretches).
+WIDTHS: dict[Column, int] = {
+    Column.LEVEL1: 96,
+    Column.LEVEL2: 104,
+    Column.LEVEL3: 170,
+    Column.TARGET: 110,
+    Column.ACTUAL: 110,
+    Column.WEIGHT: 52,
+    Column.SCORE: 52,
+    Column.SUGGESTED: 70,
+    Column.DEVIATION: 220,
+}
