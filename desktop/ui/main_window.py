@@ -131,6 +131,9 @@ class MainWindow(QMainWindow):
         self.overview.edited.connect(self._on_overview_edited)
         self.grid = make_indicator_widget(self.undo_stack)
         self.grid.changed.connect(self._on_grid_changed)
+        message = getattr(self.grid, "message", None)
+        if message is not None:
+            message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.tabs.addTab(self.overview, "概况")
         self.tabs.addTab(self.grid, "绩效指标")
         self.empty_page = EmptyPage()
@@ -381,6 +384,9 @@ class MainWindow(QMainWindow):
             self.grid.set_project(project, self._form)
         if field == "funds":
             self.overview.funds.refresh_rate()
+            refresh = getattr(self.grid, "refresh", None)
+            if callable(refresh):
+                refresh()  # the grid's 预算执行率 line follows the funds
         self.project_changed.emit()
 
     def _on_grid_changed(self) -> None:
@@ -484,14 +490,13 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentWidget(self.overview)
             self.overview.ensureWidgetVisible(self.overview.funds)
             self.overview.funds.focus_cell(str(loc["funds"]), str(loc.get("column", "executed")))
-        elif "indicator" in loc:
+        elif "indicator" in loc or "execution" in loc:
             self.tabs.setCurrentWidget(self.grid)
-            self.grid.focus_cell(int(loc["indicator"]), str(loc.get("column", "level3")))
-        elif "execution" in loc:
-            self.tabs.setCurrentWidget(self.grid)
-            focus = getattr(self.grid, "focus_execution", None)
-            if callable(focus):
-                focus(str(loc["execution"]))
+            focus_location = getattr(self.grid, "focus_location", None)
+            if callable(focus_location):
+                focus_location(loc)
+            elif "indicator" in loc:
+                self.grid.focus_cell(int(loc["indicator"]), str(loc.get("column", "level3")))
         elif "project" in loc:
             self.tabs.setCurrentWidget(self.overview)
             self.overview.focus_field(str(loc["project"]))
