@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -15,8 +14,6 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTabWidget,
     QToolBar,
-    QVBoxLayout,
-    QWidget,
 )
 
 from desktop.model.checks import Finding, run_checks
@@ -27,14 +24,16 @@ from desktop.model.project import Project
 from desktop.model.scoring import summarise
 from desktop.store import lock, repo
 from desktop.store.db import Store
-from desktop.ui import dialogs
+from desktop.ui import dialogs, window_layout, window_state
 from desktop.ui.autosave import Autosaver
 from desktop.ui.features import install_features
 from desktop.ui.findings_dock import FindingsPanel
 from desktop.ui.navigator import Navigator
 from desktop.ui.overview_tab import OverviewTab
 from desktop.ui.section_tabs import FormPages
-from desktop.ui.widgets import Banner, EmptyPage, make_indicator_widget
+from desktop.ui.widgets import Banner, EmptyPage
+
+form_choices = window_layout.form_choices
 
 APP_TITLE = "绩效自评报告编辑器"
 HEARTBEAT_MS = lock.HEARTBEAT_SECONDS * 1000
@@ -42,21 +41,24 @@ FINDINGS_DELAY_MS = 300
 FIXED_TABS = 2  # 概况 and 绩效指标 come before the form's headings
 
 
-def form_choices() -> list[tuple[str, str]]:
-    """(key, title) of every available form."""
-    out: list[tuple[str, str]] = []
-    for key in available_forms():
-        try:
-            out.append((key, load_form(key).title))
-        except InputError:
-            continue
-    return out
-
-
 class MainWindow(QMainWindow):
     """The editor window over one open store."""
 
     project_changed = Signal()
+
+    # widgets made by window_layout
+    banner: Banner
+    tabs: QTabWidget
+    overview: OverviewTab
+    grid: Any
+    empty_page: EmptyPage
+    stack: QStackedWidget
+    navigator: Navigator
+    nav_dock: QDockWidget
+    findings_panel: FindingsPanel
+    findings_dock: QDockWidget
+    save_label: QLabel
+    score_label: QLabel
 
     def __init__(
         self,
@@ -81,13 +83,12 @@ class MainWindow(QMainWindow):
         self._siblings: tuple[int, list[Project]] | None = None
         self._quiet_edit = False
         self.findings: list[Finding] = []
-        self._forms = form_choices()
 
         self.setWindowTitle(APP_TITLE)
         self.resize(1280, 760)
-        self._build_centre()
-        self._build_docks()
-        self._build_status_bar()
+        window_layout.build_centre(self)
+        window_layout.build_docks(self)
+        window_layout.build_status_bar(self)
         from desktop.ui import window_actions
 
         self.menu_file: QMenu
@@ -118,63 +119,7 @@ class MainWindow(QMainWindow):
         self._heartbeat.setInterval(HEARTBEAT_MS)
         self._heartbeat.timeout.connect(lambda: lock.heartbeat(self.store))
         self.apply_read_only(read_only_reason)
-        self._restore_settings()
-
-    # ----- construction -------------------------------------------------------------------
-    def _build_centre(self) -> None:
-        self.banner = Banner()
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(True)
-        self.tabs.setUsesScrollButtons(True)
-        self.overview = OverviewTab(self._forms)
-        self.overview.funds.undo_stack = self.undo_stack
-        self.overview.edited.connect(self._on_overview_edited)
-        self.grid = make_indicator_widget(self.undo_stack)
-        self.grid.changed.connect(self._on_grid_changed)
-        message = getattr(self.grid, "message", None)
-        if message is not None:
-            message.connect(lambda text: self.statusBar().showMessage(text, 6000))
-        self.tabs.addTab(self.overview, "概况")
-        self.tabs.addTab(self.grid, "绩效指标")
-        self.empty_page = EmptyPage()
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.empty_page)
-        self.stack.addWidget(self.tabs)
-        centre = QWidget()
-        layout = QVBoxLayout(centre)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.stack, 1)
-        self.setCentralWidget(centre)
-
-    def _build_docks(self) -> None:
-        self.navigator = Navigator()
-        self.navigator.project_selected.connect(self._on_project_selected)
-        self.nav_dock = QDockWidget("项目目录", self)
-        self.nav_dock.setObjectName("navigator_dock")
-        self.nav_dock.setWidget(self.navigator)
-        self.nav_dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable
-            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-        )
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.nav_dock)
-        self.findings_panel = FindingsPanel()
-        self.findings_panel.activated.connect(self.jump_to)
-        self.findings_dock = QDockWidget("审核", self)
-        self.findings_dock.setObjectName("findings_dock")
-        self.findings_dock.setWidget(self.findings_panel)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings_dock)
-        self.resizeDocks([self.nav_dock, self.findings_dock], [230, 260], Qt.Orientation.Horizontal)
-
-    def _build_status_bar(self) -> None:
-        self.save_label = QLabel("已保存")
-        self.score_label = QLabel("")
-        self.db_label = QLabel(str(self.store.path or ""))
-        self.db_label.setToolTip("数据库文件")
-        bar = self.statusBar()
-        bar.addPermanentWidget(self.score_label)
-        bar.addPermanentWidget(self.save_label)
+        window_state.restore_settings(self)
 
     # ----- public surface (INTERFACES.md) -------------------------------------------------
     def current_project(self) -> Project | None:
@@ -474,67 +419,14 @@ class MainWindow(QMainWindow):
             f"分值合计 {fmt_points(summary.weight_total)}"
         )
 
-    # ----- findings → place -----------------------------------------------------------------
+    # ----- settings and closing ------------------------------------------------------------
     def jump_to(self, finding: Finding) -> None:
         """Show the tab and the place a finding refers to."""
-        loc = finding.location or {}
-        if "section" in loc:
-            key = str(loc["section"])
-            editor = self.section_editor(key)
-            page = self._shown_pages.page_of(key) if self._shown_pages else None
-            if editor is None or page is None:
-                return
-            self.tabs.setCurrentWidget(page)
-            editor.select_range(loc.get("start"), loc.get("end"))
-        elif "funds" in loc:
-            self.tabs.setCurrentWidget(self.overview)
-            self.overview.ensureWidgetVisible(self.overview.funds)
-            self.overview.funds.focus_cell(str(loc["funds"]), str(loc.get("column", "executed")))
-        elif "indicator" in loc or "execution" in loc:
-            self.tabs.setCurrentWidget(self.grid)
-            focus_location = getattr(self.grid, "focus_location", None)
-            if callable(focus_location):
-                focus_location(loc)
-            elif "indicator" in loc:
-                self.grid.focus_cell(int(loc["indicator"]), str(loc.get("column", "level3")))
-        elif "project" in loc:
-            self.tabs.setCurrentWidget(self.overview)
-            self.overview.focus_field(str(loc["project"]))
-
-    # ----- settings and closing ------------------------------------------------------------
-    def _db_key(self) -> str:
-        return str(Path(self.store.path).resolve()) if self.store.path else ""
-
-    def _restore_settings(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        state = self.settings.value("window/state")
-        if state is not None:
-            self.restoreState(state)
-        self.reload_navigator()
-        last = None
-        if self.settings.value("last/db") == self._db_key():
-            try:
-                last = int(self.settings.value("last/project") or 0) or None
-            except (TypeError, ValueError):
-                last = None
-        ids = self.navigator.project_ids()
-        if last not in ids:
-            last = ids[0] if ids else None
-        if last is not None:
-            self.select_project(last)
-        else:
-            self._show_project(None)
+        window_state.jump_to(self, finding)
 
     def save_settings(self) -> None:
         """Remember geometry, docks and the current project."""
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
-        self.settings.setValue("last/db", self._db_key())
-        if self._project is not None and self._project.id is not None:
-            self.settings.setValue("last/project", self._project.id)
-        self.settings.sync()
+        window_state.save_settings(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Flush, remember the layout, give the lock back."""
