@@ -192,15 +192,40 @@ class MainWindow(QMainWindow):
         else:
             self.banner.hide()
             self._heartbeat.start()
-        flag = self.read_only
-        self.overview.set_read_only(flag)
-        self.grid.set_read_only(flag)
-        for pages in self._pages.values():
-            pages.set_read_only(flag)
+        self._apply_editable()
         from desktop.ui import window_actions
 
         window_actions.update_enabled(self)
         self._update_title()
+
+    @property
+    def editable(self) -> bool:
+        """True when the current project may be edited (writable database, not 定稿)."""
+        return not self.read_only and not (self._project is not None and self._project.is_final)
+
+    def _apply_editable(self) -> None:
+        flag = not self.editable
+        self.overview.set_read_only(flag)
+        self.grid.set_read_only(flag)
+        for pages in self._pages.values():
+            pages.set_read_only(flag)
+        if self.read_only_reason is not None or self.banner.kind == "error":
+            return
+        if self._project is not None and self._project.is_final:
+            self.banner.show_message(
+                f"“{self._project.name}”已定稿，内容不能再修改；如需修改，请先取消定稿。", "info"
+            )
+        elif self.banner.kind == "info":
+            self.banner.hide()
+
+    def reload_current(self) -> None:
+        """Re-read the current project from the database (after a feature changed it there)."""
+        if self._project is None or self._project.id is None or not self.flush():
+            return
+        project_id = self._project.id
+        self.reload_navigator()
+        self.navigator.select_project(project_id, notify=False)
+        self._open_project(project_id, keep_undo=False)
 
     # ----- project loading ----------------------------------------------------------------
     def _on_project_selected(self, project_id: int) -> None:
@@ -252,6 +277,7 @@ class MainWindow(QMainWindow):
         if self._shown_pages is not None:
             self._shown_pages.set_project(project)
         self.stack.setCurrentIndex(1 if project else 0)
+        self._apply_editable()
         self._update_title()
         self._update_score()
         from desktop.ui import window_actions
@@ -266,7 +292,7 @@ class MainWindow(QMainWindow):
         pages = self._pages.get(form.key)
         if pages is None:
             pages = FormPages(form)
-            pages.set_read_only(self.read_only)
+            pages.set_read_only(not self.editable)
             for editor in pages.editors.values():
                 editor.text_edited.connect(self._on_section_edited)
                 editor.template_requested.connect(self._on_template_requested)
@@ -299,7 +325,7 @@ class MainWindow(QMainWindow):
     def _on_section_edited(self, key: str) -> None:
         project = self._project
         editor = self.section_editor(key)
-        if project is None or editor is None or self.read_only:
+        if project is None or editor is None or not self.editable:
             return
         project.sections[key] = editor.text()
         self._dirty_sections.add(key)
@@ -311,7 +337,7 @@ class MainWindow(QMainWindow):
 
     def _on_overview_edited(self, field: str) -> None:
         project = self._project
-        if project is None or self.read_only:
+        if project is None or not self.editable:
             return
         if field == "department":
             self._dirty_unit = True
@@ -335,7 +361,7 @@ class MainWindow(QMainWindow):
         self.project_changed.emit()
 
     def _on_grid_changed(self) -> None:
-        if self._project is not None and not self.read_only:
+        if self._project is not None and self.editable:
             self.overview.funds.refresh_rate()
             self.project_changed.emit()
 
