@@ -201,6 +201,11 @@ def build(window: MainWindow) -> None:
     window.toolbar = toolbar
 
     window.navigator.customContextMenuRequested.connect(lambda pos: _navigator_menu(window, pos))
+    # F2 and Delete act on the navigator only (the grid and the editors use those keys too).
+    a["delete"].setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+    for name in ("rename", "delete"):
+        a[name].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        window.navigator.addAction(a[name])
     window.navigator.currentItemChanged.connect(lambda *_: update_enabled(window))
     window.empty_page.new_unit_clicked.connect(a["new_unit"].trigger)
     window.empty_page.new_project_clicked.connect(a["new_project"].trigger)
