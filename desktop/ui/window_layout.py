@@ -37,6 +37,7 @@ def build_centre(window: MainWindow) -> None:
     window.tabs.setUsesScrollButtons(True)
     window.overview = OverviewTab(form_choices())
     window.overview.funds.undo_stack = window.undo_stack
+    window.overview.undo_stack = window.undo_stack
     window.overview.edited.connect(window._on_overview_edited)
     window.grid = make_indicator_widget(window.undo_stack)
     window.grid.changed.connect(window._on_grid_changed)
