@@ -22,7 +22,7 @@ from desktop.model.forms import Form, available_forms, load_form
 from desktop.model.money import fmt_points
 from desktop.model.project import Project
 from desktop.model.scoring import summarise
-from desktop.store import lock, repo
+from desktop.store import lock, project_status, repo
 from desktop.store.db import Store
 from desktop.ui import dialogs, window_layout, window_state
 from desktop.ui.autosave import Autosaver
@@ -388,6 +388,17 @@ class MainWindow(QMainWindow):
             return
         if not (self._dirty_all or self._dirty_sections or self._dirty_unit):
             return
+        stored = project_status.stored_status(self.store, project.id)
+        if stored is not None and stored != project.status:
+            # 定稿 or 取消定稿 happened outside the editor: never overwrite it with stale status.
+            project.status = stored
+            if stored == "final":
+                self._dirty_all = False
+                self._dirty_sections.clear()
+                self._dirty_unit = False
+                QTimer.singleShot(0, self.reload_current)
+                return
+            self._dirty_all = True
         with self.store.transaction():
             if self._dirty_unit and project.unit.id is not None:
                 repo.update_unit(self.store, project.unit)

@@ -327,3 +327,18 @@ def test_delete_key_in_navigator_asks_then_deletes(
     editor.edit.setFocus()
     qtbot.keyClick(editor.edit, Qt.Key.Key_Delete)
     assert len(asked) == 1
+
+
+def test_finalised_elsewhere_is_never_overwritten(ui_store, make_window, sample_project, qtbot):
+    (pid, *_) = _three(ui_store, sample_project)
+    window = make_window(ui_store)
+    window.select_project(pid)
+    with ui_store.transaction() as db:  # what 定稿 does to the row
+        db.execute("UPDATE project SET status = 'final' WHERE id = ?", [pid])
+    type_text(window.section_editor("method").edit, "定稿后的修改")
+    window.flush()
+    qtbot.waitUntil(lambda: window.section_editor("method").text() == "")
+    assert not window.editable and "已定稿" in window.banner.text()
+    saved = repo.load_project(ui_store, pid)
+    assert saved.status == "final"
+    assert saved.section("method") == ""
