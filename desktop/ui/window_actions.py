@@ -101,7 +101,8 @@ def build(window: MainWindow) -> None:
     _action(
         window, "quit", "退出", window.close, QKeySequence.StandardKey.Quit, SP.SP_DialogCloseButton
     )
-    a["quit"].setShortcuts([QKeySequence(QKeySequence.StandardKey.Quit), QKeySequence("Ctrl+Q")])
+    quit_keys = [*QKeySequence.keyBindings(QKeySequence.StandardKey.Quit), QKeySequence("Ctrl+Q")]
+    a["quit"].setShortcuts(list({k.toString(): k for k in quit_keys}.values()))
     undo = window.undo_stack.createUndoAction(window, "撤销")
     undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
     undo.setIcon(window.style().standardIcon(SP.SP_ArrowBack))

@@ -215,3 +215,15 @@ def test_year_and_report_type_changes_are_undoable(ui_store, make_window, monkey
     assert window.flush()
     saved = repo.load_project(ui_store, project.id)
     assert (saved.year, saved.form) == (2023, "self_evaluation")
+
+
+def test_standard_shortcuts(ui_store, make_window):
+    window = make_window(ui_store)
+    keys = {
+        name: [k.toString() for k in a.shortcuts()] for name, a in window.actions_by_name.items()
+    }
+    assert "Ctrl+N" in keys["new_project"]
+    assert "Ctrl+S" in keys["save"]
+    assert "Ctrl+Z" in keys["undo"]
+    assert "Ctrl+Y" in keys["redo"]
+    assert keys["quit"].count("Ctrl+Q") == 1
