@@ -14,6 +14,7 @@ from desktop.model.forms import Form
 from desktop.model.money import parse_points
 from desktop.model.project import Indicator, Project
 from desktop.model.scoring import ScoreSummary, summarise
+from desktop.model.targets import parse_target
 from desktop.ui.grid.analysis import RowInfo, analyse
 from desktop.ui.grid.columns import (
     COLUMN_OF_FIELD,
@@ -21,6 +22,7 @@ from desktop.ui.grid.columns import (
     HEADER_TIPS,
     HEADERS,
     NUMERIC_FIELDS,
+    OPTIONAL_FIELDS,
     Column,
     Role,
     RowKind,
@@ -45,6 +47,16 @@ HANDLED_ROLES = frozenset(
 EXECUTION = -1  # row key of the 预算执行率 line in cell changes
 ItemIndex = QModelIndex | QPersistentModelIndex
 CellChange = tuple[int, str, Any]  # (indicator index or EXECUTION, field, value)
+
+
+def normalise_operator(text: str) -> str | None:
+    """指标性质 as typed (">=", "大于等于", "定性") → "≥" … or "定性"; empty → None."""
+    clean = text.strip()
+    if not clean:
+        return None
+    if clean == "定性":
+        return clean
+    return parse_target(f"{clean}1").operator or clean
 
 
 class IndicatorTableModel(QAbstractTableModel):
@@ -202,6 +214,8 @@ class IndicatorTableModel(QAbstractTableModel):
                 return self.form.scoring.execution_weight if self.form else Decimal(10)
             return points
         text = "" if value is None else str(value)
+        if name in OPTIONAL_FIELDS:
+            return normalise_operator(text) if name == "operator" else (text.strip() or None)
         return text.strip() if name in ("level1", "level2") else text
 
     def current_value(self, position: int, name: str) -> Any:

@@ -22,7 +22,7 @@ from desktop.model.money import fmt_points
 from desktop.model.project import Project
 from desktop.ui.grid import operations as ops
 from desktop.ui.grid.clipboard import parse_tsv, to_tsv
-from desktop.ui.grid.columns import COLUMN_OF_FIELD, Column, RowKind
+from desktop.ui.grid.columns import COLUMN_OF_FIELD, FIELDS, Column, RowKind
 from desktop.ui.grid.delegates import GridDelegate
 from desktop.ui.grid.table_model import EXECUTION, IndicatorTableModel
 from desktop.ui.grid.templates import make_indicators, starter_set, typical_groups
@@ -45,6 +45,8 @@ class IndicatorGrid(QWidget):
         self.delegate.set_form_source(self._model)
         self.view.setItemDelegate(self.delegate)
         self.view.apply_widths()
+        self.view.place_optional_columns()
+        self.view.show_optional_columns(False)
         self.toolbar = QToolBar(self)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.status = QLabel(self)
@@ -79,6 +81,10 @@ class IndicatorGrid(QWidget):
         """Show a project; edits then mutate ``project.indicators`` / ``project.execution``."""
         self._model.set_project(project, form)
         self.view.apply_widths()
+        self.view.place_optional_columns()
+        used = project is not None and any(i.operator or i.unit for i in project.indicators)
+        self.act_optional.setChecked(used)
+        self.view.show_optional_columns(used)
         self.status.clear()
         self._show_totals()
         self._update_actions()
@@ -154,6 +160,10 @@ class IndicatorGrid(QWidget):
         self.act_clear = self._action(
             "清除内容", self.clear_selection, None, "清除所选单元格（Delete）"
         )
+        self.act_optional = QAction("指标性质/度量单位列", self)
+        self.act_optional.setCheckable(True)
+        self.act_optional.setToolTip("显示或隐藏“指标性质”“度量单位”两列（新版自评表的格式）")
+        self.act_optional.toggled.connect(self.view.show_optional_columns)
         self.act_undo = self.undo_stack.createUndoAction(self, "撤销")
         self.act_redo = self.undo_stack.createRedoAction(self, "重做")
         for action in (
@@ -172,6 +182,7 @@ class IndicatorGrid(QWidget):
         self.toolbar.addWidget(button)
         self.template_button = button
         self.toolbar.addAction(self.act_accept)
+        self.toolbar.addAction(self.act_optional)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.act_undo)
         self.toolbar.addAction(self.act_redo)
@@ -294,7 +305,7 @@ class IndicatorGrid(QWidget):
 
     def copy_selection(self) -> None:
         """Copy the selected range as TSV (Excel/WPS paste it into cells)."""
-        rows = ops.copy_rows(self._model, self.view.selected_cells())
+        rows = ops.copy_rows(self._model, self.view.selected_cells(), self.view.visible_columns())
         if rows:
             QGuiApplication.clipboard().setText(to_tsv(rows))
 
@@ -318,7 +329,10 @@ class IndicatorGrid(QWidget):
         current = self.view.currentIndex()
         row = current.row() if current.isValid() else self._model.total_row()
         column = current.column() if current.isValid() else 0
-        ops.paste(self._model, block, row, column, self.view.selected_cells())
+        visible = self.view.visible_columns()
+        start = visible.index(column) if column in visible else 0
+        columns = [Column(c) for c in visible[start:] if c in FIELDS]
+        ops.paste(self._model, block, row, column, self.view.selected_cells(), columns)
 
     def insert_typical(self, level1: str, level2: str, which: int | None = None) -> None:
         """Insert the typical indicators of a 二级 below the selection."""
