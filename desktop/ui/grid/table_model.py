@@ -305,7 +305,10 @@ class IndicatorTableModel(QAbstractTableModel):
         if self.project is None or self.form is None:
             self._summary = None
             return
-        suggestions = [self.row_info(i).suggestion.score for i in range(len(self._info))]
+        suggestions = [
+            (info if info is not None else self.row_info(i)).suggestion.score
+            for i, info in enumerate(self._info)
+        ]
         self._summary = summarise(self.project, self.form, suggestions)
         if emit:
             row = self.total_row()
