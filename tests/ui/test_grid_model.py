@@ -162,16 +162,19 @@ def test_local_tints(grid, sample_project, form):
 
 
 def test_findings_tint_cells_with_their_message(grid, sample_project):
-    sample_project.indicators[1].score = Decimal(12)  # weight 10
+    model = grid.model()
+    assert model.setData(model.index(2, Column.SCORE), "12")  # weight 10
     findings = run_checks(sample_project, [])
     grid.set_findings(findings)
-    model = grid.model()
     index = model.index(2, Column.SCORE)
     assert index.data(Qt.ItemDataRole.BackgroundRole).color() == TINTS[ERROR]
     assert "得分12超过分值10" in index.data(Qt.ItemDataRole.ToolTipRole)
     grid.set_findings([Finding(ERROR, "X", "执行率得分有误", {"execution": "score"})])
     assert model.index(0, Column.SCORE).data(Qt.ItemDataRole.BackgroundRole).color() == TINTS[ERROR]
-    assert model.index(2, Column.SCORE).data(Qt.ItemDataRole.BackgroundRole).color() != TINTS[ERROR]
+    # Without the finding the cell keeps its own (local) tint for score > weight.
+    assert (
+        model.index(2, Column.SCORE).data(Qt.ItemDataRole.BackgroundRole).color() == TINTS["local"]
+    )
     # Locations outside the table are ignored.
     grid.set_findings([Finding(ERROR, "X", "越界", {"indicator": 99, "column": "score"})])
 

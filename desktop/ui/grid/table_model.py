@@ -320,11 +320,12 @@ class IndicatorTableModel(QAbstractTableModel):
         return self._findings.get((row, column), [])
 
     # ----- findings ----------------------------------------------------------------------------
-    def refresh(self) -> None:
-        """Re-read the project after changes made elsewhere (funds, execution, an import)."""
+    def refresh(self, indicators: bool = True) -> None:
+        """Re-read the project after changes made elsewhere (funds, or ``indicators`` too)."""
         if self.project is None:
             return
-        self._info = [None] * len(self.project.indicators)
+        if indicators or len(self._info) != len(self.project.indicators):
+            self._info = [None] * len(self.project.indicators)
         self._refresh_totals(emit=False)
         if self.rowCount():
             self.dataChanged.emit(
@@ -339,7 +340,7 @@ class IndicatorTableModel(QAbstractTableModel):
             if cell is not None:
                 table.setdefault(cell, []).append(finding)
         self._findings = table
-        self.refresh()
+        self.refresh(indicators=False)  # the funds may have changed; indicators only via us
 
     def cell_of_location(self, location: dict[str, Any]) -> tuple[int, Column] | None:
         """Model cell of a Finding location ({"indicator": i, "column": c} or {"execution": c})."""

@@ -105,10 +105,14 @@ class IndicatorGrid(QWidget):
         self.view.go_to(self._model.model_row(row if row >= 0 else EXECUTION), target)
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def focus_execution(self, column: str) -> None:
+        """Jump to the 预算执行率 line ("weight" or "score")."""
+        self.focus_cell(-1, column)
+
     def focus_location(self, location: dict[str, object]) -> None:
         """Jump to a Finding location ({"indicator": i, "column": c} or {"execution": c})."""
         if "execution" in location:
-            self.focus_cell(-1, str(location["execution"]))
+            self.focus_execution(str(location["execution"]))
             return
         position = location.get("indicator")
         if isinstance(position, int):
