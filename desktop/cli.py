@@ -26,6 +26,7 @@ COMMANDS = (
     "export-xlsx",
     "backup",
     "fonts",
+    "next-year",
 )
 
 
@@ -103,6 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True)
     p = sub.add_parser("import-xlsx", help="导入自评表 Excel")
     p.add_argument("file")
+    p.add_argument("--replace", action="store_true", help="覆盖同单位同年度同名的项目")
     for name, help_ in (("export-pdf", "导出 PDF 报告"), ("export-xlsx", "导出自评表 Excel")):
         p = sub.add_parser(name, help=help_)
         _project_selector(p)
@@ -110,6 +112,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("backup", help="备份数据库")
     p.add_argument("--out", required=True)
     sub.add_parser("fonts", help="列出各字体角色使用的字体文件")
+    p = sub.add_parser("next-year", help="复制项目为下一年度（草稿）")
+    p.add_argument("project_id", type=int)
     return parser
 
 
@@ -374,7 +378,7 @@ def cmd_import_xlsx(args: argparse.Namespace) -> int:
     """`import-xlsx`."""
     xlsx_import = _feature("desktop.exchange.xlsx_import")
     projects = xlsx_import.read_workbook(Path(args.file))
-    return _insert_all(_open(args), projects)
+    return _insert_all(_open(args), projects, args.replace)
 
 
 def cmd_import_text(args: argparse.Namespace) -> int:
@@ -384,6 +388,15 @@ def cmd_import_text(args: argparse.Namespace) -> int:
     for line in result.report:
         sys.stderr.write(line + "\n")
     return _insert_all(_open(args), result.projects)
+
+
+def cmd_next_year(args: argparse.Namespace) -> int:
+    """`next-year`: copy a project into the next year as a draft and print the new id."""
+    from desktop.model.carry_forward import next_year_copy
+    from desktop.store import repo
+
+    store = _open(args)
+    return _insert_all(store, [next_year_copy(repo.load_project(store, args.project_id))])
 
 
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
@@ -400,6 +413,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import-xlsx": cmd_import_xlsx,
     "import-text": cmd_import_text,
     "import-docx": cmd_import_text,
+    "next-year": cmd_next_year,
 }
 
 

@@ -191,3 +191,6 @@ def check_score_vs_suggestion(
             )
         )
     return out
+
+
+from desktop.model import checks_carry as _checks_carry  # noqa: E402,F401

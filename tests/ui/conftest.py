@@ -20,3 +20,25 @@ def ui_store(tmp_path: Path):
     store = open_store(tmp_path / "ui.db")
     yield store
     store.close()
+
+
+@pytest.fixture
+def make_window(qtbot, tmp_path: Path):
+    """Build main windows (lock, backup, settings in tmp_path); closes them at the end."""
+    from PySide6.QtCore import QSettings
+
+    from desktop.ui.app import open_main_window
+
+    windows = []
+
+    def make(store):
+        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+        window = open_main_window(store, settings=settings)
+        qtbot.addWidget(window)
+        window.show()
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.close()

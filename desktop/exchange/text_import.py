@@ -1,0 +1,352 @@
+"""Turn a report pasted as text (or a .txt / .docx file) into projects: sections, funds, indicators."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.exchange import text_facts
+from desktop.exchange.text_outline import FormOutline, first_keyed_after, squash
+from desktop.exchange.text_report import Chunk, split_reports
+from desktop.exchange.text_table import TableResult, rows_from_cells, rows_from_grid
+from desktop.model.errors import InputError
+from desktop.model.money import fmt_wan
+from desktop.model.project import YEAR_MAX, YEAR_MIN, FundsRow, Goals, Project, Unit
+
+# Tables of a Word document: first line → (end line, cell grid).
+Grids = dict[int, tuple[int, list[list[str]]]]
+MAX_BYTES = 20 * 1024 * 1024
+# Word-processor leftovers in copied text: "[bookmark: _GoBack]", "[image: …]", "[comment: …]".
+_ARTEFACT_RE = re.compile(r"\[(?:bookmark|image|comment|footnote|endnote)\s*:[^\]\n]{0,200}\]")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufeff\u200b]")
+
+
+@dataclass(frozen=True)
+class LineMark:
+    """What the importer recognised on a source line (for highlighting in the preview)."""
+
+    line: int
+    kind: str  # title | name | heading | table | date | unit | artefact | unplaced
+    start: int = 0
+    end: int = -1
+
+
+@dataclass
+class ImportResult:
+    """Projects read from a text, the Chinese import report and the recognised lines."""
+
+    projects: list[Project] = field(default_factory=list)
+    report: list[str] = field(default_factory=list)
+    marks: list[LineMark] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Walk:
+    """State while walking the lines of one report."""
+
+    chunk: Chunk
+    sections: dict[str, list[str]] = field(default_factory=dict)
+    current: str | None = None
+    heading_seen: bool = False
+    table: TableResult | None = None
+    table_title: str = ""
+    extra_lines: list[str] = field(default_factory=list)
+
+
+def clean_lines(text: str, result: ImportResult) -> list[str]:
+    """Lines of the text with artefacts and control characters removed (each noted)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines: list[str] = []
+    for i, raw in enumerate(text.split("\n")):
+        line = _CONTROL_RE.sub("", raw)
+        for m in _ARTEFACT_RE.finditer(line):
+            result.marks.append(LineMark(i, "artefact", m.start(), m.end()))
+            result.report.append(f"第{i + 1}行：已去除排版残留“{m.group(0)}”")
+        lines.append(_ARTEFACT_RE.sub("", line))
+    return lines
+
+
+def _add(walk: _Walk, key: str, text: str) -> None:
+    clean = text.strip(" \t\u3000")
+    if clean:
+        walk.sections.setdefault(key, []).append(clean)
+
+
+def _table_groups(lines: list[str], start: int, end: int) -> list[list[str]]:
+    groups: list[list[str]] = [[]]
+    for line in lines[start:end]:
+        cell = line.strip(" \t\u3000")
+        if cell:
+            groups[-1].append(cell)
+        elif groups[-1]:
+            groups.append([])
+    return [g for g in groups if g]
+
+
+def _walk_chunk(
+    chunk: Chunk,
+    lines: list[str],
+    result: ImportResult,
+    grids: Grids,
+) -> _Walk:
+    """Assign every line of a report to a section, the table, or the title/signature."""
+    outline = chunk.outline
+    walk = _Walk(chunk)
+    keyed = [h for h in outline.headings if h.key]
+    first_key: str = (keyed[0].key or "text") if keyed else "text"
+    skip: set[int] = {i for i in (chunk.title_line, chunk.name_line) if i is not None}
+    for i in skip:
+        result.marks.append(LineMark(i, "title" if i == chunk.title_line else "name"))
+    signed = text_facts.find_signed_date(lines[chunk.start : chunk.end])
+    if signed is not None:
+        at = chunk.start + signed[1]
+        if all(not squash(x) for x in lines[at + 1 : chunk.end]):
+            skip.add(at)
+            result.marks.append(LineMark(at, "date"))
+            for j in range(at - 1, max(at - 4, chunk.start - 1), -1):
+                if squash(lines[j]):
+                    if text_facts._UNIT_LINE_RE.match(lines[j].strip()):
+                        skip.add(j)
+                        result.marks.append(LineMark(j, "unit"))
+                    break
+    i = chunk.start
+    table_keys = {h.key for h in outline.headings if h.key and _is_table_heading(outline, h.index)}
+    while i < chunk.end:
+        line = lines[i]
+        if i in skip or not squash(line):
+            i += 1
+            continue
+        if i in grids:
+            end, grid = grids[i]
+            table = rows_from_grid(outline, grid)
+            if table.indicators:
+                _take_table(walk, table, result)
+                for j in range(i, end):
+                    result.marks.append(LineMark(j, "table"))
+                i = end
+                continue
+        if chunk.title_line is not None and i < chunk.title_line:
+            walk.extra_lines.append(line.strip())
+            result.report.append(f"第{i + 1}行：标题前的文字“{line.strip()}”已保存在项目附注中")
+            i += 1
+            continue
+        match = outline.match(line)
+        if match is not None:
+            walk.heading_seen = True
+            result.marks.append(LineMark(i, "heading", 0, len(line) - len(match.inline)))
+            note = match.numbering_note()
+            if note:
+                result.report.append(f"第{i + 1}行：标题“{line.strip()[:30]}”{note}，已按提纲识别")
+            target = first_keyed_after(outline, match.heading)
+            walk.current = target.key if target else walk.current
+            if match.inline and walk.current:
+                _add(walk, walk.current, match.inline)
+            i += 1
+            continue
+        if _starts_table(outline, line) and (walk.current in table_keys or not table_keys):
+            end = _table_end(outline, lines, i + 1, chunk.end)
+            end = min([end, *(g for g in grids if i < g < end)])
+            is_marker = any(m in squash(line) for m in outline.table.markers)
+            first = i + 1 if is_marker else i
+            if is_marker:
+                walk.table_title = line.strip()
+            table = rows_from_cells(outline, _table_groups(lines, first, end))
+            _take_table(walk, table, result)
+            for j in range(i, end):
+                result.marks.append(LineMark(j, "table"))
+            i = end
+            continue
+        key = walk.current
+        if key is None:
+            key = first_key
+            result.marks.append(LineMark(i, "unplaced"))
+            result.report.append(
+                f"第{i + 1}行：文字“{line.strip()[:20]}…”不在任何标题下，已放入“{_title(chunk, key)}”"
+            )
+        _add(walk, key, line)
+        i += 1
+    return walk
+
+
+def _title(chunk: Chunk, key: str) -> str:
+    entry = chunk.outline.form.section(key)
+    return squash(entry.title).rstrip("。") if entry else key
+
+
+def _is_table_heading(outline: FormOutline, index: int) -> bool:
+    return outline.form.outline[index].indicator_table
+
+
+def _starts_table(outline: FormOutline, line: str) -> bool:
+    flat = squash(line)
+    if len(flat) <= 60 and any(m in flat for m in outline.table.markers):
+        return True
+    return outline.table.column_of(line) in ("level1", "ignore") and len(flat) <= 8
+
+
+def _table_end(outline: FormOutline, lines: list[str], start: int, end: int) -> int:
+    for j in range(start, end):
+        if outline.match(lines[j]) is not None:
+            return j
+    return end
+
+
+def _take_table(walk: _Walk, table: TableResult, result: ImportResult) -> None:
+    if walk.table is None:
+        walk.table = table
+    else:
+        walk.table.indicators.extend(table.indicators)
+        walk.table.notes.extend(table.notes)
+
+
+def _build_project(
+    walk: _Walk,
+    lines: list[str],
+    result: ImportResult,
+    unit: str | None,
+    year: int | None,
+    where: str,
+) -> Project:
+    chunk = walk.chunk
+    form = chunk.outline.form
+    body = lines[chunk.start : chunk.end]
+    text = "\n".join(body)
+    signed = text_facts.find_signed_date(body)
+    signed_date = signed[0] if signed else None
+    found_year = year or text_facts.find_year(text, chunk.title, signed_date)
+    if found_year is None or not YEAR_MIN <= found_year <= YEAR_MAX:
+        raise InputError(f"{where}：未能识别报告的年度，请指定年度（--year）")
+    titles = tuple(o.form.title for o in [chunk.outline])
+    unit_name = (
+        unit
+        or text_facts.find_unit(chunk.title, titles, body, "")
+        or text_facts.unit_in_text("\n".join(lines))
+    )
+    if not unit_name:
+        raise InputError(f"{where}：未能识别实施单位，请指定单位（--unit）")
+    name = chunk.name or f"{form.title}"
+    if not chunk.name:
+        result.report.append(f"{where}：标题中没有项目名称（“（…）”），暂用“{name}”，请修改")
+    project = Project(unit=Unit(name=unit_name), year=found_year, name=name, form=form.key)
+    project.signed_date = signed_date
+    project.sections = {k: "\n".join(v) for k, v in walk.sections.items() if v}
+    if "goals" in project.sections:
+        project.goals = Goals(target=project.sections["goals"])
+    if walk.table is not None:
+        project.indicators = walk.table.indicators
+        result.report.extend(f"“{name}”：{note}" for note in walk.table.notes)
+    if walk.table_title:
+        project.extra["indicator_table_title"] = walk.table_title
+    if walk.extra_lines:
+        project.extra["preamble"] = "\n".join(walk.extra_lines)
+    facts = text_facts.read_funds(text, found_year)
+    if facts.initial is not None or facts.executed is not None:
+        total = FundsRow("total", facts.initial, facts.full_year, facts.executed)
+        project.funds.rows["total"] = total
+        if facts.fiscal:
+            project.funds.rows["fiscal"] = FundsRow(
+                "fiscal", facts.initial, facts.full_year, facts.executed
+            )
+    else:
+        result.report.append(f"“{name}”：未找到年初预算、全年执行等金额，请在资金表中填写")
+    missing = [
+        squash(e.title).rstrip("。")
+        for e in form.sections()
+        if e.key and e.key not in project.sections and not e.indicator_table
+    ]
+    if missing:
+        result.report.append(f"“{name}”：未找到以下部分：{'、'.join(missing)}")
+    total_row = project.funds.rows.get("total")
+    result.report.append(
+        f"项目“{name}”（{unit_name}，{found_year}年度，{form.title}）："
+        f"{len(project.sections)} 个部分，{len(project.indicators)} 条指标"
+        + (
+            f"，年初预算 {fmt_wan(total_row.initial)} 万元，全年预算 {fmt_wan(total_row.full_year)}"
+            f" 万元，全年执行 {fmt_wan(total_row.executed)} 万元"
+            if total_row
+            else ""
+        ),
+    )
+    return project
+
+
+def import_lines(
+    lines: list[str],
+    unit: str | None = None,
+    year: int | None = None,
+    where: str = "文本",
+    grids: Grids | None = None,
+    result: ImportResult | None = None,
+) -> ImportResult:
+    """Import cleaned lines (text or a Word document's paragraphs and tables)."""
+    result = result or ImportResult()
+    result.lines = lines
+    if not any(squash(line) for line in lines):
+        raise InputError(f"{where} 是空的，没有可导入的内容")
+    chunks = split_reports(lines)
+    summaries: list[str] = []
+    details: list[str] = []
+    for chunk in chunks:
+        walk = _walk_chunk(chunk, lines, result, grids or {})
+        if chunk.title_line is None and not walk.heading_seen:
+            examples = "”“".join(e.title for e in chunk.outline.form.outline[:2])
+            raise InputError(
+                f"{where} 看起来不是绩效自评报告或评价报告：没有找到报告标题，"
+                f"也没有找到提纲标题（如“{examples}”）"
+            )
+        project = _build_project(walk, lines, result, unit, year, where)
+        summaries.append(result.report.pop())
+        result.projects.append(project)
+    details = result.report
+    result.report = [f"{where}：识别出 {len(result.projects)} 个项目", *summaries, *details]
+    return result
+
+
+def import_text(text: str, unit: str | None = None, year: int | None = None) -> ImportResult:
+    """Import a report text (one or several reports) into projects with an import report."""
+    return _import_text(text, unit, year, "文本")
+
+
+def _import_text(text: str, unit: str | None, year: int | None, where: str) -> ImportResult:
+    result = ImportResult()
+    lines = clean_lines(text, result)
+    return import_lines(lines, unit, year, where, None, result)
+
+
+def read_text_file(path: Path) -> str:
+    """A text file's content (UTF-8 or GB18030); InputError in Chinese for binary or huge files."""
+    where = f"文件 {path.name}"
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(
+                f"{where} 过大（{size / 1024 / 1024:.1f} MB）；报告文本一般不超过 "
+                f"{MAX_BYTES // 1024 // 1024} MB，请确认选择的文件"
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"无法读取{where}：{exc.strerror or exc}") from None
+    if b"\x00" in data[:65536]:
+        raise InputError(f"{where} 不是文本文件（含二进制内容）；请导入 .txt 或 .docx 报告")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise InputError(f"{where} 无法按 UTF-8 或 GBK 编码读取；请另存为 UTF-8 文本")
+
+
+def import_file(path: Path, unit: str | None = None, year: int | None = None) -> ImportResult:
+    """Import a .txt or .docx report file."""
+    path = Path(path)
+    if path.suffix.lower() == ".docx":
+        from desktop.exchange.docx_import import import_docx
+
+        return import_docx(path, unit=unit, year=year)
+    if path.suffix.lower() == ".doc":
+        raise InputError(
+            f"文件 {path.name} 是旧版 Word（.doc）格式；请在 Word 中另存为 .docx 后导入"
+        )
+    return _import_text(read_text_file(path), unit, year, f"文件 {path.name}")

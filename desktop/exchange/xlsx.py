@@ -1,0 +1,66 @@
+"""Excel export: the 项目支出绩效自评表 per project and a 汇总 sheet (openpyxl)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from desktop.exchange.files import write_bytes_atomic
+from desktop.exchange.xlsx_layout import Styles
+from desktop.exchange.xlsx_safe import sheet_name
+from desktop.exchange.xlsx_sheet import write_project_sheet
+from desktop.exchange.xlsx_summary import SUMMARY_TITLE, write_summary_sheet
+from desktop.model.checks import Finding
+from desktop.model.forms import load_form
+from desktop.model.project import Project
+
+
+def build_workbook(
+    projects: list[Project],
+    findings: dict[int | None, list[Finding]] | None = None,
+    sheets_limit: int | None = None,
+) -> Workbook:
+    """The workbook: 汇总 first when there are several projects, then one sheet per project.
+
+    ``sheets_limit`` caps how many projects get their own sheet (the 汇总 lists them all).
+    """
+    wb = Workbook()
+    first = wb.active
+    assert first is not None
+    styles = Styles(first)
+    used: set[str] = set()
+    sheet_projects = projects if sheets_limit is None else projects[:sheets_limit]
+    if len(projects) > 1:
+        first.title = sheet_name(SUMMARY_TITLE, used)
+        write_summary_sheet(first, projects, findings, styles)
+        targets = [wb.create_sheet(sheet_name(p.name, used)) for p in sheet_projects]
+    else:
+        targets = [first]
+        if projects:
+            first.title = sheet_name(projects[0].name, used)
+    for ws, project in zip(targets, sheet_projects, strict=False):
+        write_project_sheet(ws, project, load_form(project.form), styles)
+    return wb
+
+
+def workbook_bytes(
+    projects: list[Project],
+    findings: dict[int | None, list[Finding]] | None = None,
+    sheets_limit: int | None = None,
+) -> bytes:
+    """The .xlsx file content."""
+    buffer = io.BytesIO()
+    build_workbook(projects, findings, sheets_limit).save(buffer)
+    return buffer.getvalue()
+
+
+def write_workbook(
+    projects: list[Project],
+    out: Path,
+    findings: dict[int | None, list[Finding]] | None = None,
+    sheets_limit: int | None = None,
+) -> None:
+    """Write the workbook atomically; InputError in Chinese when the file cannot be written."""
+    write_bytes_atomic(out, workbook_bytes(projects, findings, sheets_limit))

@@ -1,0 +1,541 @@
+"""The main window: navigator, tabs (概况, 绩效指标, one per level-1 heading), 审核, autosave."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QStackedWidget,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.model.checks import Finding, run_checks
+from desktop.model.errors import InputError
+from desktop.model.forms import Form, available_forms, load_form
+from desktop.model.money import fmt_points
+from desktop.model.project import Project
+from desktop.model.scoring import summarise
+from desktop.store import lock, repo
+from desktop.store.db import Store
+from desktop.ui import dialogs
+from desktop.ui.autosave import Autosaver
+from desktop.ui.features import install_features
+from desktop.ui.findings_dock import FindingsPanel
+from desktop.ui.navigator import Navigator
+from desktop.ui.overview_tab import OverviewTab
+from desktop.ui.section_tabs import FormPages
+from desktop.ui.widgets import Banner, EmptyPage, make_indicator_widget
+
+APP_TITLE = "绩效自评报告编辑器"
+HEARTBEAT_MS = lock.HEARTBEAT_SECONDS * 1000
+FINDINGS_DELAY_MS = 300
+FIXED_TABS = 2  # 概况 and 绩效指标 come before the form's headings
+
+
+def form_choices() -> list[tuple[str, str]]:
+    """(key, title) of every available form."""
+    out: list[tuple[str, str]] = []
+    for key in available_forms():
+        try:
+            out.append((key, load_form(key).title))
+        except InputError:
+            continue
+    return out
+
+
+class MainWindow(QMainWindow):
+    """The editor window over one open store."""
+
+    project_changed = Signal()
+
+    def __init__(
+        self,
+        store: Store,
+        read_only_reason: str | None = None,
+        settings: QSettings | None = None,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.read_only_reason = read_only_reason
+        self.settings = settings if settings is not None else QSettings()
+        self.undo_stack = QUndoStack(self)
+        self.feature_errors: list[str] = []
+        self._project: Project | None = None
+        self._form: Form | None = None
+        self._pages: dict[str, FormPages] = {}
+        self._shown_pages: FormPages | None = None
+        self._dirty_all = False
+        self._dirty_sections: set[str] = set()
+        self._dirty_unit = False
+        self._tree_stale = False
+        self._siblings: tuple[int, list[Project]] | None = None
+        self._quiet_edit = False
+        self.findings: list[Finding] = []
+        self._forms = form_choices()
+
+        self.setWindowTitle(APP_TITLE)
+        self.resize(1280, 760)
+        self._build_centre()
+        self._build_docks()
+        self._build_status_bar()
+        from desktop.ui import window_actions
+
+        self.menu_file: QMenu
+        self.menu_edit: QMenu
+        self.menu_project: QMenu
+        self.menu_export: QMenu
+        self.menu_help: QMenu
+        self.toolbar: QToolBar
+        self.actions_by_name: dict[str, Any] = {}
+        window_actions.build(self)
+        install_features(self)
+        window_actions.finish_menus(self)
+        if self.feature_errors:
+            self.statusBar().showMessage(
+                "部分功能未能加载：" + "；".join(self.feature_errors), 10000
+            )
+
+        self.autosave = Autosaver(self._write, parent=self)
+        self.autosave.saved.connect(self._on_saved)
+        self.autosave.failed.connect(self._on_save_failed)
+        self.autosave.pending.connect(lambda: self.save_label.setText("有修改，正在保存…"))
+        self.project_changed.connect(self._on_project_changed)
+        self._findings_timer = QTimer(self)
+        self._findings_timer.setSingleShot(True)
+        self._findings_timer.setInterval(FINDINGS_DELAY_MS)
+        self._findings_timer.timeout.connect(self.refresh_findings)
+        self._heartbeat = QTimer(self)
+        self._heartbeat.setInterval(HEARTBEAT_MS)
+        self._heartbeat.timeout.connect(lambda: lock.heartbeat(self.store))
+        self.apply_read_only(read_only_reason)
+        self._restore_settings()
+
+    # ----- construction -------------------------------------------------------------------
+    def _build_centre(self) -> None:
+        self.banner = Banner()
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.setUsesScrollButtons(True)
+        self.overview = OverviewTab(self._forms)
+        self.overview.edited.connect(self._on_overview_edited)
+        self.grid = make_indicator_widget(self.undo_stack)
+        self.grid.changed.connect(self._on_grid_changed)
+        self.tabs.addTab(self.overview, "概况")
+        self.tabs.addTab(self.grid, "绩效指标")
+        self.empty_page = EmptyPage()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty_page)
+        self.stack.addWidget(self.tabs)
+        centre = QWidget()
+        layout = QVBoxLayout(centre)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(centre)
+
+    def _build_docks(self) -> None:
+        self.navigator = Navigator()
+        self.navigator.project_selected.connect(self._on_project_selected)
+        self.nav_dock = QDockWidget("项目目录", self)
+        self.nav_dock.setObjectName("navigator_dock")
+        self.nav_dock.setWidget(self.navigator)
+        self.nav_dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.nav_dock)
+        self.findings_panel = FindingsPanel()
+        self.findings_panel.activated.connect(self.jump_to)
+        self.findings_dock = QDockWidget("审核", self)
+        self.findings_dock.setObjectName("findings_dock")
+        self.findings_dock.setWidget(self.findings_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings_dock)
+        self.resizeDocks([self.nav_dock, self.findings_dock], [230, 260], Qt.Orientation.Horizontal)
+
+    def _build_status_bar(self) -> None:
+        self.save_label = QLabel("已保存")
+        self.score_label = QLabel("")
+        self.db_label = QLabel(str(self.store.path or ""))
+        self.db_label.setToolTip("数据库文件")
+        bar = self.statusBar()
+        bar.addPermanentWidget(self.score_label)
+        bar.addPermanentWidget(self.save_label)
+
+    # ----- public surface (INTERFACES.md) -------------------------------------------------
+    def current_project(self) -> Project | None:
+        """The project being edited (the in-memory object the tabs edit)."""
+        return self._project
+
+    def current_form(self) -> Form | None:
+        """The form of the current project."""
+        return self._form
+
+    @property
+    def read_only(self) -> bool:
+        """True when this window may not write to the database."""
+        return self.read_only_reason is not None or self.store.read_only
+
+    def flush(self) -> bool:
+        """Write pending edits now; True when nothing is left unsaved."""
+        return self.autosave.flush()
+
+    def reload_navigator(self) -> None:
+        """Re-read units and projects into the navigator (keeps the current selection)."""
+        current = self._project.id if self._project else None
+        self.navigator.reload(repo.list_units(self.store), repo.list_projects(self.store), current)
+        self._siblings = None
+        has_projects = bool(self.navigator.project_ids())
+        self.empty_page.set_has_units(bool(self.navigator.topLevelItemCount()), has_projects)
+
+    def select_project(self, project_id: int | None) -> bool:
+        """Open a project (flushing the current one first); False when it is not listed."""
+        if project_id is None:
+            self._show_project(None)
+            return True
+        if self._project is not None and self._project.id == project_id:
+            self.navigator.select_project(project_id, notify=False)
+            return True
+        if not self.navigator.select_project(project_id, notify=False):
+            return False
+        return self._open_project(project_id)
+
+    def refresh_findings(self) -> None:
+        """Run the checks on the current project and show the findings."""
+        self._findings_timer.stop()
+        project = self._project
+        if project is None or self._form is None:
+            self.findings = []
+            self.findings_panel.set_findings(None)
+            self.grid.set_findings([])
+            return
+        if self._siblings is None or self._siblings[0] != project.id:
+            self._siblings = (project.id or 0, repo.siblings(self.store, project))
+        self.findings = run_checks(project, self._siblings[1], self._form)
+        self.findings_panel.set_findings(self.findings)
+        self.grid.set_findings(self.findings)
+
+    def apply_read_only(self, reason: str | None) -> None:
+        """Enter or leave read-only mode (banner, disabled editing and actions)."""
+        self.read_only_reason = reason
+        if reason is not None:
+            self.store.read_only = True
+            self.banner.show_message(reason, "readonly")
+            self._heartbeat.stop()
+        else:
+            self.banner.hide()
+            self._heartbeat.start()
+        flag = self.read_only
+        self.overview.set_read_only(flag)
+        self.grid.set_read_only(flag)
+        for pages in self._pages.values():
+            pages.set_read_only(flag)
+        from desktop.ui import window_actions
+
+        window_actions.update_enabled(self)
+        self._update_title()
+
+    # ----- project loading ----------------------------------------------------------------
+    def _on_project_selected(self, project_id: int) -> None:
+        if self._project is not None and self._project.id == project_id:
+            return
+        previous = self._project.id if self._project else None
+        if not self._open_project(project_id):
+            self.navigator.select_project(previous, notify=False)
+
+    def _open_project(self, project_id: int) -> bool:
+        if not self.flush():
+            dialogs.error(
+                self,
+                "无法切换项目",
+                f"当前项目的修改未能保存：{self.autosave.last_error}\n请先解决该问题。",
+            )
+            return False
+        if self._tree_stale:
+            self._tree_stale = False
+            self.reload_navigator()
+            self.navigator.select_project(project_id, notify=False)
+        try:
+            project = repo.load_project(self.store, project_id)
+        except InputError as exc:
+            dialogs.error(self, "无法打开项目", str(exc))
+            return False
+        self._show_project(project)
+        return True
+
+    def _form_for(self, project: Project) -> Form:
+        try:
+            return load_form(project.form)
+        except InputError as exc:
+            self.statusBar().showMessage(f"{exc}；按“项目支出绩效自评报告”显示", 8000)
+            return load_form(available_forms()[0])
+
+    def _show_project(self, project: Project | None) -> None:
+        self.autosave.discard()
+        self._dirty_all = False
+        self._dirty_sections.clear()
+        self._dirty_unit = False
+        self._project = project
+        self._form = self._form_for(project) if project else None
+        self.overview.set_project(project)
+        self.grid.set_project(project, self._form)
+        self._show_pages(self._form)
+        if self._shown_pages is not None:
+            self._shown_pages.set_project(project)
+        self.stack.setCurrentIndex(1 if project else 0)
+        self._update_title()
+        self._update_score()
+        from desktop.ui import window_actions
+
+        window_actions.update_enabled(self)
+        if project is None:
+            self.refresh_findings()
+        else:
+            self._findings_timer.start()
+
+    def _pages_for(self, form: Form) -> FormPages:
+        pages = self._pages.get(form.key)
+        if pages is None:
+            pages = FormPages(form)
+            pages.set_read_only(self.read_only)
+            for editor in pages.editors.values():
+                editor.text_edited.connect(self._on_section_edited)
+                editor.template_requested.connect(self._on_template_requested)
+            self._pages[form.key] = pages
+        return pages
+
+    def _show_pages(self, form: Form | None) -> None:
+        pages = self._pages_for(form) if form else None
+        if pages is self._shown_pages:
+            return
+        current = self.tabs.currentIndex()
+        self.tabs.setUpdatesEnabled(False)
+        try:
+            while self.tabs.count() > FIXED_TABS:
+                self.tabs.removeTab(FIXED_TABS)
+            if pages is not None:
+                for title, page in pages.pages:
+                    index = self.tabs.addTab(page, title)
+                    self.tabs.setTabToolTip(index, page.heading.title)
+            self._shown_pages = pages
+            self.tabs.setCurrentIndex(min(max(current, 0), self.tabs.count() - 1))
+        finally:
+            self.tabs.setUpdatesEnabled(True)
+
+    def section_editor(self, key: str) -> Any:
+        """The editor widget of a section of the current form (None if the form has none)."""
+        return self._shown_pages.editors.get(key) if self._shown_pages else None
+
+    # ----- edits --------------------------------------------------------------------------
+    def _on_section_edited(self, key: str) -> None:
+        project = self._project
+        editor = self.section_editor(key)
+        if project is None or editor is None or self.read_only:
+            return
+        project.sections[key] = editor.text()
+        self._dirty_sections.add(key)
+        self._quiet_edit = True
+        try:
+            self.project_changed.emit()
+        finally:
+            self._quiet_edit = False
+
+    def _on_overview_edited(self, field: str) -> None:
+        project = self._project
+        if project is None or self.read_only:
+            return
+        if field == "department":
+            self._dirty_unit = True
+        if field == "name" and project.id is not None:
+            self.navigator.set_project_name(project.id, project.name)
+            self._update_title()
+        if field == "year":
+            self._tree_stale = True
+            self._siblings = None
+        if field == "form":
+            self._form = self._form_for(project)
+            self._show_pages(self._form)
+            if self._shown_pages is not None:
+                self._shown_pages.set_project(project)
+            self.grid.set_project(project, self._form)
+        if field == "funds":
+            self.overview.funds.refresh_rate()
+        self.project_changed.emit()
+
+    def _on_grid_changed(self) -> None:
+        if self._project is not None and not self.read_only:
+            self.overview.funds.refresh_rate()
+            self.project_changed.emit()
+
+    def _on_project_changed(self) -> None:
+        if self._project is None or self.read_only:
+            return
+        if not self._quiet_edit:
+            self._dirty_all = True
+        self.autosave.touch()
+        self._findings_timer.start()
+        self._update_score()
+
+    def _on_template_requested(self, key: str) -> None:
+        from desktop.model.templates import fill_template
+
+        editor = self.section_editor(key)
+        if editor is None or self._project is None or self._form is None:
+            return
+        editor.insert_text(fill_template(editor.entry.template, self._project, self._form))
+
+    def _write(self) -> None:
+        project = self._project
+        if project is None or project.id is None:
+            return
+        if not (self._dirty_all or self._dirty_sections or self._dirty_unit):
+            return
+        with self.store.transaction():
+            if self._dirty_unit and project.unit.id is not None:
+                repo.update_unit(self.store, project.unit)
+            if self._dirty_all:
+                repo.save_project(self.store, project)
+            else:
+                for key in sorted(self._dirty_sections):
+                    repo.save_section(self.store, project.id, key, project.section(key))
+        self._dirty_all = False
+        self._dirty_sections.clear()
+        self._dirty_unit = False
+
+    def _on_saved(self, stamp: str) -> None:
+        self.save_label.setText(f"已保存 {stamp}")
+        self.save_label.setToolTip("所有修改都已写入数据库")
+        if self.banner.kind == "error":
+            self.banner.hide()
+        if self._tree_stale:
+            self._tree_stale = False
+            self.reload_navigator()
+
+    def _on_save_failed(self, reason: str) -> None:
+        self.save_label.setText("未保存！")
+        self.save_label.setToolTip(reason)
+        if self.read_only_reason is None:
+            self.banner.show_message(
+                f"修改未能写入数据库：{reason}。修改仍保留在窗口中，程序每 5 秒自动重试；"
+                "请勿关闭程序，先解决该问题（如释放磁盘空间）。",
+                "error",
+            )
+
+    # ----- status --------------------------------------------------------------------------
+    def _update_title(self) -> None:
+        parts = []
+        if self._project is not None:
+            parts.append(
+                f"{self._project.name}（{self._project.unit.name} {self._project.year}年度）"
+            )
+        parts.append(APP_TITLE)
+        title = " - ".join(parts)
+        if self.read_only:
+            title += " [只读]"
+        self.setWindowTitle(title)
+
+    def _update_score(self) -> None:
+        if self._project is None or self._form is None:
+            self.score_label.setText("")
+            return
+        summary = summarise(self._project, self._form)
+        self.score_label.setText(
+            f"总分 {fmt_points(summary.entered_total)} 分　等级 {summary.grade}"
+        )
+        self.score_label.setToolTip(
+            f"建议总分 {fmt_points(summary.suggested_total)} 分（{summary.suggested_grade}）；"
+            f"分值合计 {fmt_points(summary.weight_total)}"
+        )
+
+    # ----- findings → place -----------------------------------------------------------------
+    def jump_to(self, finding: Finding) -> None:
+        """Show the tab and the place a finding refers to."""
+        loc = finding.location or {}
+        if "section" in loc:
+            key = str(loc["section"])
+            editor = self.section_editor(key)
+            page = self._shown_pages.page_of(key) if self._shown_pages else None
+            if editor is None or page is None:
+                return
+            self.tabs.setCurrentWidget(page)
+            editor.select_range(loc.get("start"), loc.get("end"))
+        elif "funds" in loc:
+            self.tabs.setCurrentWidget(self.overview)
+            self.overview.ensureWidgetVisible(self.overview.funds)
+            self.overview.funds.focus_cell(str(loc["funds"]), str(loc.get("column", "executed")))
+        elif "indicator" in loc:
+            self.tabs.setCurrentWidget(self.grid)
+            self.grid.focus_cell(int(loc["indicator"]), str(loc.get("column", "level3")))
+        elif "execution" in loc:
+            self.tabs.setCurrentWidget(self.grid)
+            focus = getattr(self.grid, "focus_execution", None)
+            if callable(focus):
+                focus(str(loc["execution"]))
+        elif "project" in loc:
+            self.tabs.setCurrentWidget(self.overview)
+            self.overview.focus_field(str(loc["project"]))
+
+    # ----- settings and closing ------------------------------------------------------------
+    def _db_key(self) -> str:
+        return str(Path(self.store.path).resolve()) if self.store.path else ""
+
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        self.reload_navigator()
+        last = None
+        if self.settings.value("last/db") == self._db_key():
+            try:
+                last = int(self.settings.value("last/project") or 0) or None
+            except (TypeError, ValueError):
+                last = None
+        ids = self.navigator.project_ids()
+        if last not in ids:
+            last = ids[0] if ids else None
+        if last is not None:
+            self.select_project(last)
+        else:
+            self._show_project(None)
+
+    def save_settings(self) -> None:
+        """Remember geometry, docks and the current project."""
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("last/db", self._db_key())
+        if self._project is not None and self._project.id is not None:
+            self.settings.setValue("last/project", self._project.id)
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Flush, remember the layout, give the lock back."""
+        if not self.read_only and not self.flush():
+            keep = dialogs.confirm(
+                self,
+                "修改未能保存",
+                f"最近的修改未能写入数据库：{self.autosave.last_error}\n\n"
+                "选择“取消”留在程序中（建议先复制文字另存），选择“确定”放弃这些修改并退出。",
+            )
+            if not keep:
+                event.ignore()
+                return
+        self.save_settings()
+        self._heartbeat.stop()
+        self._findings_timer.stop()
+        self.autosave.discard()
+        if self.read_only_reason is None:
+            lock.release(self.store)
+        event.accept()

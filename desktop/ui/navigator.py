@@ -1,0 +1,145 @@
+"""The navigator: a tree unit → year → project on the left."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QStyle, QTreeWidget, QTreeWidgetItem, QWidget
+
+from desktop.model.project import Unit
+from desktop.store.repo import ProjectRow
+
+KIND_ROLE = Qt.ItemDataRole.UserRole
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+YEAR_ROLE = Qt.ItemDataRole.UserRole + 2
+UNIT_ROLE = Qt.ItemDataRole.UserRole + 3
+
+UNIT, YEAR, PROJECT = "unit", "year", "project"
+
+
+class Navigator(QTreeWidget):
+    """Units, their years and their projects; emits ``project_selected`` on a click."""
+
+    project_selected = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setHeaderHidden(True)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.setUniformRowHeights(True)
+        self.setAccessibleName("项目目录")
+        self._items: dict[int, QTreeWidgetItem] = {}
+        self._collapsed: set[tuple[str, int, int]] = set()
+        style = self.style()
+        self._icons = {
+            UNIT: style.standardIcon(QStyle.StandardPixmap.SP_DirHomeIcon),
+            YEAR: style.standardIcon(QStyle.StandardPixmap.SP_DirIcon),
+            PROJECT: style.standardIcon(QStyle.StandardPixmap.SP_FileIcon),
+            "final": style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
+        }
+        self.currentItemChanged.connect(self._on_current_changed)
+        self.itemCollapsed.connect(lambda item: self._collapsed.add(self._key(item)))
+        self.itemExpanded.connect(lambda item: self._collapsed.discard(self._key(item)))
+
+    @staticmethod
+    def _key(item: QTreeWidgetItem) -> tuple[str, int, int]:
+        return (
+            str(item.data(0, KIND_ROLE)),
+            int(item.data(0, ID_ROLE) or 0),
+            int(item.data(0, YEAR_ROLE) or 0),
+        )
+
+    def reload(self, units: list[Unit], rows: list[ProjectRow], current: int | None) -> None:
+        """Rebuild the tree and select ``current`` (without emitting project_selected)."""
+        self.blockSignals(True)
+        try:
+            self.clear()
+            self._items.clear()
+            unit_items: dict[int, QTreeWidgetItem] = {}
+            year_items: dict[tuple[int, int], QTreeWidgetItem] = {}
+            for unit in units:
+                if unit.id is not None:
+                    unit_items[unit.id] = self._make(UNIT, unit.name, unit.id, 0, unit.name)
+                    unit_items[unit.id].setToolTip(0, unit.department or unit.name)
+            for row in rows:
+                parent = unit_items.get(row.unit_id)
+                if parent is None:
+                    parent = self._make(UNIT, row.unit, row.unit_id, 0, row.unit)
+                    unit_items[row.unit_id] = parent
+                year_item = year_items.get((row.unit_id, row.year))
+                if year_item is None:
+                    year_item = self._make(YEAR, f"{row.year}年度", row.unit_id, row.year, row.unit)
+                    parent.addChild(year_item)
+                    year_items[(row.unit_id, row.year)] = year_item
+                item = self._make(PROJECT, row.name, row.id, row.year, row.unit)
+                if row.status == "final":
+                    item.setIcon(0, self._icons["final"])
+                    item.setToolTip(0, f"{row.name}（已定稿）")
+                year_item.addChild(item)
+                self._items[row.id] = item
+            self.addTopLevelItems(list(unit_items.values()))
+            for item in [*unit_items.values(), *year_items.values()]:
+                item.setExpanded(self._key(item) not in self._collapsed)
+            if current is not None and current in self._items:
+                self.setCurrentItem(self._items[current])
+        finally:
+            self.blockSignals(False)
+
+    def _make(self, kind: str, text: str, ident: int, year: int, unit: str) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([text])
+        item.setData(0, KIND_ROLE, kind)
+        item.setData(0, ID_ROLE, ident)
+        item.setData(0, YEAR_ROLE, year)
+        item.setData(0, UNIT_ROLE, unit)
+        item.setIcon(0, self._icons[kind])
+        return item
+
+    def select_project(self, project_id: int | None, notify: bool = True) -> bool:
+        """Make a project current; emits project_selected unless ``notify`` is False."""
+        item = self._items.get(project_id) if project_id is not None else None
+        if item is None:
+            return False
+        if not notify:
+            self.blockSignals(True)
+        try:
+            parent = item.parent()
+            while parent is not None:
+                parent.setExpanded(True)
+                parent = parent.parent()
+            self.setCurrentItem(item)
+            self.scrollToItem(item)
+        finally:
+            if not notify:
+                self.blockSignals(False)
+        return True
+
+    def project_ids(self) -> list[int]:
+        """Ids of all listed projects in tree order."""
+        return list(self._items)
+
+    def item_for(self, project_id: int) -> QTreeWidgetItem | None:
+        """The tree item of a project."""
+        return self._items.get(project_id)
+
+    def set_project_name(self, project_id: int, name: str) -> None:
+        """Update a project's text after a rename in the 概况 tab."""
+        item = self._items.get(project_id)
+        if item is not None:
+            item.setText(0, name)
+
+    def current_info(self) -> tuple[str | None, int | None, int | None, str]:
+        """(kind, id, year, unit name) of the current item; kind None when nothing is current."""
+        item = self.currentItem()
+        if item is None:
+            return None, None, None, ""
+        return (
+            str(item.data(0, KIND_ROLE)),
+            int(item.data(0, ID_ROLE)),
+            int(item.data(0, YEAR_ROLE) or 0) or None,
+            str(item.data(0, UNIT_ROLE) or ""),
+        )
+
+    def _on_current_changed(
+        self, current: QTreeWidgetItem | None, previous: QTreeWidgetItem | None
+    ) -> None:
+        if current is not None and current.data(0, KIND_ROLE) == PROJECT:
+            self.project_selected.emit(int(current.data(0, ID_ROLE)))

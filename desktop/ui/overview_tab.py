@@ -1,0 +1,215 @@
+"""The 概况 tab: project fields, 年度总体目标 and the funds editor."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.model.project import YEAR_MAX, YEAR_MIN, Project
+from desktop.ui.funds_editor import FundsEditor
+
+NO_DATE = QDate(YEAR_MIN - 1, 1, 1)
+
+
+class OverviewTab(QScrollArea):
+    """Edits the project's own fields in place; emits ``edited(field)`` after each change."""
+
+    edited = Signal(str)
+
+    def __init__(self, forms: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self._project: Project | None = None
+        self._loading = False
+        page = QWidget()
+        self.setWidget(page)
+
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText("项目名称")
+        self.unit_edit = QLineEdit()
+        self.unit_edit.setReadOnly(True)
+        self.unit_edit.setToolTip("实施单位在左侧目录中右键“重命名”修改")
+        self.department_edit = QLineEdit()
+        self.department_edit.setPlaceholderText("主管部门，如：某区人民政府")
+        self.year_spin = QSpinBox()
+        self.year_spin.setRange(YEAR_MIN, YEAR_MAX)
+        self.year_spin.setSuffix(" 年度")
+        self.form_combo = QComboBox()
+        for key, title in forms:
+            self.form_combo.addItem(title, key)
+        self.date_edit = QDateEdit()
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy年M月d日")
+        self.date_edit.setMinimumDate(NO_DATE)
+        self.date_edit.setSpecialValueText("未填写")
+        self.date_edit.setDate(NO_DATE)
+
+        basic = QGroupBox("项目信息")
+        grid = QGridLayout(basic)
+        grid.addWidget(QLabel("项目名称："), 0, 0)
+        grid.addWidget(self.name_edit, 0, 1, 1, 3)
+        grid.addWidget(QLabel("实施单位："), 1, 0)
+        grid.addWidget(self.unit_edit, 1, 1)
+        grid.addWidget(QLabel("主管部门："), 1, 2)
+        grid.addWidget(self.department_edit, 1, 3)
+        grid.addWidget(QLabel("年度："), 2, 0)
+        row = QHBoxLayout()
+        row.addWidget(self.year_spin)
+        row.addWidget(QLabel("报告类型："))
+        row.addWidget(self.form_combo, 1)
+        grid.addLayout(row, 2, 1)
+        grid.addWidget(QLabel("成文日期："), 2, 2)
+        grid.addWidget(self.date_edit, 2, 3)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+
+        self.goal_target_edit = QPlainTextEdit()
+        self.goal_target_edit.setPlaceholderText("年度总体目标（预期目标）")
+        self.goal_actual_edit = QPlainTextEdit()
+        self.goal_actual_edit.setPlaceholderText("实际完成情况")
+        goals = QGroupBox("年度总体目标")
+        goals_layout = QFormLayout(goals)
+        for edit in (self.goal_target_edit, self.goal_actual_edit):
+            edit.setMinimumHeight(56)
+            edit.setMaximumHeight(90)
+        goals_layout.addRow("预期目标：", self.goal_target_edit)
+        goals_layout.addRow("实际完成情况：", self.goal_actual_edit)
+
+        self.funds = FundsEditor()
+        funds_box = QGroupBox("项目资金（元）")
+        funds_layout = QVBoxLayout(funds_box)
+        funds_layout.addWidget(self.funds)
+
+        layout = QVBoxLayout(page)
+        layout.addWidget(basic)
+        layout.addWidget(funds_box)
+        layout.addWidget(goals)
+        layout.addStretch(1)
+
+        self.name_edit.textEdited.connect(self._on_name)
+        self.department_edit.textEdited.connect(self._on_department)
+        self.year_spin.valueChanged.connect(self._on_year)
+        self.form_combo.currentIndexChanged.connect(self._on_form)
+        self.date_edit.dateChanged.connect(self._on_date)
+        self.goal_target_edit.textChanged.connect(self._on_goal_target)
+        self.goal_actual_edit.textChanged.connect(self._on_goal_actual)
+        self.funds.edited.connect(lambda: self.edited.emit("funds"))
+
+    def set_project(self, project: Project | None) -> None:
+        """Show a project's fields (or an empty page)."""
+        self._project = project
+        self._loading = True
+        try:
+            self.name_edit.setText(project.name if project else "")
+            self.name_edit.setStyleSheet("")
+            self.name_edit.setToolTip("")
+            self.unit_edit.setText(project.unit.name if project else "")
+            self.department_edit.setText(project.unit.department if project else "")
+            self.year_spin.setValue(project.year if project else dt.date.today().year)
+            index = self.form_combo.findData(project.form) if project else 0
+            self.form_combo.setCurrentIndex(max(index, 0))
+            signed = project.signed_date if project else None
+            self.date_edit.setDate(
+                QDate(signed.year, signed.month, signed.day) if signed else NO_DATE
+            )
+            self.goal_target_edit.setPlainText(project.goals.target if project else "")
+            self.goal_actual_edit.setPlainText(project.goals.actual if project else "")
+        finally:
+            self._loading = False
+        self.funds.set_project(project)
+
+    def set_read_only(self, flag: bool) -> None:
+        """Allow or forbid editing."""
+        for edit in (self.name_edit, self.department_edit):
+            edit.setReadOnly(flag)
+        for plain in (self.goal_target_edit, self.goal_actual_edit):
+            plain.setReadOnly(flag)
+        for widget in (self.year_spin, self.form_combo, self.date_edit):
+            widget.setEnabled(not flag)
+        self.funds.set_read_only(flag)
+
+    def focus_field(self, name: str) -> None:
+        """Put the cursor into the widget of a project field (from a finding)."""
+        widgets: dict[str, QWidget] = {
+            "name": self.name_edit,
+            "unit": self.unit_edit,
+            "department": self.department_edit,
+            "year": self.year_spin,
+            "form": self.form_combo,
+            "signed_date": self.date_edit,
+            "goals": self.goal_target_edit,
+            "goal_target": self.goal_target_edit,
+            "target": self.goal_target_edit,
+            "goal_actual": self.goal_actual_edit,
+            "actual": self.goal_actual_edit,
+        }
+        widget = widgets.get(name, self.name_edit)
+        self.ensureWidgetVisible(widget)
+        widget.setFocus()
+
+    def _emit(self, field: str) -> bool:
+        if self._loading or self._project is None:
+            return False
+        self.edited.emit(field)
+        return True
+
+    def _on_name(self, text: str) -> None:
+        if self._loading or self._project is None:
+            return
+        if not text.strip():
+            self.name_edit.setStyleSheet("background: #f8c8c8;")
+            self.name_edit.setToolTip("项目名称不能为空，未保存")
+            return
+        self.name_edit.setStyleSheet("")
+        self.name_edit.setToolTip("")
+        self._project.name = text.strip()
+        self._emit("name")
+
+    def _on_department(self, text: str) -> None:
+        if self._project is not None and not self._loading:
+            self._project.unit.department = text.strip()
+            self._emit("department")
+
+    def _on_year(self, value: int) -> None:
+        if self._project is not None and not self._loading:
+            self._project.year = value
+            self._emit("year")
+
+    def _on_form(self, index: int) -> None:
+        if self._project is not None and not self._loading and index >= 0:
+            self._project.form = str(self.form_combo.itemData(index))
+            self._emit("form")
+
+    def _on_date(self, date: QDate) -> None:
+        if self._project is not None and not self._loading:
+            self._project.signed_date = (
+                None if date == NO_DATE else dt.date(date.year(), date.month(), date.day())
+            )
+            self._emit("signed_date")
+
+    def _on_goal_target(self) -> None:
+        if self._project is not None and not self._loading:
+            self._project.goals.target = self.goal_target_edit.toPlainText()
+            self._emit("goal_target")
+
+    def _on_goal_actual(self) -> None:
+        if self._project is not None and not self._loading:
+            self._project.goals.actual = self.goal_actual_edit.toPlainText()
+            self._emit("goal_actual")

@@ -1,0 +1,176 @@
+"""Section editors: one page per level-1 heading of a form, a QPlainTextEdit per section."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.model.forms import Form, OutlineEntry
+from desktop.model.project import Project
+
+
+def count_chars(text: str) -> int:
+    """Characters a reader counts: everything but whitespace."""
+    return sum(1 for ch in text if not ch.isspace())
+
+
+def qt_position(text: str, index: int) -> int:
+    """A Python str index as a QTextDocument position (UTF-16 code units)."""
+    return len(text[:index].encode("utf-16-le")) // 2
+
+
+def tab_title(entry: OutlineEntry) -> str:
+    """The tab text for a level-1 heading: the form's title without the closing full stop."""
+    return entry.title.rstrip("。.")
+
+
+class SectionEditor(QWidget):
+    """One section: heading, text, character count, 插入模板."""
+
+    text_edited = Signal(str)  # section key
+    template_requested = Signal(str)  # section key
+
+    def __init__(self, entry: OutlineEntry, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.entry = entry
+        self.key = entry.key or ""
+        self._loading = False
+        title = QLabel(
+            f"<b>{entry.title}</b>"
+            + ("　<span style='color:#b00'>必填</span>" if entry.required else "")
+        )
+        self.edit = QPlainTextEdit()
+        self.edit.setPlaceholderText(entry.hint or "在此填写")
+        self.edit.setAccessibleName(entry.title)
+        self.edit.setTabChangesFocus(True)
+        self.count_label = QLabel()
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.template_button = QPushButton("插入模板")
+        self.template_button.setEnabled(bool(entry.template))
+        self.template_button.setToolTip(
+            "按本项目的数据填写模板：\n" + entry.template if entry.template else "本部分没有模板"
+        )
+        header = QHBoxLayout()
+        header.addWidget(title, 1)
+        header.addWidget(self.count_label)
+        header.addWidget(self.template_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(header)
+        layout.addWidget(self.edit, 1)
+        self.edit.textChanged.connect(self._on_text_changed)
+        self.template_button.clicked.connect(lambda: self.template_requested.emit(self.key))
+        self._update_count()
+
+    def text(self) -> str:
+        """The section text."""
+        return self.edit.toPlainText()
+
+    def set_text(self, text: str) -> None:
+        """Replace the text without signalling an edit (loading a project resets its undo)."""
+        self._loading = True
+        try:
+            if self.edit.toPlainText() != text or text == "":
+                self.edit.setPlainText(text)
+            self.edit.document().clearUndoRedoStacks()
+        finally:
+            self._loading = False
+        self._update_count()
+
+    def insert_text(self, text: str) -> None:
+        """Insert at the cursor (undoable with Ctrl+Z), as typing would."""
+        cursor = self.edit.textCursor()
+        if self.edit.toPlainText() and not cursor.hasSelection():
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            if not self.edit.toPlainText().endswith("\n"):
+                text = "\n" + text
+        cursor.insertText(text)
+        self.edit.setTextCursor(cursor)
+        self.edit.setFocus()
+
+    def select_range(self, start: int | None, end: int | None) -> None:
+        """Select text[start:end] (Python indices) and show it."""
+        text = self.text()
+        cursor = self.edit.textCursor()
+        if start is None:
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+        else:
+            start = max(0, min(start, len(text)))
+            stop = max(start, min(end if end is not None else start, len(text)))
+            cursor.setPosition(qt_position(text, start))
+            cursor.setPosition(qt_position(text, stop), QTextCursor.MoveMode.KeepAnchor)
+        self.edit.setTextCursor(cursor)
+        self.edit.ensureCursorVisible()
+        self.edit.setFocus()
+
+    def set_read_only(self, flag: bool) -> None:
+        """Allow or forbid editing."""
+        self.edit.setReadOnly(flag)
+        self.template_button.setEnabled(bool(self.entry.template) and not flag)
+
+    def _update_count(self) -> None:
+        self.count_label.setText(f"{count_chars(self.edit.toPlainText())} 字")
+
+    def _on_text_changed(self) -> None:
+        self._update_count()
+        if not self._loading:
+            self.text_edited.emit(self.key)
+
+
+class SectionPage(QSplitter):
+    """The page of one level-1 heading: its sections stacked, resizable."""
+
+    def __init__(
+        self, heading: OutlineEntry, entries: list[OutlineEntry], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(Qt.Orientation.Vertical, parent)
+        self.heading = heading
+        self.setChildrenCollapsible(False)
+        self.editors: list[SectionEditor] = []
+        for entry in entries:
+            editor = SectionEditor(entry)
+            editor.setMinimumHeight(110)
+            self.addWidget(editor)
+            self.editors.append(editor)
+        if not entries:
+            self.addWidget(QLabel(f"“{heading.title}”下没有需要填写的内容。"))
+
+
+class FormPages:
+    """All section pages of one form, built once and reused for every project of that form."""
+
+    def __init__(self, form: Form) -> None:
+        self.form = form
+        self.pages: list[tuple[str, SectionPage]] = []
+        self.editors: dict[str, SectionEditor] = {}
+        for heading, entries in form.tabs():
+            page = SectionPage(heading, entries)
+            self.pages.append((tab_title(heading), page))
+            for editor in page.editors:
+                self.editors[editor.key] = editor
+
+    def set_project(self, project: Project | None) -> None:
+        """Load every section's text."""
+        for key, editor in self.editors.items():
+            editor.set_text(project.section(key) if project else "")
+
+    def set_read_only(self, flag: bool) -> None:
+        """Allow or forbid editing."""
+        for editor in self.editors.values():
+            editor.set_read_only(flag)
+
+    def page_of(self, key: str) -> SectionPage | None:
+        """The page that holds a section."""
+        for _, page in self.pages:
+            if any(e.key == key for e in page.editors):
+                return page
+        return None

@@ -1,0 +1,98 @@
+"""`jixiao import-text` on both seeds, and bad input: exit 2, database unchanged."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+
+
+def listed(db: Path, capsys: pytest.CaptureFixture[str]) -> list[dict[str, object]]:
+    capsys.readouterr()
+    assert main(["--db", str(db), "list", "--json"]) == 0
+    data: list[dict[str, object]] = json.loads(capsys.readouterr().out)
+    return data
+
+
+def test_import_text_seed_003(
+    seeds_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "j.db"
+    code = main(["--db", str(db), "import-text", str(seeds_dir / "003_0bef1ca0c8c97894.txt")])
+    out = capsys.readouterr()
+    assert code == 0
+    assert len(out.out.strip().splitlines()) == 4
+    assert "识别出 4 个项目" in out.err
+    rows = listed(db, capsys)
+    assert sorted(str(r["name"]) for r in rows) == sorted(
+        ["保安费用", "接访费用", "矛盾化解和疑难信访问题费用", "驻京驻蓉信访维稳经费"]
+    )
+    assert {r["unit"] for r in rows} == {"攀枝花市西区信访局"}
+    pid = next(r["id"] for r in rows if r["name"] == "驻京驻蓉信访维稳经费")
+    assert main(["--db", str(db), "show", str(pid), "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    total = next(f for f in shown["funds"] if f["source"] == "total")
+    assert (total["initial"], total["full_year"], total["executed"]) == (
+        "50000.00",
+        "150000.00",
+        "150000.00",
+    )
+    assert len(shown["indicators"]) == 6
+
+
+def test_import_text_seed_000_with_score(
+    seeds_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "j.db"
+    assert main(["--db", str(db), "import-text", str(seeds_dir / "000_cdb5fd7bd89dc735.txt")]) == 0
+    rows = listed(db, capsys)
+    assert len(rows) == 1
+    assert rows[0]["unit"] == "昆明市呈贡区信访局"
+    assert rows[0]["form"] == "evaluation"
+    assert rows[0]["year"] == 2023
+    assert main(["--db", str(db), "score", str(rows[0]["id"]), "--json"]) == 0
+    score = json.loads(capsys.readouterr().out)
+    assert score["execution_rate"] == "0.6029"
+
+
+def test_import_text_bad_file_exit_2_db_unchanged(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "j.db"
+    bad = tmp_path / "坏.txt"
+    bad.write_bytes(b"\x00\x01\x02binary")
+    assert main(["--db", str(db), "import-text", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "坏.txt" in err and "Traceback" not in err
+    assert listed(db, capsys) == []
+
+
+def test_import_twice_is_refused_atomically(
+    seeds_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "j.db"
+    seed = str(seeds_dir / "003_0bef1ca0c8c97894.txt")
+    assert main(["--db", str(db), "import-text", seed]) == 0
+    assert main(["--db", str(db), "import-text", seed]) == 2
+    assert "已有项目" in capsys.readouterr().err
+    assert len(listed(db, capsys)) == 4
+
+
+def test_next_year(seeds_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "j.db"
+    assert main(["--db", str(db), "import-text", str(seeds_dir / "003_0bef1ca0c8c97894.txt")]) == 0
+    first = int(capsys.readouterr().out.split()[0])
+    assert main(["--db", str(db), "next-year", str(first)]) == 0
+    new_id = int(capsys.readouterr().out.split()[0])
+    assert main(["--db", str(db), "show", str(new_id), "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["year"] == 2024 and shown["name"] == "保安费用" and shown["status"] == "draft"
+    assert all(i["actual"] == "" for i in shown["indicators"])
+    assert main(["--db", str(db), "check", str(new_id), "--json"]) in (0, 1)
+    codes = {f["code"] for f in json.loads(capsys.readouterr().out)}
+    assert "W-OLD-YEAR" in codes
+    assert main(["--db", str(db), "next-year", str(first)]) == 2  # 2024 copy exists already
+    assert main(["--db", str(db), "next-year", "999"]) == 2

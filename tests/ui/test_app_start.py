@@ -1,0 +1,75 @@
+"""Starting the program: `python -m desktop --db PATH` opens the window and creates the file."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from desktop.ui import app
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _run(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", JIXIAO_QUIT_AFTER_SHOW="1")
+    env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
+    env["XDG_DATA_HOME"] = str(tmp_path / "data")
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", *args],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_python_m_desktop_opens_window_and_creates_db(tmp_path):
+    db = tmp_path / "new.db"
+    done = _run(["--db", str(db)], tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert app.READY_LINE in done.stdout
+    assert db.is_file()
+    from desktop.store import repo
+    from desktop.store.db import open_store
+
+    store = open_store(db, create=False)
+    assert repo.list_projects(store) == []
+    assert store.db.execute("SELECT COUNT(*) FROM app_lock").fetchone()[0] == 0
+    store.close()
+    assert (tmp_path / "backups").is_dir()
+
+
+def test_db_equals_form_is_accepted(tmp_path):
+    db = tmp_path / "eq.db"
+    done = _run([f"--db={db}"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert db.is_file()
+
+
+def test_not_a_database_exits_2_in_chinese(tmp_path):
+    bad = tmp_path / "notes.db"
+    bad.write_text("这不是数据库", encoding="utf-8")
+    done = _run(["--db", str(bad)], tmp_path)
+    assert done.returncode == 2
+    assert "不是 SQLite 数据库" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert bad.read_text(encoding="utf-8") == "这不是数据库"
+
+
+def test_parse_db_arg():
+    assert app.parse_db_arg(["--db", "a.db"]) == Path("a.db")
+    assert app.parse_db_arg(["--db=b.db"]) == Path("b.db")
+    assert app.parse_db_arg([]) is None
+
+
+def test_excepthook_reports_in_chinese(monkeypatch, capsys):
+    monkeypatch.setenv(app.QUIT_AFTER_SHOW, "1")
+    try:
+        raise ValueError("boom")
+    except ValueError as exc:
+        app.excepthook(type(exc), exc, exc.__traceback__)
+    err = capsys.readouterr().err
+    assert "程序出现意外错误" in err
