@@ -124,11 +124,11 @@ def window_usable(db: Path) -> Row:
 
 def gui_inprocess(db: Path, big_id: int, ids: list[int]) -> list[Row]:
     """Switch project and grid edit → total, inside one real window."""
-    from desktop.ui.main_window import MainWindow
     from PySide6.QtWidgets import QApplication
 
     import desktop.ui  # noqa: F401
     from desktop.store.db import open_store
+    from desktop.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
     store = open_store(db)
