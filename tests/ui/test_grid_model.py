@@ -285,3 +285,14 @@ def test_refresh_follows_funds_edited_elsewhere(grid, sample_project):
     assert model.index(0, Column.SUGGESTED).data() == "5"
     assert model.index(0, Column.ACTUAL).data() == "执行率50.00%"
     assert grid.totals_label.text().startswith("分值合计 100　得分 95")
+
+
+def test_summary_matches_a_full_rescore(grid, sample_project, form):
+    from desktop.model.scoring import summarise
+
+    model = grid.model()
+    model.setData(model.index(1, Column.ACTUAL), "1人")
+    model.setData(model.index(3, Column.SCORE), "")
+    grid.view.go_to(2, 0)
+    grid.remove_selected_rows()
+    assert grid.summary() == summarise(sample_project, form)

@@ -20,6 +20,7 @@ from desktop.model.checks import Finding
 from desktop.model.forms import Form
 from desktop.model.money import fmt_points
 from desktop.model.project import Project
+from desktop.model.scoring import ScoreSummary
 from desktop.ui.grid import operations as ops
 from desktop.ui.grid.clipboard import parse_tsv, to_tsv
 from desktop.ui.grid.columns import COLUMN_OF_FIELD, FIELDS, Column, RowKind
@@ -76,6 +77,10 @@ class IndicatorGrid(QWidget):
     def model(self) -> IndicatorTableModel:
         """The table model (execution row, indicators, totals row)."""
         return self._model
+
+    def summary(self) -> ScoreSummary | None:
+        """The shown project's totals, kept up to date incrementally (cheap to call)."""
+        return self._model.summary()
 
     def set_project(self, project: Project | None, form: Form | None) -> None:
         """Show a project; edits then mutate ``project.indicators`` / ``project.execution``."""
