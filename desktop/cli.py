@@ -346,7 +346,14 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     projects = repo.load_projects(store, ids)
     out = Path(args.out)
     if args.project_id is not None:
-        pdf.write_report_pdf(projects[0], load_form(projects[0].form), out)
+        fingerprint = None
+        try:
+            from desktop.store.revisions import latest_fingerprint
+
+            fingerprint = latest_fingerprint(store, projects[0].id)
+        except ImportError:
+            pass
+        pdf.write_report_pdf(projects[0], load_form(projects[0].form), out, fingerprint=fingerprint)
     else:
         pdf.write_batch_pdf(
             projects, out, title=f"{args.unit or ''}{args.year or ''}年度绩效自评报告合订本"
