@@ -12,6 +12,23 @@ from reportlab.platypus import Paragraph
 
 from desktop.exchange.fonts import FontSet
 
+# Chinese punctuation that must not start a line (reportlab's list lacks the full-width
+# comma, semicolon, colon, question/exclamation marks and closing quotes): such a character
+# hangs at the end of the previous line instead.
+CANNOT_START = "，；：？！”’》〉」』】〕…％·"
+
+
+def _teach_reportlab_chinese_punctuation() -> None:
+    from reportlab.lib import textsplit
+    from reportlab.platypus import paragraph
+
+    extra = "".join(ch for ch in CANNOT_START if ch not in textsplit.ALL_CANNOT_START)
+    textsplit.ALL_CANNOT_START += extra
+    paragraph.ALL_CANNOT_START = textsplit.ALL_CANNOT_START
+
+
+_teach_reportlab_chinese_punctuation()
+
 PAGE_W, PAGE_H = A4
 MARGIN_TOP = 37 * mm
 MARGIN_BOTTOM = 35 * mm

@@ -218,3 +218,9 @@ def test_cli_export_pdf_writes_the_report(tmp_path):
     out = tmp_path / "r.pdf"
     assert main(["--db", str(db), "export-pdf", "1", "--out", str(out)]) == 0
     assert "保安费用" in "".join(page_texts(out.read_bytes()))
+
+
+def test_no_line_starts_with_closing_punctuation(seed_project, form):
+    data = render_report_pdf(seed_project, form)
+    starts = [text[0] for page in page_lines(data) for _t, _x, text, _c in page if text]
+    assert not set(starts) & set("，。、；：？！）》”")
