@@ -190,6 +190,11 @@ class FontSet:
                 return fb
         return None
 
+    def single_font(self, text: str, role: str) -> bool:
+        """True when the role's own font has every character of the text."""
+        primary = self.roles[role]
+        return all(primary.has(ch) for ch in text)
+
     def runs(self, text: str, role: str) -> list[tuple[str, str]]:
         """Split text into (font name, run) pieces, recording characters no font has."""
         primary = self.roles[role]

@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from reportlab.lib import colors
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyle
 
 from desktop.exchange.fonts import FontSet
-from desktop.exchange.pdf_style import FRAME_W, LEADING, Styles, para
+from desktop.exchange.pdf_style import (
+    FRAME_W,
+    LEADING,
+    TABLE_LEADING,
+    TABLE_SIZE,
+    Styles,
+    para,
+    role_of_style,
+)
 from desktop.model.forms import Form
 from desktop.model.money import fmt_points, fmt_rate, fmt_wan
 from desktop.model.project import FUNDS_COLUMN_LABELS, FUNDS_COLUMNS, SOURCE_LABELS, Project
@@ -35,6 +48,7 @@ DASH = "—"
 _FUNDS_WIDTHS = (120, 56, 56, 56, 46, 58, 50)
 _IND_WIDTHS = (50, 52, 78, 58, 58, 30, 30, 86)
 _GRID = 0.6
+_PAD = 3
 
 
 def _scaled(widths: tuple[int, ...]) -> list[float]:
@@ -42,39 +56,85 @@ def _scaled(widths: tuple[int, ...]) -> list[float]:
     return [w * FRAME_W / total for w in widths]
 
 
-def _base_style(fonts: FontSet) -> list[tuple[object, ...]]:
+def _base_style(fonts: FontSet) -> list[tuple[Any, ...]]:
     return [
         ("FONTNAME", (0, 0), (-1, -1), fonts.name("song")),
+        ("FONTSIZE", (0, 0), (-1, -1), TABLE_SIZE),
+        ("LEADING", (0, 0), (-1, -1), TABLE_LEADING),
         ("GRID", (0, 0), (-1, -1), _GRID, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), _PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), _PAD),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]
 
 
+class _Cell:
+    """Text of a table cell with its style, before it becomes a string or a Paragraph."""
+
+    __slots__ = ("style", "text")
+
+    def __init__(self, text: str, style: ParagraphStyle) -> None:
+        self.text = text
+        self.style = style
+
+
+_ALIGN = {TA_LEFT: "LEFT", TA_CENTER: "CENTER", TA_RIGHT: "RIGHT"}
+
+
+def _materialise(
+    rows: list[list[object]], widths: list[float], style: list[tuple[Any, ...]], fonts: FontSet
+) -> list[tuple[Any, ...]]:
+    """Turn cells into plain strings where one line in the role's font fits (much faster to
+    lay out than a Paragraph), else into wrapping Paragraphs; returns the per-cell styles."""
+    spanned = {cmd[1] for cmd in style if cmd[0] == "SPAN"}
+    extra: list[tuple[Any, ...]] = []
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            if not isinstance(cell, _Cell):
+                continue
+            st = cell.style
+            text = cell.text
+            font = st.fontName
+            plain = (
+                (c, r) not in spanned
+                and "\n" not in text
+                and fonts.single_font(text, role_of_style(st))
+                and stringWidth(text, font, st.fontSize) <= widths[c] - 2 * _PAD
+            )
+            if plain:
+                row[c] = text
+                extra += [
+                    ("FONTNAME", (c, r), (c, r), font),
+                    ("ALIGN", (c, r), (c, r), _ALIGN.get(st.alignment, "LEFT")),
+                ]
+            else:
+                row[c] = para(fonts, text, st)
+    return extra
+
+
 def funds_table(project: Project, fonts: FontSet, st: Styles) -> Table:
     """Name, department, unit, the funds rows with the execution line, and the goals."""
 
-    def c(text: str) -> Paragraph:
-        return para(fonts, text, st.cell_center)
+    def c(text: str) -> object:
+        return _Cell(text, st.cell_center)
 
-    def n(text: str) -> Paragraph:
-        return para(fonts, text, st.cell_number)
+    def n(text: str) -> object:
+        return _Cell(text, st.cell_number)
 
-    def h(text: str) -> Paragraph:
-        return para(fonts, text, st.cell_head)
+    def h(text: str) -> object:
+        return _Cell(text, st.cell_head)
 
     rows: list[list[object]] = [
-        [h(INFO_LABELS[0]), para(fonts, project.name, st.cell), "", "", "", "", ""],
+        [h(INFO_LABELS[0]), _Cell(project.name, st.cell), "", "", "", "", ""],
         [
             h(INFO_LABELS[1]),
-            para(fonts, project.unit.department, st.cell),
+            _Cell(project.unit.department, st.cell),
             "",
             "",
             h(INFO_LABELS[2]),
-            para(fonts, project.unit.name, st.cell),
+            _Cell(project.unit.name, st.cell),
             "",
         ],
         [h(FUNDS_HEAD)]
@@ -108,10 +168,10 @@ def funds_table(project: Project, fonts: FontSet, st: Styles) -> Table:
     rows.append(
         [
             "",
-            para(fonts, project.goals.target, st.cell),
+            _Cell(project.goals.target, st.cell),
             "",
             "",
-            para(fonts, project.goals.actual, st.cell),
+            _Cell(project.goals.actual, st.cell),
             "",
             "",
         ]
@@ -127,7 +187,9 @@ def funds_table(project: Project, fonts: FontSet, st: Styles) -> Table:
         ("SPAN", (1, goal_row + 1), (3, goal_row + 1)),
         ("SPAN", (4, goal_row + 1), (6, goal_row + 1)),
     ]
-    table = Table(rows, colWidths=_scaled(_FUNDS_WIDTHS), style=TableStyle(style))
+    widths = _scaled(_FUNDS_WIDTHS)
+    style += _materialise(rows, widths, style, fonts)
+    table = Table(rows, colWidths=widths, style=TableStyle(style))
     table.hAlign = "CENTER"
     return table
 
@@ -135,24 +197,24 @@ def funds_table(project: Project, fonts: FontSet, st: Styles) -> Table:
 def indicator_table(project: Project, form: Form, fonts: FontSet, st: Styles) -> Table:
     """The 绩效指标 rows under a header row repeated on every page, then the total score."""
 
-    def c(text: str) -> Paragraph:
-        return para(fonts, text, st.cell_center)
+    def c(text: str) -> object:
+        return _Cell(text, st.cell_center)
 
-    def n(text: str) -> Paragraph:
-        return para(fonts, text, st.cell_number)
+    def n(text: str) -> object:
+        return _Cell(text, st.cell_number)
 
-    rows: list[list[object]] = [[para(fonts, x, st.cell_head) for x in INDICATOR_HEAD]]
+    rows: list[list[object]] = [[_Cell(x, st.cell_head) for x in INDICATOR_HEAD]]
     for ind in project.indicators:
         rows.append(
             [
                 c(ind.level1),
                 c(ind.level2),
-                para(fonts, ind.level3, st.cell),
+                _Cell(ind.level3, st.cell),
                 c(ind.target),
                 c(ind.actual),
                 n(fmt_points(ind.weight)),
                 n(fmt_points(ind.score)),
-                para(fonts, ind.deviation, st.cell),
+                _Cell(ind.deviation, st.cell),
             ]
         )
     style = [*_base_style(fonts), ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.93, 0.93, 0.93))]
@@ -162,7 +224,7 @@ def indicator_table(project: Project, form: Form, fonts: FontSet, st: Styles) ->
     summary = summarise(project, form)
     rows.append(
         [
-            para(fonts, TOTAL_LABEL, st.cell_head),
+            _Cell(TOTAL_LABEL, st.cell_head),
             "",
             "",
             "",
@@ -173,9 +235,9 @@ def indicator_table(project: Project, form: Form, fonts: FontSet, st: Styles) ->
         ]
     )
     style.append(("SPAN", (0, len(rows) - 1), (4, len(rows) - 1)))
-    table = Table(
-        rows, colWidths=_scaled(_IND_WIDTHS), style=TableStyle(style), repeatRows=1, splitByRow=1
-    )
+    widths = _scaled(_IND_WIDTHS)
+    style += _materialise(rows, widths, style, fonts)
+    table = Table(rows, colWidths=widths, style=TableStyle(style), repeatRows=1, splitByRow=1)
     table.hAlign = "CENTER"
     return table
 
