@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -234,9 +234,15 @@ def write_batch_pdf(
     title: str,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    fingerprints: Mapping[int | None, str] | None = None,
 ) -> None:
-    """Write a 合订本: cover, table of contents, every report starting on an odd page."""
+    """Write a 合订本: cover, table of contents, every report starting on an odd page.
+
+    ``fingerprints`` maps project ids to their 定稿 fingerprints (printed on final reports).
+    """
     from desktop.exchange.pdf_batch import render_batch
 
-    data = render_batch(projects, title, progress=progress, cancelled=cancelled).data
+    data = render_batch(
+        projects, title, progress=progress, cancelled=cancelled, fingerprints=fingerprints
+    ).data
     write_bytes_atomic(out, data)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
@@ -41,6 +41,12 @@ class _ReportStart(Flowable):
         """Nothing to draw."""
 
 
+def _cover_date(projects: list[Project]) -> dt.date:
+    """The latest 成文日期 of the reports (today when none is set)."""
+    dates = [p.signed_date for p in projects if p.signed_date is not None]
+    return max(dates) if dates else dt.date.today()
+
+
 def _front_story(
     projects: list[Project],
     title: str,
@@ -58,7 +64,7 @@ def _front_story(
         para(fonts, title, st.title),
         Spacer(FRAME_W, FRAME_H * 0.35),
         para(fonts, "、".join(units), st.cover_line),
-        para(fonts, format_date(dt.date.today()), st.cover_line),
+        para(fonts, format_date(_cover_date(projects)), st.cover_line),
         StateMarker(setter, cover),
         PageBreak(),
     ]
@@ -102,6 +108,7 @@ def render_batch(
     title: str,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    fingerprints: Mapping[int | None, str] | None = None,
 ) -> RenderResult:
     """Render the 合订本; raises Cancelled when ``cancelled()`` turns true."""
     from pypdf import PdfReader, PdfWriter
@@ -134,7 +141,8 @@ def render_batch(
     for i, project in enumerate(projects):
         if i:
             story.append(OddPageBreak())
-        story.append(StateMarker(deco.set_state, report_state(project, None)))
+        fingerprint = (fingerprints or {}).get(project.id)
+        story.append(StateMarker(deco.set_state, report_state(project, fingerprint)))
         story.append(_ReportStart(i))
         story += report_story(project, load_form(project.form), fonts, st)
     if not story:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -315,8 +317,17 @@ def _on_batch(window: Any) -> None:
     window._batch_export = start_batch(window, projects, Path(name), title)
 
 
+def _preload_fonts() -> None:
+    """Load the fonts in the background so the first preview opens quickly."""
+    from desktop.exchange.fonts import load_fontset
+
+    with contextlib.suppress(InputError):  # reported when the user exports
+        load_fontset()
+
+
 def install(window: Any) -> None:
     """Add 导出 PDF… (Ctrl+E), 打印预览… (Ctrl+P), 打印…, 导出合订本… to the window's menus."""
+    threading.Thread(target=_preload_fonts, name="font-preload", daemon=True).start()
     export_menu = getattr(window, "menu_export", None) or window.menu_file
     file_menu = getattr(window, "menu_file", None) or export_menu
 

@@ -224,3 +224,25 @@ def test_no_line_starts_with_closing_punctuation(seed_project, form):
     data = render_report_pdf(seed_project, form)
     starts = [text[0] for page in page_lines(data) for _t, _x, text, _c in page if text]
     assert not set(starts) & set("，。、；：？！）》”")
+
+
+def test_evaluation_form_renders_its_own_outline(sample_project):
+    evaluation = load_form("evaluation")
+    sample_project.form = "evaluation"
+    sample_project.sections = {
+        e.key: f"{e.title}的内容。" for e in evaluation.sections() if e.key is not None
+    }
+    data = render_report_pdf(sample_project, evaluation)
+    text = _flat("".join(page_texts(data)))
+    assert _flat(evaluation.title) in text
+    for entry in evaluation.outline:
+        assert _flat(entry.title) in text
+    assert "偏差原因分析及改进措施" in text  # the indicator table is there too
+
+
+def test_cli_fonts_lists_roles(capsys):
+    from desktop.cli import main
+
+    assert main(["fonts"]) == 0
+    out = capsys.readouterr().out
+    assert "正文（仿宋）" in out and "缺字补全" in out

@@ -54,13 +54,17 @@ def test_toc_lists_every_report_with_its_first_page(projects, tmp_path):
 
 
 def test_watermark_follows_each_reports_status(projects):
-    result = render_batch(projects, TITLE)
+    for i, p in enumerate(projects):
+        p.id = i + 1
+    result = render_batch(projects, TITLE, fingerprints={2: "f0" * 32, 1: "e1" * 32})
     texts = page_texts(result.data)
     starts = result.starts
     final_pages = range(starts[1] - 1, starts[2] - 1)
     for n in final_pages:
         if _flat(texts[n]):
             assert "草稿" not in texts[n]
+            assert "f0" * 32 in _flat(texts[n])
+    assert "e1" * 32 not in _flat("".join(texts))  # a draft prints no fingerprint
     assert "草稿" in texts[starts[0] - 1]
     assert "草稿" not in texts[0] and "草稿" not in texts[1]  # cover, contents
 
