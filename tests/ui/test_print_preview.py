@@ -86,6 +86,22 @@ def test_printing_to_a_pdf_printer_keeps_a4_pages(qtbot, ui_store, tmp_path):
     for page in printed:
         assert float(page.mediabox.width) == pytest.approx(595.3, abs=1.5)
         assert float(page.mediabox.height) == pytest.approx(841.9, abs=1.5)
+    # What prints is what was previewed: the printed page looks like the PDF page.
+    assert _difference(data, out.read_bytes()) < 6
+
+
+def _difference(a: bytes, b: bytes) -> float:
+    """Mean absolute grey-level difference of the first pages rendered at 30 dpi."""
+    import pypdfium2
+
+    def grey(data: bytes):
+        page = pypdfium2.PdfDocument(data)[0]
+        return page.render(scale=30 / 72).to_pil().convert("L").resize((248, 351))
+
+    ga, gb = grey(a), grey(b)
+    pa, pb = ga.tobytes(), gb.tobytes()
+    assert min(pa) < 100, "the page is blank"
+    return sum(abs(x - y) for x, y in zip(pa, pb, strict=True)) / len(pa)
 
 
 def test_batch_worker_writes_the_book_and_can_be_cancelled(qtbot, ui_store, tmp_path):
