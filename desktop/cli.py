@@ -349,11 +349,29 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     ids = _selected_ids(store, args)
     projects = repo.load_projects(store, ids)
     out = Path(args.out)
+    fingerprints: dict[int | None, str] = {}
+    try:
+        from desktop.store.revisions import latest_fingerprint
+
+        for p in projects:
+            fp = latest_fingerprint(store, p.id)
+            if fp:
+                fingerprints[p.id] = fp
+    except ImportError:
+        pass
     if args.project_id is not None:
-        pdf.write_report_pdf(projects[0], load_form(projects[0].form), out)
+        pdf.write_report_pdf(
+            projects[0],
+            load_form(projects[0].form),
+            out,
+            fingerprint=fingerprints.get(projects[0].id),
+        )
     else:
         pdf.write_batch_pdf(
-            projects, out, title=f"{args.unit or ''}{args.year or ''}年度绩效自评报告合订本"
+            projects,
+            out,
+            title=f"{args.unit or ''}{args.year or ''}年度绩效自评报告合订本",
+            fingerprints=fingerprints,
         )
     print(f"已导出 {out}")
     return 0
