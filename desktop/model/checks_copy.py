@@ -1,8 +1,7 @@
 """Copy-paste slips: a sentence of a project-specific section that also stands in some sibling.
 
-Sentences are normalised (no spaces, punctuation or list markers) and compared by character
-3-gram Jaccard similarity. Candidates are found through a bottom-k sketch of each sentence's
-shingles, so a project is compared with 100 siblings without comparing every pair. Sentence
+Sentences are normalised (no spaces, punctuation or list markers) and compared with difflib's
+ratio. Candidates are found through a bottom-k sketch of each sentence's character 3-grams, so a project is compared with 100 siblings without comparing every pair. Sentence
 splitting and sketches are cached per section text.
 """
 
@@ -11,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from desktop.model.checks import HINT, WARNING, Finding, register
@@ -18,7 +18,7 @@ from desktop.model.checks_config import check_settings
 from desktop.model.forms import Form
 from desktop.model.project import Project
 
-SKETCH = 4
+SKETCH = 6
 _SPLIT = re.compile(r"[^。；;！？!?\n]+[。；;！？!?]?")
 _MARKER = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]{1,2}[）)]|\d{1,2}[.．、](?!\d))\s*"
@@ -35,8 +35,7 @@ class Sentence:
     end: int
     text: str
     norm: str
-    shingles: frozenset[str]
-    loose: frozenset[str]
+    loose: str
     sketch: tuple[str, ...]
 
 
@@ -68,12 +67,11 @@ def split_sentences(text: str, min_chars: int = 12) -> tuple[Sentence, ...]:
         norm = _normalise(m.group(0))
         if len(norm) < min_chars:
             continue
-        shingles = _shingles(norm)
-        loose = _shingles(_DIGITS.sub("#", norm))
-        sketch = tuple(sorted(loose, key=hash)[:SKETCH])
+        loose = _DIGITS.sub("#", norm)
+        sketch = tuple(sorted(_shingles(loose), key=hash)[:SKETCH])
         start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
         body = text[start : m.end()].strip()
-        out.append(Sentence(start, start + len(body), body, norm, shingles, loose, sketch))
+        out.append(Sentence(start, start + len(body), body, norm, loose, sketch))
     return tuple(out)
 
 
@@ -81,22 +79,23 @@ def _shingles(norm: str) -> frozenset[str]:
     return frozenset(norm[i : i + 3] for i in range(max(1, len(norm) - 2)))
 
 
-def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    inter = len(a & b)
-    union = len(a) + len(b) - inter
-    return inter / union if union else 1.0
-
-
-def similarity(a: Sentence, b: Sentence) -> float:
-    """Jaccard similarity of the 3-gram sets (figures included)."""
-    if a.norm == b.norm:
+def _ratio(a: str, b: str, threshold: float) -> float:
+    if a == b:
         return 1.0
-    return _jaccard(a.shingles, b.shingles)
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
+        return 0.0
+    return matcher.ratio()
 
 
-def loose_similarity(a: Sentence, b: Sentence) -> float:
-    """Jaccard similarity with every figure replaced by one mark (same wording, other numbers)."""
-    return _jaccard(a.loose, b.loose)
+def similarity(a: Sentence, b: Sentence, threshold: float = 0.0) -> float:
+    """difflib ratio of the normalised sentences, figures included (0 when surely below)."""
+    return _ratio(a.norm, b.norm, threshold)
+
+
+def loose_similarity(a: Sentence, b: Sentence, threshold: float = 0.0) -> float:
+    """The same with every figure replaced by one mark (same wording, other numbers)."""
+    return _ratio(a.loose, b.loose, threshold)
 
 
 @lru_cache(maxsize=256)
@@ -142,7 +141,7 @@ def check_copy(project: Project, siblings: list[Project], form: Form) -> list[Fi
     queries: list[tuple[str, Sentence]] = []
     for key in settings.project_specific:
         for sentence in split_sentences(project.section(key), min_chars):
-            if any(similarity(sentence, t) >= threshold for t in templates):
+            if any(loose_similarity(sentence, t, threshold) >= threshold for t in templates):
                 continue
             queries.append((key, sentence))
     if not queries:
@@ -161,8 +160,8 @@ def check_copy(project: Project, siblings: list[Project], form: Form) -> list[Fi
                     if found.get(index):
                         continue
                     query = queries[index][1]
-                    if loose_similarity(query, other) >= threshold:
-                        found[index] = similarity(query, other) >= threshold
+                    if loose_similarity(query, other, threshold) >= threshold:
+                        found[index] = _DIGITS.findall(query.norm) == _DIGITS.findall(other.norm)
         for index, same_figures in found.items():
             loose[index] = loose.get(index, 0) + 1
             if same_figures:
