@@ -26,6 +26,8 @@ COMMANDS = (
     "export-xlsx",
     "backup",
     "fonts",
+    "finalise",
+    "revisions",
 )
 
 
@@ -110,6 +112,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("backup", help="备份数据库")
     p.add_argument("--out", required=True)
     sub.add_parser("fonts", help="列出各字体角色使用的字体文件")
+    p = sub.add_parser("finalise", help="定稿（有错误时拒绝，除非 --force）")
+    p.add_argument("project_id", type=int)
+    p.add_argument("--force", action="store_true", help="存在错误时仍然定稿")
+    p = sub.add_parser("revisions", help="列出项目的定稿版本记录")
+    p.add_argument("project_id", type=int)
+    p.add_argument("--json", action="store_true")
     return parser
 
 
@@ -386,6 +394,46 @@ def cmd_import_text(args: argparse.Namespace) -> int:
     return _insert_all(_open(args), result.projects)
 
 
+def cmd_finalise(args: argparse.Namespace) -> int:
+    """`finalise`: 定稿 with a fingerprint; refused while 错误 findings remain."""
+    from desktop.store import revisions
+    from desktop.store.lock import ensure_writable
+
+    store = _open(args)
+    ensure_writable(store)
+    fp = revisions.finalise(store, args.project_id, force=args.force)
+    print(f"已定稿，指纹 SHA-256：{fp}")
+    return 0
+
+
+def cmd_revisions(args: argparse.Namespace) -> int:
+    """`revisions`: the 定稿 history of a project."""
+    from desktop.store import repo, revisions
+
+    store = _open(args)
+    repo.load_project(store, args.project_id)  # raises when missing
+    rows = revisions.list_revisions(store, args.project_id)
+    if args.json:
+        _emit_json(
+            [
+                {
+                    "id": r.id,
+                    "time": r.created_at,
+                    "kind": r.kind,
+                    "reason": r.reason,
+                    "fingerprint": r.fingerprint,
+                }
+                for r in rows
+            ]
+        )
+        return 0
+    if not rows:
+        print("（该项目还没有定稿记录）")
+    for r in rows:
+        print(f"{r.id:>5}  {r.created_at}  {r.label}  {r.fingerprint}  {r.reason}".rstrip())
+    return 0
+
+
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "list": cmd_list,
     "show": cmd_show,
@@ -400,6 +448,8 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import-xlsx": cmd_import_xlsx,
     "import-text": cmd_import_text,
     "import-docx": cmd_import_text,
+    "finalise": cmd_finalise,
+    "revisions": cmd_revisions,
 }
 
 
