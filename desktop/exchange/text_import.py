@@ -129,6 +129,7 @@ def _walk_chunk(
                 continue
         if chunk.title_line is not None and i < chunk.title_line:
             walk.extra_lines.append(line.strip())
+            result.marks.append(LineMark(i, "unplaced"))
             result.report.append(f"第{i + 1}行：标题前的文字“{line.strip()}”已保存在项目附注中")
             i += 1
             continue
