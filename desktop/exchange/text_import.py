@@ -149,6 +149,7 @@ def _walk_chunk(
         if _starts_table(outline, line) and (walk.current in table_keys or not table_keys):
             end = _table_end(outline, lines, i + 1, chunk.end)
             end = min([end, *(g for g in grids if i < g < end)])
+            end = _prose_tail(lines, i + 1, end)
             is_marker = any(m in squash(line) for m in outline.table.markers)
             first = i + 1 if is_marker else i
             if is_marker:
@@ -191,6 +192,20 @@ def _table_end(outline: FormOutline, lines: list[str], start: int, end: int) -> 
     for j in range(start, end):
         if outline.match(lines[j]) is not None:
             return j
+    return end
+
+
+def _prose_tail(lines: list[str], start: int, end: int) -> int:
+    """End of a flattened table before trailing sentences (prose after the table is text)."""
+    while end > start:
+        flat = squash(lines[end - 1])
+        if not flat:
+            end -= 1
+            continue
+        if len(flat) >= 30 and flat[-1] in "。！？":
+            end -= 1
+            continue
+        break
     return end
 
 
