@@ -9,7 +9,12 @@ from pathlib import Path
 from desktop.exchange import text_facts
 from desktop.exchange.text_outline import FormOutline, first_keyed_after, squash
 from desktop.exchange.text_report import Chunk, split_reports
-from desktop.exchange.text_table import TableResult, rows_from_cells, rows_from_grid
+from desktop.exchange.text_table import (
+    TableResult,
+    funds_from_grid,
+    rows_from_cells,
+    rows_from_grid,
+)
 from desktop.model.errors import InputError
 from desktop.model.money import fmt_wan
 from desktop.model.project import YEAR_MAX, YEAR_MIN, FundsRow, Goals, Project, Unit
@@ -53,6 +58,8 @@ class _Walk:
     table: TableResult | None = None
     table_title: str = ""
     extra_lines: list[str] = field(default_factory=list)
+    funds: dict[str, FundsRow] = field(default_factory=dict)
+    tables: list[str] = field(default_factory=list)
 
 
 def clean_lines(text: str, result: ImportResult) -> list[str]:
@@ -121,10 +128,17 @@ def _walk_chunk(
         if i in grids:
             end, grid = grids[i]
             table = rows_from_grid(outline, grid)
+            funds = funds_from_grid(grid)
             if table.indicators:
                 _take_table(walk, table, result)
+            if funds:
+                walk.funds.update(funds)
+            if table.indicators or funds:
                 for j in range(i, end):
                     result.marks.append(LineMark(j, "table"))
+                # The whole table is kept as text too: rows that are neither funds nor indicators
+                # (年度总体目标 …) must not be lost.
+                walk.tables.append("\n".join(lines[i:end]))
                 i = end
                 continue
         if chunk.title_line is not None and i < chunk.title_line:
@@ -255,10 +269,15 @@ def _build_project(
         result.report.extend(f"“{name}”：{note}" for note in walk.table.notes)
     if walk.table_title:
         project.extra["indicator_table_title"] = walk.table_title
+    if walk.tables:
+        project.extra["source_tables"] = walk.tables
     if walk.extra_lines:
         project.extra["preamble"] = "\n".join(walk.extra_lines)
     facts = text_facts.read_funds(text, found_year)
-    if facts.initial is not None or facts.executed is not None:
+    if walk.funds:
+        project.funds.rows.update(walk.funds)
+        result.report.append(f"“{name}”：资金数取自文档中的资金表")
+    elif facts.initial is not None or facts.executed is not None:
         total = FundsRow("total", facts.initial, facts.full_year, facts.executed)
         project.funds.rows["total"] = total
         if facts.fiscal:
