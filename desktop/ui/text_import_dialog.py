@@ -356,8 +356,12 @@ def install(window: Any) -> None:
     import_action.setStatusTip("把已有的报告（文本或 .docx）导入为项目，先预览再导入")
     import_action.triggered.connect(lambda: open_import(window))
     window.menu_file.addAction(import_action)
-    copy_action = QAction("复制为下一年度", window)
-    copy_action.setStatusTip("以当前项目为底稿新建下一年度的项目（目标保留，实际值清空）")
-    copy_action.triggered.connect(lambda: copy_to_next_year(window))
-    window.menu_project.addAction(copy_action)
-    window.text_import_actions = (import_action, copy_action)
+    actions: list[QAction] = [import_action]
+    # The main window may already offer 复制为下一年度 (calling next_year_copy): no second entry.
+    if "copy_next_year" not in getattr(window, "actions_by_name", {}):
+        copy_action = QAction("复制为下一年度", window)
+        copy_action.setStatusTip("以当前项目为底稿新建下一年度的项目（目标保留，实际值清空）")
+        copy_action.triggered.connect(lambda: copy_to_next_year(window))
+        window.menu_project.addAction(copy_action)
+        actions.append(copy_action)
+    window.text_import_actions = tuple(actions)

@@ -160,3 +160,26 @@ def test_copy_without_project_warns(
     qtbot.addWidget(window)
     assert copy_to_next_year(window) is None
     assert shown == ["请先在左侧选择要复制的项目"]
+
+
+def test_real_main_window_gets_one_import_and_one_copy_action(
+    qtbot, ui_store: Store, seeds_dir: Path, tmp_path: Path
+) -> None:
+    main_window = pytest.importorskip("desktop.ui.main_window")
+    from PySide6.QtCore import QSettings
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = main_window.MainWindow(ui_store, settings=settings)
+    qtbot.addWidget(window)
+    file_texts = [a.text() for a in window.menu_file.actions()]
+    assert file_texts.count("导入报告文本/Word…") == 1
+    project_texts = [a.text() for a in window.menu_project.actions()]
+    assert project_texts.count("复制为下一年度") == 1
+    dialog = open_import(window, seeds_dir / SEED_003)
+    assert dialog is not None
+    dialog.import_button.click()
+    assert len(repo.list_projects(ui_store)) == 4
+    current = window.current_project()
+    assert current is not None and current.id == dialog.created_ids[0]
+    assert current.name == "保安费用"
+    window.close()
