@@ -45,6 +45,8 @@ class ImportResult:
     report: list[str] = field(default_factory=list)
     marks: list[LineMark] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)
+    # Per project: the source line where it starts ("") and where each section / the table starts.
+    anchors: list[dict[str, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -60,6 +62,7 @@ class _Walk:
     extra_lines: list[str] = field(default_factory=list)
     funds: dict[str, FundsRow] = field(default_factory=dict)
     tables: list[str] = field(default_factory=list)
+    anchors: dict[str, int] = field(default_factory=dict)
 
 
 def clean_lines(text: str, result: ImportResult) -> list[str]:
@@ -131,7 +134,9 @@ def _walk_chunk(
             funds = funds_from_grid(grid)
             if table.indicators:
                 _take_table(walk, table, result)
+                walk.anchors.setdefault("indicators", i)
             if funds:
+                walk.anchors.setdefault("funds", i)
                 walk.funds.update(funds)
             if table.indicators or funds:
                 for j in range(i, end):
@@ -156,6 +161,10 @@ def _walk_chunk(
                 result.report.append(f"第{i + 1}行：标题“{line.strip()[:30]}”{note}，已按提纲识别")
             target = first_keyed_after(outline, match.heading)
             walk.current = target.key if target else walk.current
+            if walk.current and match.heading.key == walk.current:
+                walk.anchors.setdefault(walk.current, i)
+            elif walk.current:
+                walk.anchors.setdefault(f"group:{walk.current}", i)
             if match.inline and walk.current:
                 _add(walk, walk.current, match.inline)
             i += 1
@@ -168,6 +177,7 @@ def _walk_chunk(
             first = i + 1 if is_marker else i
             if is_marker:
                 walk.table_title = line.strip()
+            walk.anchors.setdefault("indicators", i)
             table = rows_from_cells(outline, _table_groups(lines, first, end))
             _take_table(walk, table, result)
             for j in range(i, end):
@@ -332,6 +342,8 @@ def import_lines(
                 f"也没有找到提纲标题（如“{examples}”）"
             )
         project = _build_project(walk, lines, result, unit, year, where)
+        first = chunk.title_line if chunk.title_line is not None else chunk.start
+        result.anchors.append({"": first, **walk.anchors})
         summaries.append(result.report.pop())
         result.projects.append(project)
     details = result.report

@@ -36,6 +36,7 @@ from desktop.model.project import FUNDS_COLUMN_LABELS, FUNDS_COLUMNS, SOURCE_LAB
 from desktop.store import repo
 from desktop.store.db import Store
 
+LINE_ROLE = Qt.ItemDataRole.UserRole + 1  # source line of a tree item
 YEAR_AUTO = 1999  # the spin box's "自动识别" value
 # Background colours of what was recognised (light, so the text stays readable).
 MARK_COLOURS: dict[str, str] = {
@@ -108,6 +109,7 @@ class TextImportDialog(QDialog):
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["识别结果", "内容"])
         self.tree.setColumnWidth(0, 220)
+        self.tree.currentItemChanged.connect(self._on_tree_item)
         self.report = QListWidget()
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.tree)
@@ -188,8 +190,9 @@ class TextImportDialog(QDialog):
         self.source.setPlainText("\n".join(result.lines))
         self._highlight(result.marks)
         self.tree.clear()
-        for project in result.projects:
-            self.tree.addTopLevelItem(self._project_item(project))
+        for n, project in enumerate(result.projects):
+            anchors = result.anchors[n] if n < len(result.anchors) else {}
+            self.tree.addTopLevelItem(self._project_item(project, anchors))
         first = self.tree.topLevelItem(0)
         if first is not None:
             first.setExpanded(True)
@@ -222,11 +225,12 @@ class TextImportDialog(QDialog):
             block = block.next()
         self.source.setExtraSelections(selections)
 
-    def _project_item(self, project: Project) -> QTreeWidgetItem:
+    def _project_item(self, project: Project, anchors: dict[str, int]) -> QTreeWidgetItem:
         form = load_form(project.form)
         top = QTreeWidgetItem(
             [project.name, f"{project.unit.name}，{project.year}年度，{form.title}"]
         )
+        top.setData(0, LINE_ROLE, anchors.get(""))
         bold = QFont()
         bold.setBold(True)
         top.setFont(0, bold)
@@ -236,16 +240,20 @@ class TextImportDialog(QDialog):
         for entry in form.sections():
             text = project.sections.get(entry.key or "", "")
             item = QTreeWidgetItem(sections, [entry.title, text.replace("\n", " ")[:80]])
+            key = entry.key or ""
+            item.setData(0, LINE_ROLE, anchors.get(key, anchors.get(f"group:{key}")))
             if not text:
                 item.setForeground(1, QColor("#888888"))
                 item.setText(1, "（未找到）")
         funds = QTreeWidgetItem(top, ["资金（万元）", ""])
+        funds.setData(0, LINE_ROLE, anchors.get("funds", anchors.get("funds_usage")))
         for row in project.funds.ordered():
             parts = [
                 f"{FUNDS_COLUMN_LABELS[c]} {fmt_wan(row.get(c)) or '—'}" for c in FUNDS_COLUMNS
             ]
             QTreeWidgetItem(funds, [SOURCE_LABELS[row.source], "，".join(parts)])
         indicators = QTreeWidgetItem(top, ["绩效指标", f"{len(project.indicators)} 条"])
+        indicators.setData(0, LINE_ROLE, anchors.get("indicators"))
         for ind in project.indicators:
             detail = f"{ind.level1} / {ind.level2}：指标值 {ind.target or '—'}"
             if ind.actual:
@@ -254,6 +262,22 @@ class TextImportDialog(QDialog):
                 detail += f"，分值 {fmt_points(ind.weight)}"
             QTreeWidgetItem(indicators, [ind.level3, detail])
         return top
+
+    def _on_tree_item(self, item: QTreeWidgetItem | None, _previous: object = None) -> None:
+        """Scroll the source to where the selected project, section or table starts."""
+        while item is not None and item.data(0, LINE_ROLE) is None:
+            item = item.parent()
+        if item is None:
+            return
+        self.show_line(int(item.data(0, LINE_ROLE)))
+
+    def show_line(self, line: int) -> None:
+        """Put the cursor on a source line and scroll it into the middle."""
+        block = self.source.document().findBlockByNumber(line)
+        if not block.isValid():
+            return
+        self.source.setTextCursor(QTextCursor(block))
+        self.source.centerCursor()
 
     # ----- actions ------------------------------------------------------------------------
     def _on_open(self) -> None:

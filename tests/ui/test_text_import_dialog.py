@@ -183,3 +183,24 @@ def test_real_main_window_gets_one_import_and_one_copy_action(
     assert current is not None and current.id == dialog.created_ids[0]
     assert current.name == "保安费用"
     window.close()
+
+
+def test_selecting_a_section_scrolls_the_source_to_it(
+    qtbot, ui_store: Store, seeds_dir: Path
+) -> None:
+    dialog = TextImportDialog(ui_store)
+    qtbot.addWidget(dialog)
+    dialog.load_file(seeds_dir / SEED_003)
+    last = dialog.tree.topLevelItem(3)
+    children = {last.child(i).text(0): last.child(i) for i in range(last.childCount())}
+    sections = children["部分"]
+    conclusion = next(
+        sections.child(i)
+        for i in range(sections.childCount())
+        if "评价结论" in sections.child(i).text(0)
+    )
+    dialog.tree.setCurrentItem(conclusion)
+    assert dialog.source.textCursor().block().text() == "（一）评价结论。"
+    assert dialog.source.textCursor().blockNumber() == 297  # line 298 of the seed
+    dialog.tree.setCurrentItem(children["绩效指标"])
+    assert dialog.source.textCursor().block().text().endswith("驻京驻蓉信访维稳经费绩效目标表")
