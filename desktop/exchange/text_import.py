@@ -270,6 +270,8 @@ def _build_project(
     if not chunk.name:
         result.report.append(f"{where}：标题中没有项目名称（“（…）”），暂用“{name}”，请修改")
     project = Project(unit=Unit(name=unit_name), year=found_year, name=name, form=form.key)
+    _unique_name(project, result.projects, result, where)
+    name = project.name
     project.signed_date = signed_date
     project.sections = {k: "\n".join(v) for k, v in walk.sections.items() if v}
     if "goals" in project.sections:
@@ -315,6 +317,22 @@ def _build_project(
         ),
     )
     return project
+
+
+def _unique_name(
+    project: Project, earlier: list[Project], result: ImportResult, where: str
+) -> None:
+    """Number a project whose name an earlier report of the same text already uses."""
+    taken = {(p.unit.name, p.year, p.name) for p in earlier}
+    if (project.unit.name, project.year, project.name) not in taken:
+        return
+    n = 2
+    while (project.unit.name, project.year, f"{project.name}（{n}）") in taken:
+        n += 1
+    result.report.append(
+        f"{where}：项目名称“{project.name}”重复，第二份改名为“{project.name}（{n}）”"
+    )
+    project.name = f"{project.name}（{n}）"
 
 
 def import_lines(

@@ -60,3 +60,18 @@ def test_variants() -> None:
     assert "“项目绩效目标”缺少编号" in report
     assert "“（3）”应为“（三）”" in report
     assert "存在的问题" in report  # missing section listed
+
+
+def test_reports_without_title_lines_are_split_where_the_outline_restarts() -> None:
+    one = "一、项目概况\n（一）项目基本情况。2023年预算安排2万元，实际执行2万元。\n五、评价结论及建议\n（一）评价结论。良好。\n"
+    two = one.replace("2万元", "3万元")
+    result = import_text(one + two, unit="某局")
+    assert [p.name for p in result.projects] == [
+        "项目支出绩效自评报告",
+        "项目支出绩效自评报告（2）",
+    ]
+    amounts = [p.funds.rows["total"].initial for p in result.projects]
+    assert [str(a) for a in amounts] == ["20000.00", "30000.00"]
+    assert any("重复" in line for line in result.report)
+    assert result.report[1].startswith("项目“项目支出绩效自评报告”")
+    assert result.report[2].startswith("项目“项目支出绩效自评报告（2）”")
