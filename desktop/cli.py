@@ -351,6 +351,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     """`export-pdf`: one report, or a 合订本 for --unit/--year."""
     from desktop.model.forms import load_form
     from desktop.store import repo
+    from desktop.store.revisions import latest_fingerprint
 
     pdf = _feature("desktop.exchange.pdf")
     store = _open(args)
@@ -358,15 +359,10 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     projects = repo.load_projects(store, ids)
     out = Path(args.out)
     fingerprints: dict[int | None, str] = {}
-    try:
-        from desktop.store.revisions import latest_fingerprint
-
-        for p in projects:
-            fp = latest_fingerprint(store, p.id)
-            if fp:
-                fingerprints[p.id] = fp
-    except ImportError:
-        pass
+    for p in projects:
+        fp = latest_fingerprint(store, p.id) if p.id is not None else None
+        if fp:
+            fingerprints[p.id] = fp
     if args.project_id is not None:
         pdf.write_report_pdf(
             projects[0],
@@ -423,6 +419,8 @@ def cmd_next_year(args: argparse.Namespace) -> int:
 
     store = _open(args)
     return _insert_all(store, [next_year_copy(repo.load_project(store, args.project_id))])
+
+
 def cmd_finalise(args: argparse.Namespace) -> int:
     """`finalise`: 定稿 with a fingerprint; refused while 错误 findings remain."""
     from desktop.store import revisions
