@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -46,6 +47,13 @@ def test_pyinstaller_build_runs_list_and_version(tmp_path):
     )
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+    # the window opens from the built program too (Qt plugins bundled)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", JIXIAO_QUIT_AFTER_SHOW="1")
+    out = subprocess.run(
+        [str(binary), "--db", str(db)], capture_output=True, text=True, timeout=120, env=env
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert "JIXIAO_READY" in out.stdout
     # the forms travel with the build
     assert (folder / "_internal" / "forms" / "self_evaluation.toml").exists()
     size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from desktop.model.forms import load_form
 from desktop.ui.grid import IndicatorGrid
 from desktop.ui.grid.clipboard import parse_tsv, to_tsv
-from desktop.ui.grid.columns import Column
+from desktop.ui.grid.columns import Column, Role
 from tests.ui.grid_helpers import snapshot, totals
 
 # Rows of a 自评表 as Excel copies them: merged 一级/二级 cells come out empty below their
@@ -53,8 +53,7 @@ def test_paste_rows_of_a_self_evaluation_sheet(grid, sample_project, qtbot):
     assert inds[6].weight == Decimal("30.00") and inds[6].score == Decimal("24.00")
     assert inds[6].deviation == "部分积案化解周期长\n下年加强督办"
     message = blocker.args[0]
-    assert "已粘贴3行" in message and "新增1行" in message and "已跳过表头行" in message
-    assert "超出表格的1列已忽略" in message
+    assert message == "已粘贴3行，其中新增1行，已按表头对应各列，表头无法对应的1列已忽略"
     assert grid.undo_stack.count() == 1
     assert grid.model().rowCount() == 9
     grid.undo_stack.undo()
@@ -66,6 +65,57 @@ def test_paste_rows_of_a_self_evaluation_sheet(grid, sample_project, qtbot):
         "办结时限",
         "矛盾纠纷化解",
     ]
+
+
+def test_paste_without_header_fills_columns_from_the_current_cell(grid, sample_project, qtbot):
+    body = SHEET.split("\r\n", 1)[1]  # the rows alone, 9 columns each
+    grid.view.go_to(1, Column.LEVEL1)
+    with qtbot.waitSignal(grid.message) as blocker:
+        grid.paste_text(body)
+    assert blocker.args[0] == "已粘贴3行，超出表格的1列已忽略"
+    assert [i.level3 for i in sample_project.indicators[:4]] == [
+        "接待来访群众",
+        "办结时限",
+        "矛盾纠纷化解",
+        "保安费用",
+    ]
+    assert sample_project.indicators[2].deviation == "部分积案化解周期长\n下年加强督办"
+
+
+def test_paste_a_newer_form_with_its_own_column_order(grid, sample_project):
+    sheet = (
+        "一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t权重(%)\t实际完成值\t得分\t未完成原因分析\n"
+        "产出指标\t数量指标\t培训场次\t≥\t4\t场\t10\t5\t10\t\n"
+        "成本指标\t经济成本指标\t设备购置成本\t≤\t3\t万元\t10\t3.2\t9.38\t设备涨价\n"
+    )
+    grid.view.go_to(grid.model().total_row(), Column.LEVEL1)
+    grid.paste_text(sheet)
+    added = sample_project.indicators[-2:]
+    assert [(i.level1, i.level2, i.level3, i.operator, i.target, i.unit) for i in added] == [
+        ("产出指标", "数量指标", "培训场次", "≥", "4", "场"),
+        ("成本指标", "经济成本指标", "设备购置成本", "≤", "3", "万元"),
+    ]
+    assert added[1].deviation == "设备涨价" and added[1].weight == Decimal("10.00")
+    model = grid.model()
+    row = model.total_row() - 1
+    assert model.index(row, Column.TARGET).data(Role.UNDERSTOOD) == "≤ 3 万元"
+    assert model.index(row, Column.SUGGESTED).data() == "9.38"
+    # The explicit columns are shown beside 年度指标值 once a project uses them.
+    grid.set_project(sample_project, load_form("self_evaluation"))
+    assert not grid.view.isColumnHidden(Column.OPERATOR)
+    visible = grid.view.visible_columns()
+    assert visible[3:6] == [Column.OPERATOR, Column.TARGET, Column.UNIT]
+
+
+def test_operator_column_accepts_typed_forms(grid, sample_project):
+    model = grid.model()
+    grid.act_optional.setChecked(True)
+    assert model.setData(model.index(1, Column.OPERATOR), ">=")
+    assert sample_project.indicators[0].operator == "≥"
+    assert model.setData(model.index(1, Column.OPERATOR), "定性")
+    assert model.index(1, Column.TARGET).data(Role.UNDERSTOOD) == "定性：≥2人"
+    assert model.setData(model.index(1, Column.OPERATOR), "")
+    assert sample_project.indicators[0].operator is None
 
 
 def test_paste_from_a_middle_column(grid, sample_project):

@@ -36,7 +36,8 @@ def grid(qtbot, sample_project, form):
 
 def test_headers_are_the_official_words(grid):
     model = grid.model()
-    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    shown = grid.view.visible_columns()
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in shown]
     assert headers == [
         "一级指标",
         "二级指标",
@@ -48,7 +49,9 @@ def test_headers_are_the_official_words(grid):
         "建议得分",
         "偏差原因分析及改进措施",
     ]
-    assert headers == list(HEADERS.values())
+    every = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert every == list(HEADERS.values())
+    assert every[-2:] == ["指标性质", "度量单位"]  # hidden until a project uses them
 
 
 def test_rows_execution_first_totals_last(grid, sample_project):
@@ -159,16 +162,19 @@ def test_local_tints(grid, sample_project, form):
 
 
 def test_findings_tint_cells_with_their_message(grid, sample_project):
-    sample_project.indicators[1].score = Decimal(12)  # weight 10
+    model = grid.model()
+    assert model.setData(model.index(2, Column.SCORE), "12")  # weight 10
     findings = run_checks(sample_project, [])
     grid.set_findings(findings)
-    model = grid.model()
     index = model.index(2, Column.SCORE)
     assert index.data(Qt.ItemDataRole.BackgroundRole).color() == TINTS[ERROR]
     assert "得分12超过分值10" in index.data(Qt.ItemDataRole.ToolTipRole)
     grid.set_findings([Finding(ERROR, "X", "执行率得分有误", {"execution": "score"})])
     assert model.index(0, Column.SCORE).data(Qt.ItemDataRole.BackgroundRole).color() == TINTS[ERROR]
-    assert model.index(2, Column.SCORE).data(Qt.ItemDataRole.BackgroundRole).color() != TINTS[ERROR]
+    # Without the finding the cell keeps its own (local) tint for score > weight.
+    assert (
+        model.index(2, Column.SCORE).data(Qt.ItemDataRole.BackgroundRole).color() == TINTS["local"]
+    )
     # Locations outside the table are ignored.
     grid.set_findings([Finding(ERROR, "X", "越界", {"indicator": 99, "column": "score"})])
 
@@ -279,3 +285,14 @@ def test_refresh_follows_funds_edited_elsewhere(grid, sample_project):
     assert model.index(0, Column.SUGGESTED).data() == "5"
     assert model.index(0, Column.ACTUAL).data() == "执行率50.00%"
     assert grid.totals_label.text().startswith("分值合计 100　得分 95")
+
+
+def test_summary_matches_a_full_rescore(grid, sample_project, form):
+    from desktop.model.scoring import summarise
+
+    model = grid.model()
+    model.setData(model.index(1, Column.ACTUAL), "1人")
+    model.setData(model.index(3, Column.SCORE), "")
+    grid.view.go_to(2, 0)
+    grid.remove_selected_rows()
+    assert grid.summary() == summarise(sample_project, form)

@@ -8,7 +8,11 @@ from PySide6.QtCore import Qt
 
 
 class Column(IntEnum):
-    """Grid columns in the order of the 自评表 (建议得分 added beside 得分)."""
+    """Grid columns in the order of the 自评表 (建议得分 added beside 得分).
+
+    指标性质 and 度量单位 (newer provincial forms give them their own columns) come last
+    logically; the view hides them unless used and shows them beside 年度指标值.
+    """
 
     LEVEL1 = 0
     LEVEL2 = 1
@@ -19,6 +23,8 @@ class Column(IntEnum):
     SCORE = 6
     SUGGESTED = 7
     DEVIATION = 8
+    OPERATOR = 9
+    UNIT = 10
 
 
 class RowKind(IntEnum):
@@ -48,6 +54,8 @@ HEADERS: dict[Column, str] = {
     Column.SCORE: "得分",
     Column.SUGGESTED: "建议得分",
     Column.DEVIATION: "偏差原因分析及改进措施",
+    Column.OPERATOR: "指标性质",
+    Column.UNIT: "度量单位",
 }
 
 HEADER_TIPS: dict[Column, str] = {
@@ -55,6 +63,8 @@ HEADER_TIPS: dict[Column, str] = {
     Column.LEVEL2: "可选项随一级指标变化",
     Column.TARGET: "如 ≥50个、≤8万元、=100%、满意；提示中显示程序如何理解",
     Column.SCORE: "空着时合计按建议得分计",
+    Column.OPERATOR: "≥ ≤ = 或 定性；填写后优先于从指标值中识别的比较方式",
+    Column.UNIT: "填写后优先于从指标值中识别的单位",
     Column.SUGGESTED: "按财预〔2020〕10号 的办法计算；Ctrl+Shift+A 采用所选行的建议得分",
 }
 
@@ -68,12 +78,40 @@ FIELDS: dict[Column, str] = {
     Column.WEIGHT: "weight",
     Column.SCORE: "score",
     Column.DEVIATION: "deviation",
+    Column.OPERATOR: "operator",
+    Column.UNIT: "unit",
 }
 COLUMN_OF_FIELD: dict[str, Column] = {name: column for column, name in FIELDS.items()}
 NUMERIC_FIELDS: frozenset[str] = frozenset({"weight", "score"})
+OPTIONAL_FIELDS: frozenset[str] = frozenset({"operator", "unit"})  # None when empty
+OPTIONAL_COLUMNS: tuple[Column, ...] = (Column.OPERATOR, Column.UNIT)
+OPERATOR_CHOICES: tuple[str, ...] = ("", "≥", "≤", "=", ">", "<", "定性")
 
 # Columns a pasted 自评表 row fills, in order (建议得分 is computed, never pasted).
-PASTE_COLUMNS: tuple[Column, ...] = tuple(c for c in Column if c in FIELDS)
+PASTE_COLUMNS: tuple[Column, ...] = tuple(
+    c for c in Column if c in FIELDS and c <= Column.DEVIATION
+)
+
+# Header words of real tables → field, so a pasted block with its header row lands by name.
+HEADER_FIELDS: dict[str, str] = {
+    "一级指标": "level1",
+    "二级指标": "level2",
+    "三级指标": "level3",
+    "年度指标值": "target",
+    "指标值": "target",
+    "年度目标值": "target",
+    "实际完成值": "actual",
+    "全年实际值": "actual",
+    "分值": "weight",
+    "权重": "weight",
+    "得分": "score",
+    "偏差原因分析及改进措施": "deviation",
+    "未完成原因分析": "deviation",
+    "偏差原因": "deviation",
+    "指标性质": "operator",
+    "度量单位": "unit",
+    "计量单位": "unit",
+}
 
 # Column widths in pixels at the default font (the last column stretches).
 WIDTHS: dict[Column, int] = {
@@ -86,4 +124,6 @@ WIDTHS: dict[Column, int] = {
     Column.SCORE: 52,
     Column.SUGGESTED: 70,
     Column.DEVIATION: 220,
+    Column.OPERATOR: 64,
+    Column.UNIT: 64,
 }

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.grid.columns import Column, Role
+from desktop.ui.grid.columns import OPERATOR_CHOICES, Column, Role
 
 ItemIndex = QModelIndex | QPersistentModelIndex
 POINTS_PATTERN = r"^\s*\d{0,4}(\.\d{0,2})?\s*分?\s*$"
@@ -38,6 +38,8 @@ class GridDelegate(QStyledItemDelegate):
         self._form_source = source
 
     def _choices(self, index: ItemIndex) -> list[str]:
+        if index.column() == Column.OPERATOR:
+            return list(OPERATOR_CHOICES)
         form = getattr(self._form_source, "form", None)
         if form is None:
             return []
@@ -56,7 +58,7 @@ class GridDelegate(QStyledItemDelegate):
     ) -> QWidget:
         """Combo box for 一级/二级, validated line edit for points, line edit for text."""
         column = index.column()
-        if column in (Column.LEVEL1, Column.LEVEL2):
+        if column in (Column.LEVEL1, Column.LEVEL2, Column.OPERATOR):
             combo = QComboBox(parent)
             combo.setEditable(True)  # names seen in real tables (完成指标) stay allowed
             combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)

@@ -78,7 +78,7 @@ def indicator_cell(model: IndicatorTableModel, position: int, column: Column, ro
         if column == Column.SUGGESTED:
             return fmt_points(info.suggestion.score)
         value = getattr(ind, name or "")
-        return fmt_points(value) if name in NUMERIC_FIELDS else value
+        return fmt_points(value) if name in NUMERIC_FIELDS else (value or "")
     if role == Role.VALUE:
         if column == Column.SUGGESTED:
             return info.suggestion.score
@@ -93,7 +93,7 @@ def indicator_cell(model: IndicatorTableModel, position: int, column: Column, ro
             lines.append(info.suggestion.reason)
         if column == Column.SCORE and ind.score is None:
             lines.append("未填得分：合计按建议得分计")
-        text = getattr(ind, name) if name and name not in NUMERIC_FIELDS else ""
+        text = (getattr(ind, name) or "") if name and name not in NUMERIC_FIELDS else ""
         if len(text) > LONG_TEXT:
             lines.insert(0, text)  # the cell elides long text; the tooltip shows all of it
         return _tooltip(model, lines, position + 1, column, issues) or None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -9,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from desktop.model.errors import InputError
 from desktop.model.project import Indicator
-from desktop.ui.grid.columns import FIELDS, HEADERS, PASTE_COLUMNS, Column, RowKind
+from desktop.ui.grid.columns import FIELDS, HEADER_FIELDS, PASTE_COLUMNS, Column, RowKind
 from desktop.ui.grid.commands import (
     CompoundCommand,
     GridCommand,
@@ -98,12 +99,22 @@ def accept_suggestions(model: IndicatorTableModel, positions: list[int]) -> bool
     return ok
 
 
-def copy_rows(model: IndicatorTableModel, cells: list[Cell]) -> list[list[str]]:
-    """The bounding rectangle of ``cells`` as text rows (建议得分 left out of wider ranges)."""
+def copy_rows(
+    model: IndicatorTableModel, cells: list[Cell], visible: Sequence[int] | None = None
+) -> list[list[str]]:
+    """The bounding rectangle of ``cells`` as text rows, columns in ``visible`` (view) order.
+
+    建议得分 is left out of wider ranges so the rows paste back into the same columns.
+    """
     if not cells:
         return []
+    default = [int(c) for c in Column if c in PASTE_COLUMNS or c == Column.SUGGESTED]
+    order: list[int] = list(visible) if visible is not None else default
+    spots = [order.index(c) for c in {c for _, c in cells} if c in order]
+    if not spots:
+        return []
     rows = range(min(r for r, _ in cells), max(r for r, _ in cells) + 1)
-    columns = list(range(min(c for _, c in cells), max(c for _, c in cells) + 1))
+    columns = order[min(spots) : max(spots) + 1]
     if len(columns) > 1:
         columns = [c for c in columns if c != Column.SUGGESTED]
     return [[str(model.index(r, c).data() or "") for c in columns] for r in rows]
@@ -125,18 +136,27 @@ class PasteResult:
         if self.appended:
             parts.append(f"其中新增{self.appended}行")
         if self.skipped_header:
-            parts.append("已跳过表头行")
+            parts.append("已按表头对应各列")
         if self.ignored_columns:
-            parts.append(f"超出表格的{self.ignored_columns}列已忽略")
+            where = "表头无法对应" if self.skipped_header else "超出表格"
+            parts.append(f"{where}的{self.ignored_columns}列已忽略")
         parts.extend(self.problems[:3])
         if len(self.problems) > 3:
             parts.append(f"另有{len(self.problems) - 3}处无法识别")
         return "，".join(parts)
 
 
-def _is_header(cells: list[str]) -> bool:
-    words = set(HEADERS.values())
-    return sum(1 for c in cells if c.strip() in words) >= 2
+def header_field(text: str) -> str | None:
+    """The field a header cell of a real table names ("权重(%)" → weight), or None."""
+    clean = "".join(text.split())
+    for open_ in ("(", "（"):
+        clean = clean.split(open_, 1)[0]
+    return HEADER_FIELDS.get(clean)
+
+
+def _header_layout(cells: list[str]) -> list[str | None] | None:
+    layout = [header_field(c) for c in cells]
+    return layout if sum(1 for f in layout if f) >= 2 else None
 
 
 def paste(
@@ -145,31 +165,51 @@ def paste(
     row: int,
     column: int,
     selection: list[Cell] | None = None,
+    columns: Sequence[Column] | None = None,
 ) -> PasteResult | None:
-    """Paste a TSV block at a cell as one undo command; rows past the end are appended."""
+    """Paste a TSV block at a cell as one undo command; rows past the end are appended.
+
+    A header row of a real table maps its columns by name; otherwise the block fills
+    ``columns`` (the visible editable columns from the current one, in view order).
+    """
     result = PasteResult()
     if model.project is None or model.read_only or not block:
         return None
     if len(block) == 1 and len(block[0]) == 1 and selection and len(selection) > 1:
         return _fill_selection(model, block[0][0], selection, result)
-    if block and _is_header(block[0]):
+    layout = _header_layout(block[0])
+    if layout is not None:
         block = block[1:]
         result.skipped_header = True
+        result.ignored_columns = sum(1 for f in layout if f is None)
     kind = model.kind(row)
-    if kind == RowKind.EXECUTION and len(block) == 1 and column in (Column.WEIGHT, Column.SCORE):
+    if (
+        layout is None
+        and kind == RowKind.EXECUTION
+        and len(block) == 1
+        and column
+        in (
+            Column.WEIGHT,
+            Column.SCORE,
+        )
+    ):
         return _paste_execution(model, block[0], column, result)
+    if layout is None:
+        if columns is None:
+            first = Column.DEVIATION if column == Column.SUGGESTED else Column(column)
+            start_at = PASTE_COLUMNS.index(first) if first in PASTE_COLUMNS else 0
+            columns = PASTE_COLUMNS[start_at:]
+        layout = [FIELDS[c] for c in columns if c in FIELDS]
+        widest = max((len(cells) for cells in block), default=0)
+        result.ignored_columns = max(0, widest - len(layout))
     start = 0 if kind == RowKind.EXECUTION else model.indicator_index(row)
     start = min(start, len(model.indicators()))
-    first = Column.DEVIATION if column == Column.SUGGESTED else Column(column)
-    offset = PASTE_COLUMNS.index(first)
-    width = len(PASTE_COLUMNS) - offset
     changes: list[CellChange] = []
     new_items: list[Indicator] = []
     previous: dict[str, str] = {}
     for r, cells in enumerate(block):
-        result.ignored_columns = max(result.ignored_columns, len(cells) - width)
         position = start + r
-        values = _row_values(model, cells[:width], offset, position, previous, result)
+        values = _row_values(model, cells, layout, position, previous, result)
         if position < len(model.indicators()):
             changes.extend((position, name, value) for name, value in values.items())
         elif any(v not in ("", None) for v in values.values()):
@@ -196,15 +236,16 @@ def paste(
 def _row_values(
     model: IndicatorTableModel,
     cells: list[str],
-    offset: int,
+    layout: list[str | None],
     position: int,
     previous: dict[str, str],
     result: PasteResult,
 ) -> dict[str, Any]:
     form = model.form
     values: dict[str, Any] = {}
-    for j, text in enumerate(cells):
-        name = FIELDS[PASTE_COLUMNS[offset + j]]
+    for name, text in zip(layout, cells, strict=False):
+        if name is None:
+            continue
         if name in ("level1", "level2"):
             text = text.strip() or previous.get(name, "")  # merged cells copy as empty
             if form is not None and text:

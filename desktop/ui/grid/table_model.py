@@ -14,6 +14,7 @@ from desktop.model.forms import Form
 from desktop.model.money import parse_points
 from desktop.model.project import Indicator, Project
 from desktop.model.scoring import ScoreSummary, summarise
+from desktop.model.targets import parse_target
 from desktop.ui.grid.analysis import RowInfo, analyse
 from desktop.ui.grid.columns import (
     COLUMN_OF_FIELD,
@@ -21,6 +22,7 @@ from desktop.ui.grid.columns import (
     HEADER_TIPS,
     HEADERS,
     NUMERIC_FIELDS,
+    OPTIONAL_FIELDS,
     Column,
     Role,
     RowKind,
@@ -45,6 +47,16 @@ HANDLED_ROLES = frozenset(
 EXECUTION = -1  # row key of the 预算执行率 line in cell changes
 ItemIndex = QModelIndex | QPersistentModelIndex
 CellChange = tuple[int, str, Any]  # (indicator index or EXECUTION, field, value)
+
+
+def normalise_operator(text: str) -> str | None:
+    """指标性质 as typed (">=", "大于等于", "定性") → "≥" … or "定性"; empty → None."""
+    clean = text.strip()
+    if not clean:
+        return None
+    if clean == "定性":
+        return clean
+    return parse_target(f"{clean}1").operator or clean
 
 
 class IndicatorTableModel(QAbstractTableModel):
@@ -202,6 +214,8 @@ class IndicatorTableModel(QAbstractTableModel):
                 return self.form.scoring.execution_weight if self.form else Decimal(10)
             return points
         text = "" if value is None else str(value)
+        if name in OPTIONAL_FIELDS:
+            return normalise_operator(text) if name == "operator" else (text.strip() or None)
         return text.strip() if name in ("level1", "level2") else text
 
     def current_value(self, position: int, name: str) -> Any:
@@ -291,7 +305,10 @@ class IndicatorTableModel(QAbstractTableModel):
         if self.project is None or self.form is None:
             self._summary = None
             return
-        suggestions = [self.row_info(i).suggestion.score for i in range(len(self._info))]
+        suggestions = [
+            (info if info is not None else self.row_info(i)).suggestion.score
+            for i, info in enumerate(self._info)
+        ]
         self._summary = summarise(self.project, self.form, suggestions)
         if emit:
             row = self.total_row()
@@ -303,11 +320,12 @@ class IndicatorTableModel(QAbstractTableModel):
         return self._findings.get((row, column), [])
 
     # ----- findings ----------------------------------------------------------------------------
-    def refresh(self) -> None:
-        """Re-read the project after changes made elsewhere (funds, execution, an import)."""
+    def refresh(self, indicators: bool = True) -> None:
+        """Re-read the project after changes made elsewhere (funds, or ``indicators`` too)."""
         if self.project is None:
             return
-        self._info = [None] * len(self.project.indicators)
+        if indicators or len(self._info) != len(self.project.indicators):
+            self._info = [None] * len(self.project.indicators)
         self._refresh_totals(emit=False)
         if self.rowCount():
             self.dataChanged.emit(
@@ -322,7 +340,7 @@ class IndicatorTableModel(QAbstractTableModel):
             if cell is not None:
                 table.setdefault(cell, []).append(finding)
         self._findings = table
-        self.refresh()
+        self.refresh(indicators=False)  # the funds may have changed; indicators only via us
 
     def cell_of_location(self, location: dict[str, Any]) -> tuple[int, Column] | None:
         """Model cell of a Finding location ({"indicator": i, "column": c} or {"execution": c})."""

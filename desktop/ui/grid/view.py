@@ -12,8 +12,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.grid.columns import WIDTHS
+from desktop.ui.grid.columns import OPTIONAL_COLUMNS, WIDTHS, Column
 
+VIEW_ORDER = (
+    Column.LEVEL1,
+    Column.LEVEL2,
+    Column.LEVEL3,
+    Column.OPERATOR,
+    Column.TARGET,
+    Column.UNIT,
+    Column.ACTUAL,
+    Column.WEIGHT,
+    Column.SCORE,
+    Column.SUGGESTED,
+    Column.DEVIATION,
+)
 EDIT_TRIGGERS = (
     QAbstractItemView.EditTrigger.DoubleClicked
     | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -47,6 +60,24 @@ class GridView(QTableView):
         """Column widths that keep the Chinese headers readable."""
         for column, width in WIDTHS.items():
             self.setColumnWidth(column, width)
+
+    def place_optional_columns(self) -> None:
+        """Show 指标性质 before and 度量单位 after 年度指标值 (as the newer forms do)."""
+        header = self.horizontalHeader()
+        for visual, logical in enumerate(VIEW_ORDER):
+            if header.visualIndex(logical) != visual:
+                header.moveSection(header.visualIndex(logical), visual)
+
+    def show_optional_columns(self, flag: bool) -> None:
+        """Show or hide the 指标性质 and 度量单位 columns."""
+        for column in OPTIONAL_COLUMNS:
+            self.setColumnHidden(column, not flag)
+
+    def visible_columns(self) -> list[int]:
+        """Logical columns that are shown, in view order."""
+        header = self.horizontalHeader()
+        order = [header.logicalIndex(v) for v in range(header.count())]
+        return [c for c in order if not self.isColumnHidden(c)]
 
     def set_read_only(self, flag: bool) -> None:
         """No editors while read-only (selection and copy still work)."""

@@ -20,9 +20,10 @@ from desktop.model.checks import Finding
 from desktop.model.forms import Form
 from desktop.model.money import fmt_points
 from desktop.model.project import Project
+from desktop.model.scoring import ScoreSummary
 from desktop.ui.grid import operations as ops
 from desktop.ui.grid.clipboard import parse_tsv, to_tsv
-from desktop.ui.grid.columns import COLUMN_OF_FIELD, Column, RowKind
+from desktop.ui.grid.columns import COLUMN_OF_FIELD, FIELDS, Column, RowKind
 from desktop.ui.grid.delegates import GridDelegate
 from desktop.ui.grid.table_model import EXECUTION, IndicatorTableModel
 from desktop.ui.grid.templates import make_indicators, starter_set, typical_groups
@@ -45,6 +46,8 @@ class IndicatorGrid(QWidget):
         self.delegate.set_form_source(self._model)
         self.view.setItemDelegate(self.delegate)
         self.view.apply_widths()
+        self.view.place_optional_columns()
+        self.view.show_optional_columns(False)
         self.toolbar = QToolBar(self)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.status = QLabel(self)
@@ -75,10 +78,18 @@ class IndicatorGrid(QWidget):
         """The table model (execution row, indicators, totals row)."""
         return self._model
 
+    def summary(self) -> ScoreSummary | None:
+        """The shown project's totals, kept up to date incrementally (cheap to call)."""
+        return self._model.summary()
+
     def set_project(self, project: Project | None, form: Form | None) -> None:
         """Show a project; edits then mutate ``project.indicators`` / ``project.execution``."""
         self._model.set_project(project, form)
         self.view.apply_widths()
+        self.view.place_optional_columns()
+        used = project is not None and any(i.operator or i.unit for i in project.indicators)
+        self.act_optional.setChecked(used)
+        self.view.show_optional_columns(used)
         self.status.clear()
         self._show_totals()
         self._update_actions()
@@ -99,10 +110,14 @@ class IndicatorGrid(QWidget):
         self.view.go_to(self._model.model_row(row if row >= 0 else EXECUTION), target)
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def focus_execution(self, column: str) -> None:
+        """Jump to the 预算执行率 line ("weight" or "score")."""
+        self.focus_cell(-1, column)
+
     def focus_location(self, location: dict[str, object]) -> None:
         """Jump to a Finding location ({"indicator": i, "column": c} or {"execution": c})."""
         if "execution" in location:
-            self.focus_cell(-1, str(location["execution"]))
+            self.focus_execution(str(location["execution"]))
             return
         position = location.get("indicator")
         if isinstance(position, int):
@@ -154,6 +169,10 @@ class IndicatorGrid(QWidget):
         self.act_clear = self._action(
             "清除内容", self.clear_selection, None, "清除所选单元格（Delete）"
         )
+        self.act_optional = QAction("指标性质/度量单位列", self)
+        self.act_optional.setCheckable(True)
+        self.act_optional.setToolTip("显示或隐藏“指标性质”“度量单位”两列（新版自评表的格式）")
+        self.act_optional.toggled.connect(self.view.show_optional_columns)
         self.act_undo = self.undo_stack.createUndoAction(self, "撤销")
         self.act_redo = self.undo_stack.createRedoAction(self, "重做")
         for action in (
@@ -172,6 +191,7 @@ class IndicatorGrid(QWidget):
         self.toolbar.addWidget(button)
         self.template_button = button
         self.toolbar.addAction(self.act_accept)
+        self.toolbar.addAction(self.act_optional)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.act_undo)
         self.toolbar.addAction(self.act_redo)
@@ -294,7 +314,7 @@ class IndicatorGrid(QWidget):
 
     def copy_selection(self) -> None:
         """Copy the selected range as TSV (Excel/WPS paste it into cells)."""
-        rows = ops.copy_rows(self._model, self.view.selected_cells())
+        rows = ops.copy_rows(self._model, self.view.selected_cells(), self.view.visible_columns())
         if rows:
             QGuiApplication.clipboard().setText(to_tsv(rows))
 
@@ -318,7 +338,10 @@ class IndicatorGrid(QWidget):
         current = self.view.currentIndex()
         row = current.row() if current.isValid() else self._model.total_row()
         column = current.column() if current.isValid() else 0
-        ops.paste(self._model, block, row, column, self.view.selected_cells())
+        visible = self.view.visible_columns()
+        start = visible.index(column) if column in visible else 0
+        columns = [Column(c) for c in visible[start:] if c in FIELDS]
+        ops.paste(self._model, block, row, column, self.view.selected_cells(), columns)
 
     def insert_typical(self, level1: str, level2: str, which: int | None = None) -> None:
         """Insert the typical indicators of a 二级 below the selection."""
