@@ -78,7 +78,7 @@ def build_docks(window: MainWindow) -> None:
     window.findings_dock.setWidget(window.findings_panel)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, window.findings_dock)
     window.resizeDocks(
-        [window.nav_dock, window.findings_dock], [230, 260], Qt.Orientation.Horizontal
+        [window.nav_dock, window.findings_dock], [255, 260], Qt.Orientation.Horizontal
     )
 
 
