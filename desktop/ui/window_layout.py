@@ -84,7 +84,7 @@ def build_docks(window: MainWindow) -> None:
 
 def build_status_bar(window: MainWindow) -> None:
     """Score and autosave state at the right of the status bar."""
-    window.save_label = QLabel("已保存")
+    window.save_label = QLabel("自动保存已开启")
     window.score_label = QLabel("")
     bar = window.statusBar()
     bar.addPermanentWidget(window.score_label)
