@@ -54,6 +54,26 @@ def startup_ms(db: Path, runs: int = 5) -> tuple[list[float], list[float]]:
     return shown, ready
 
 
+BARE = (
+    "from PySide6.QtWidgets import QApplication, QMainWindow\n"
+    "from PySide6.QtCore import QTimer\n"
+    "app = QApplication([]); w = QMainWindow(); w.show(); app.processEvents()\n"
+    "print('JIXIAO_READY', flush=True)\n"
+)
+
+
+def bare_qt_ms(runs: int = 5) -> float:
+    """Median time to an empty PySide6 window: the floor on this machine right now."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", BARE], env=env, capture_output=True, check=True)
+        samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(samples)
+
+
 def fill(db: Path) -> None:
     """1000 realistic projects (sections, funds, 6 indicators each) in one transaction."""
     from make_screenshot import sample_projects
@@ -118,6 +138,7 @@ def main() -> int:
     start = time.perf_counter()
     fill(big)
     print(f"filled 1000 projects in {time.perf_counter() - start:.1f} s")
+    print(f"baseline, empty PySide6 window (no app code): median {bare_qt_ms():5.0f} ms")
     for label, db in (("empty db", empty), ("1000 projects", big)):
         shown, ready = startup_ms(db, runs=5)
         print(
@@ -132,6 +153,7 @@ def main() -> int:
     )
     print(f"审核 refresh (20 siblings): median {check:.1f} ms (deferred, after the switch)")
     self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"load average now: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     print(f"peak RSS: start-up process {child_rss:.0f} MB, switching process {self_rss:.0f} MB")
     return 0
 
