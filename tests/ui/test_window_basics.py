@@ -227,3 +227,21 @@ def test_standard_shortcuts(ui_store, make_window):
     assert "Ctrl+Z" in keys["undo"]
     assert "Ctrl+Y" in keys["redo"]
     assert keys["quit"].count("Ctrl+Q") == 1
+
+
+def test_year_and_department_edits_persist_and_move_the_project(ui_store, make_window, monkeypatch):
+    window = make_window(ui_store)
+    project = _create_unit_and_project(window, monkeypatch)
+    window.overview.year_spin.setValue(2022)
+    window.overview.department_edit.setFocus()
+    type_text(window.overview.department_edit, "（区）")
+    window.overview.name_edit.setText("保安费用（调整）")
+    window.overview.name_edit.textEdited.emit("保安费用（调整）")
+    assert window.navigator.item_for(project.id).text(0) == "保安费用（调整）"
+    assert window.flush()
+    unit_item = window.navigator.topLevelItem(0)
+    assert unit_item.child(0).text(0) == "2022年度"
+    assert unit_item.child(0).child(0).text(0) == "保安费用（调整）"
+    saved = repo.load_project(ui_store, project.id)
+    assert (saved.year, saved.name) == (2022, "保安费用（调整）")
+    assert saved.unit.department == "某区人民政府（区）"
