@@ -19,12 +19,10 @@ from PySide6.QtWidgets import (
 from desktop.model.checks import Finding, run_checks
 from desktop.model.errors import InputError
 from desktop.model.forms import Form, available_forms, load_form
-from desktop.model.money import fmt_points
 from desktop.model.project import Project
-from desktop.model.scoring import summarise
-from desktop.store import lock, project_status, repo
+from desktop.store import lock, repo
 from desktop.store.db import Store
-from desktop.ui import dialogs, window_layout, window_state
+from desktop.ui import dialogs, window_edits, window_layout, window_state
 from desktop.ui.autosave import Autosaver
 from desktop.ui.features import install_features
 from desktop.ui.findings_dock import FindingsPanel
@@ -35,7 +33,7 @@ from desktop.ui.widgets import Banner, EmptyPage
 
 form_choices = window_layout.form_choices
 
-APP_TITLE = "绩效自评报告编辑器"
+APP_TITLE = window_edits.APP_TITLE
 HEARTBEAT_MS = lock.HEARTBEAT_SECONDS * 1000
 FINDINGS_DELAY_MS = 300
 FIXED_TABS = 2  # 概况 and 绩效指标 come before the form's headings
@@ -104,9 +102,9 @@ class MainWindow(QMainWindow):
         if not defer_features:
             self.install_features()
 
-        self.autosave = Autosaver(self._write, parent=self)
-        self.autosave.saved.connect(self._on_saved)
-        self.autosave.failed.connect(self._on_save_failed)
+        self.autosave = Autosaver(lambda: window_edits.write(self), parent=self)
+        self.autosave.saved.connect(lambda stamp: window_edits.on_saved(self, stamp))
+        self.autosave.failed.connect(lambda reason: window_edits.on_save_failed(self, reason))
         self.autosave.pending.connect(lambda: self.save_label.setText("有修改，正在保存…"))
         self.project_changed.connect(self._on_project_changed)
         self._findings_timer = QTimer(self)
@@ -208,7 +206,7 @@ class MainWindow(QMainWindow):
         from desktop.ui import window_actions
 
         window_actions.update_enabled(self)
-        self._update_title()
+        window_edits.update_title(self)
 
     @property
     def editable(self) -> bool:
@@ -290,8 +288,8 @@ class MainWindow(QMainWindow):
             self._shown_pages.set_project(project)
         self.stack.setCurrentIndex(1 if project else 0)
         self._apply_editable()
-        self._update_title()
-        self._update_score()
+        window_edits.update_title(self)
+        window_edits.update_score(self)
         from desktop.ui import window_actions
 
         window_actions.update_enabled(self)
@@ -355,7 +353,7 @@ class MainWindow(QMainWindow):
             self._dirty_unit = True
         if field == "name" and project.id is not None:
             self.navigator.set_project_name(project.id, project.name)
-            self._update_title()
+            window_edits.update_title(self)
         if field == "year":
             self._tree_stale = True
             self._siblings = None
@@ -384,7 +382,7 @@ class MainWindow(QMainWindow):
             self._dirty_all = True
         self.autosave.touch()
         self._findings_timer.start()
-        self._update_score()
+        window_edits.update_score(self)
 
     def _on_template_requested(self, key: str) -> None:
         from desktop.model.templates import fill_template
@@ -393,80 +391,6 @@ class MainWindow(QMainWindow):
         if editor is None or self._project is None or self._form is None:
             return
         editor.insert_text(fill_template(editor.entry.template, self._project, self._form))
-
-    def _write(self) -> None:
-        project = self._project
-        if project is None or project.id is None:
-            return
-        if not (self._dirty_all or self._dirty_sections or self._dirty_unit):
-            return
-        stored = project_status.stored_status(self.store, project.id)
-        if stored is not None and stored != project.status:
-            # 定稿 or 取消定稿 happened outside the editor: never overwrite it with stale status.
-            project.status = stored
-            if stored == "final":
-                self._dirty_all = False
-                self._dirty_sections.clear()
-                self._dirty_unit = False
-                QTimer.singleShot(0, self.reload_current)
-                return
-            self._dirty_all = True
-        with self.store.transaction():
-            if self._dirty_unit and project.unit.id is not None:
-                repo.update_unit(self.store, project.unit)
-            if self._dirty_all:
-                repo.save_project(self.store, project)
-            else:
-                for key in sorted(self._dirty_sections):
-                    repo.save_section(self.store, project.id, key, project.section(key))
-        self._dirty_all = False
-        self._dirty_sections.clear()
-        self._dirty_unit = False
-
-    def _on_saved(self, stamp: str) -> None:
-        self.save_label.setText(f"已保存 {stamp}")
-        self.save_label.setToolTip("所有修改都已写入数据库")
-        if self.banner.kind == "error":
-            self.banner.hide()
-        if self._tree_stale:
-            self._tree_stale = False
-            self.reload_navigator()
-
-    def _on_save_failed(self, reason: str) -> None:
-        self.save_label.setText("未保存！")
-        self.save_label.setToolTip(reason)
-        if self.read_only_reason is None:
-            self.banner.show_message(
-                f"修改未能写入数据库：{reason}。修改仍保留在窗口中，程序每 5 秒自动重试；"
-                "请勿关闭程序，先解决该问题（如释放磁盘空间）。",
-                "error",
-            )
-
-    # ----- status --------------------------------------------------------------------------
-    def _update_title(self) -> None:
-        parts = []
-        if self._project is not None:
-            parts.append(
-                f"{self._project.name}（{self._project.unit.name} {self._project.year}年度）"
-            )
-        parts.append(APP_TITLE)
-        title = " - ".join(parts)
-        if self.read_only:
-            title += " [只读]"
-        self.setWindowTitle(title)
-
-    def _update_score(self) -> None:
-        if self._project is None or self._form is None:
-            self.score_label.setText("")
-            return
-        summary = summarise(self._project, self._form)
-        self.score_label.setText(
-            f"总分 {fmt_points(summary.entered_total)} 分　等级 {summary.grade}"
-        )
-        self.score_label.setToolTip(
-            f"建议总分 {fmt_points(summary.suggested_total)} 分（{summary.suggested_grade}）；"
-            f"分值合计 {fmt_points(summary.weight_total)}"
-        )
 
     # ----- settings and closing ------------------------------------------------------------
     def jump_to(self, finding: Finding) -> None:
