@@ -113,3 +113,8 @@ def test_report_like_fragments_never_crash(lines: list[str]) -> None:
         import_text("\n".join(lines), unit="某局", year=2023)
     except InputError as exc:
         assert exc.message
+
+
+def test_huge_pasted_text() -> None:
+    with pytest.raises(InputError, match="文本过长"):
+        import_text("一、项目概况\n" * (MAX_BYTES // 10))
