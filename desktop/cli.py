@@ -19,7 +19,6 @@ COMMANDS = (
     "score",
     "import-text",
     "import-docx",
-    "next-year",
     "import-json",
     "export-json",
     "import-xlsx",
@@ -27,6 +26,7 @@ COMMANDS = (
     "export-xlsx",
     "backup",
     "fonts",
+    "next-year",
 )
 
 
@@ -96,8 +96,6 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("file")
         p.add_argument("--unit")
         p.add_argument("--year", type=int)
-    p = sub.add_parser("next-year", help="复制项目为下一年度（草稿）")
-    p.add_argument("project_id", type=int)
     p = sub.add_parser("import-json", help="导入 JSON 项目文件")
     p.add_argument("file")
     p.add_argument("--replace", action="store_true", help="覆盖同单位同年度同名的项目")
@@ -113,6 +111,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("backup", help="备份数据库")
     p.add_argument("--out", required=True)
     sub.add_parser("fonts", help="列出各字体角色使用的字体文件")
+    p = sub.add_parser("next-year", help="复制项目为下一年度（草稿）")
+    p.add_argument("project_id", type=int)
     return parser
 
 
@@ -380,15 +380,6 @@ def cmd_import_xlsx(args: argparse.Namespace) -> int:
     return _insert_all(_open(args), projects)
 
 
-def cmd_next_year(args: argparse.Namespace) -> int:
-    """`next-year`: copy a project into the next year as a draft and print the new id."""
-    from desktop.model.carry_forward import next_year_copy
-    from desktop.store import repo
-
-    store = _open(args)
-    return _insert_all(store, [next_year_copy(repo.load_project(store, args.project_id))])
-
-
 def cmd_import_text(args: argparse.Namespace) -> int:
     """`import-text` / `import-docx`: report text into projects, with the import report."""
     text_import = _feature("desktop.exchange.text_import")
@@ -398,12 +389,20 @@ def cmd_import_text(args: argparse.Namespace) -> int:
     return _insert_all(_open(args), result.projects)
 
 
+def cmd_next_year(args: argparse.Namespace) -> int:
+    """`next-year`: copy a project into the next year as a draft and print the new id."""
+    from desktop.model.carry_forward import next_year_copy
+    from desktop.store import repo
+
+    store = _open(args)
+    return _insert_all(store, [next_year_copy(repo.load_project(store, args.project_id))])
+
+
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "list": cmd_list,
     "show": cmd_show,
     "check": cmd_check,
     "score": cmd_score,
-    "next-year": cmd_next_year,
     "import-json": cmd_import_json,
     "export-json": cmd_export_json,
     "backup": cmd_backup,
@@ -413,6 +412,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import-xlsx": cmd_import_xlsx,
     "import-text": cmd_import_text,
     "import-docx": cmd_import_text,
+    "next-year": cmd_next_year,
 }
 
 
