@@ -18,6 +18,7 @@ from desktop.store.db import Store, StoreError, default_db_path, open_store
 from desktop.ui.main_window import APP_TITLE, MainWindow
 
 QUIT_AFTER_SHOW = "JIXIAO_QUIT_AFTER_SHOW"
+SHOWN_LINE = "JIXIAO_SHOWN"
 READY_LINE = "JIXIAO_READY"
 
 
@@ -61,7 +62,9 @@ def excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType 
         )
 
 
-def open_main_window(store: Store, settings: QSettings | None = None) -> MainWindow:
+def open_main_window(
+    store: Store, settings: QSettings | None = None, defer_features: bool = False
+) -> MainWindow:
     """Take the single-writer lock (or go read-only), run the daily backup, build the window."""
     reason: str | None = None
     if store.read_only:
@@ -84,7 +87,9 @@ def open_main_window(store: Store, settings: QSettings | None = None) -> MainWin
             backup.auto_backup(store)
         except (InputError, OSError) as exc:
             backup_note = f"自动备份未完成：{exc}"
-    window = MainWindow(store, read_only_reason=reason, settings=settings)
+    window = MainWindow(
+        store, read_only_reason=reason, settings=settings, defer_features=defer_features
+    )
     if backup_note:
         window.statusBar().showMessage(backup_note, 10000)
     return window
@@ -120,8 +125,12 @@ def run_gui(argv: list[str] | None = None) -> int:
     except InputError as exc:
         show_error("无法打开数据库", str(exc))
         return 2
-    window = open_main_window(store)
+    window = open_main_window(store, defer_features=True)
     window.show()
+    app.processEvents()  # paint first: the feature modules (export, import…) load just after
+    if not _interactive():
+        print(SHOWN_LINE, flush=True)
+    QTimer.singleShot(0, window.install_features)
     if not _interactive():
 
         def ready() -> None:

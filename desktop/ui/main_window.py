@@ -22,7 +22,7 @@ from desktop.model.forms import Form, available_forms, load_form
 from desktop.model.money import fmt_points
 from desktop.model.project import Project
 from desktop.model.scoring import summarise
-from desktop.store import lock, repo
+from desktop.store import lock, project_status, repo
 from desktop.store.db import Store
 from desktop.ui import dialogs, window_layout, window_state
 from desktop.ui.autosave import Autosaver
@@ -65,9 +65,11 @@ class MainWindow(QMainWindow):
         store: Store,
         read_only_reason: str | None = None,
         settings: QSettings | None = None,
+        defer_features: bool = False,
     ) -> None:
         super().__init__()
         self.store = store
+        self._features_installed = False
         self.read_only_reason = read_only_reason
         self.settings = settings if settings is not None else QSettings()
         self.undo_stack = QUndoStack(self)
@@ -99,12 +101,8 @@ class MainWindow(QMainWindow):
         self.toolbar: QToolBar
         self.actions_by_name: dict[str, Any] = {}
         window_actions.build(self)
-        install_features(self)
-        window_actions.finish_menus(self)
-        if self.feature_errors:
-            self.statusBar().showMessage(
-                "部分功能未能加载：" + "；".join(self.feature_errors), 10000
-            )
+        if not defer_features:
+            self.install_features()
 
         self.autosave = Autosaver(self._write, parent=self)
         self.autosave.saved.connect(self._on_saved)
@@ -122,6 +120,20 @@ class MainWindow(QMainWindow):
         window_state.restore_settings(self)
 
     # ----- public surface (INTERFACES.md) -------------------------------------------------
+    def install_features(self) -> None:
+        """Let the optional feature modules add their actions (once; deferred at start-up)."""
+        if self._features_installed:
+            return
+        self._features_installed = True
+        install_features(self)
+        from desktop.ui import window_actions
+
+        window_actions.finish_menus(self)
+        if self.feature_errors:
+            self.statusBar().showMessage(
+                "部分功能未能加载：" + "；".join(self.feature_errors), 10000
+            )
+
     def current_project(self) -> Project | None:
         """The project being edited (the in-memory object the tabs edit)."""
         return self._project
@@ -388,6 +400,17 @@ class MainWindow(QMainWindow):
             return
         if not (self._dirty_all or self._dirty_sections or self._dirty_unit):
             return
+        stored = project_status.stored_status(self.store, project.id)
+        if stored is not None and stored != project.status:
+            # 定稿 or 取消定稿 happened outside the editor: never overwrite it with stale status.
+            project.status = stored
+            if stored == "final":
+                self._dirty_all = False
+                self._dirty_sections.clear()
+                self._dirty_unit = False
+                QTimer.singleShot(0, self.reload_current)
+                return
+            self._dirty_all = True
         with self.store.transaction():
             if self._dirty_unit and project.unit.id is not None:
                 repo.update_unit(self.store, project.unit)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -38,6 +39,7 @@ class OverviewTab(QScrollArea):
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self._project: Project | None = None
         self._loading = False
+        self.undo_stack: QUndoStack | None = None
         page = QWidget()
         self.setWidget(page)
 
@@ -189,20 +191,46 @@ class OverviewTab(QScrollArea):
 
     def _on_year(self, value: int) -> None:
         if self._project is not None and not self._loading:
-            self._project.year = value
-            self._emit("year")
+            self._change("year", "年度", value)
 
     def _on_form(self, index: int) -> None:
         if self._project is not None and not self._loading and index >= 0:
-            self._project.form = str(self.form_combo.itemData(index))
-            self._emit("form")
+            self._change("form", "报告类型", str(self.form_combo.itemData(index)))
 
     def _on_date(self, date: QDate) -> None:
         if self._project is not None and not self._loading:
-            self._project.signed_date = (
-                None if date == NO_DATE else dt.date(date.year(), date.month(), date.day())
-            )
-            self._emit("signed_date")
+            value = None if date == NO_DATE else dt.date(date.year(), date.month(), date.day())
+            self._change("signed_date", "成文日期", value)
+
+    def _change(self, field: str, label: str, value: object) -> None:
+        """Apply a field change, through the undo stack when there is one."""
+        project = self._project
+        if project is None:
+            return
+        command = FieldEditCommand(self, project, field, label, getattr(project, field), value)
+        if self.undo_stack is not None:
+            self.undo_stack.push(command)
+        else:
+            command.redo()
+
+    def apply_field(self, project: Project, field: str, value: object) -> None:
+        """Set a project field and show it (undo/redo of year, report type, 成文日期)."""
+        setattr(project, field, value)
+        if project is self._project:
+            self._loading = True
+            try:
+                if field == "year" and isinstance(value, int):
+                    self.year_spin.setValue(value)
+                elif field == "form":
+                    self.form_combo.setCurrentIndex(max(self.form_combo.findData(value), 0))
+                elif field == "signed_date":
+                    signed = value if isinstance(value, dt.date) else None
+                    self.date_edit.setDate(
+                        QDate(signed.year, signed.month, signed.day) if signed else NO_DATE
+                    )
+            finally:
+                self._loading = False
+            self._emit(field)
 
     def _on_goal_target(self) -> None:
         if self._project is not None and not self._loading:
@@ -213,3 +241,31 @@ class OverviewTab(QScrollArea):
         if self._project is not None and not self._loading:
             self._project.goals.actual = self.goal_actual_edit.toPlainText()
             self._emit("goal_actual")
+
+
+class FieldEditCommand(QUndoCommand):
+    """A change of a project field that has no undo of its own (spin box, combo, date)."""
+
+    def __init__(
+        self,
+        tab: OverviewTab,
+        project: Project,
+        field: str,
+        label: str,
+        old: object,
+        new: object,
+    ) -> None:
+        super().__init__(f"修改{label}")
+        self.tab = tab
+        self.project = project
+        self.field = field
+        self.old = old
+        self.new = new
+
+    def redo(self) -> None:
+        """Apply the new value."""
+        self.tab.apply_field(self.project, self.field, self.new)
+
+    def undo(self) -> None:
+        """Put the old value back."""
+        self.tab.apply_field(self.project, self.field, self.old)

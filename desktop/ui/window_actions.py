@@ -101,7 +101,8 @@ def build(window: MainWindow) -> None:
     _action(
         window, "quit", "退出", window.close, QKeySequence.StandardKey.Quit, SP.SP_DialogCloseButton
     )
-    a["quit"].setShortcuts([QKeySequence(QKeySequence.StandardKey.Quit), QKeySequence("Ctrl+Q")])
+    quit_keys = [*QKeySequence.keyBindings(QKeySequence.StandardKey.Quit), QKeySequence("Ctrl+Q")]
+    a["quit"].setShortcuts(list({k.toString(): k for k in quit_keys}.values()))
     undo = window.undo_stack.createUndoAction(window, "撤销")
     undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
     undo.setIcon(window.style().standardIcon(SP.SP_ArrowBack))
@@ -201,6 +202,11 @@ def build(window: MainWindow) -> None:
     window.toolbar = toolbar
 
     window.navigator.customContextMenuRequested.connect(lambda pos: _navigator_menu(window, pos))
+    # F2 and Delete act on the navigator only (the grid and the editors use those keys too).
+    a["delete"].setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+    for name in ("rename", "delete"):
+        a[name].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        window.navigator.addAction(a[name])
     window.navigator.currentItemChanged.connect(lambda *_: update_enabled(window))
     window.empty_page.new_unit_clicked.connect(a["new_unit"].trigger)
     window.empty_page.new_project_clicked.connect(a["new_project"].trigger)

@@ -37,6 +37,7 @@ def build_centre(window: MainWindow) -> None:
     window.tabs.setUsesScrollButtons(True)
     window.overview = OverviewTab(form_choices())
     window.overview.funds.undo_stack = window.undo_stack
+    window.overview.undo_stack = window.undo_stack
     window.overview.edited.connect(window._on_overview_edited)
     window.grid = make_indicator_widget(window.undo_stack)
     window.grid.changed.connect(window._on_grid_changed)
@@ -77,13 +78,13 @@ def build_docks(window: MainWindow) -> None:
     window.findings_dock.setWidget(window.findings_panel)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, window.findings_dock)
     window.resizeDocks(
-        [window.nav_dock, window.findings_dock], [230, 260], Qt.Orientation.Horizontal
+        [window.nav_dock, window.findings_dock], [255, 260], Qt.Orientation.Horizontal
     )
 
 
 def build_status_bar(window: MainWindow) -> None:
     """Score and autosave state at the right of the status bar."""
-    window.save_label = QLabel("已保存")
+    window.save_label = QLabel("自动保存已开启")
     window.score_label = QLabel("")
     bar = window.statusBar()
     bar.addPermanentWidget(window.score_label)

@@ -30,7 +30,7 @@ def test_python_m_desktop_opens_window_and_creates_db(tmp_path):
     db = tmp_path / "new.db"
     done = _run(["--db", str(db)], tmp_path)
     assert done.returncode == 0, done.stderr
-    assert app.READY_LINE in done.stdout
+    assert done.stdout.split() == [app.SHOWN_LINE, app.READY_LINE]
     assert db.is_file()
     from desktop.store import repo
     from desktop.store.db import open_store
@@ -73,3 +73,18 @@ def test_excepthook_reports_in_chinese(monkeypatch, capsys):
         app.excepthook(type(exc), exc, exc.__traceback__)
     err = capsys.readouterr().err
     assert "程序出现意外错误" in err
+
+
+def test_features_can_be_installed_after_the_first_paint(ui_store, tmp_path, qtbot):
+    from PySide6.QtCore import QSettings
+
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    window = app.open_main_window(ui_store, settings=settings, defer_features=True)
+    before = [a.text() for a in window.menu_file.actions()]
+    assert "退出" not in before
+    window.install_features()
+    window.install_features()
+    after = [a.text() for a in window.menu_file.actions()]
+    assert after.count("退出") == 1 and after[-1] == "退出"
+    assert window.menu_export.actions()
+    window.close()

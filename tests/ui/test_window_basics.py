@@ -196,3 +196,34 @@ def test_funds_edit_undo_and_redo(ui_store, make_window, monkeypatch):
     assert funds.cell_text("total", "executed") == "50,000.00"
     assert window.flush()
     assert repo.load_project(ui_store, project.id).funds.rows["fiscal"].executed == Decimal("50000")
+
+
+def test_year_and_report_type_changes_are_undoable(ui_store, make_window, monkeypatch):
+    window = make_window(ui_store)
+    project = _create_unit_and_project(window, monkeypatch)
+    window.overview.year_spin.setValue(2024)
+    combo = window.overview.form_combo
+    combo.setCurrentIndex(combo.findData("evaluation"))
+    assert (project.year, project.form) == (2024, "evaluation")
+    window.actions_by_name["undo"].trigger()
+    assert project.form == "self_evaluation"
+    first = tab_title(load_form("self_evaluation").tabs()[0][0])
+    assert window.tabs.tabText(2) == first
+    assert combo.currentData() == "self_evaluation"
+    window.actions_by_name["undo"].trigger()
+    assert project.year == 2023 and window.overview.year_spin.value() == 2023
+    assert window.flush()
+    saved = repo.load_project(ui_store, project.id)
+    assert (saved.year, saved.form) == (2023, "self_evaluation")
+
+
+def test_standard_shortcuts(ui_store, make_window):
+    window = make_window(ui_store)
+    keys = {
+        name: [k.toString() for k in a.shortcuts()] for name, a in window.actions_by_name.items()
+    }
+    assert "Ctrl+N" in keys["new_project"]
+    assert "Ctrl+S" in keys["save"]
+    assert "Ctrl+Z" in keys["undo"]
+    assert "Ctrl+Y" in keys["redo"]
+    assert keys["quit"].count("Ctrl+Q") == 1

@@ -309,3 +309,36 @@ def test_reload_current_after_a_change_in_the_database(ui_store, make_window, sa
     repo.save_section(ui_store, pid, "method", "外部修改")
     window.reload_current()
     assert window.section_editor("method").text() == "外部修改"
+
+
+def test_delete_key_in_navigator_asks_then_deletes(
+    ui_store, make_window, sample_project, monkeypatch, qtbot
+):
+    ids = _three(ui_store, sample_project)
+    window = make_window(ui_store)
+    window.select_project(ids[1])
+    asked = []
+    monkeypatch.setattr(dialogs, "confirm", lambda *a: asked.append(a) or True)
+    window.navigator.setFocus()
+    qtbot.waitUntil(window.navigator.hasFocus)
+    qtbot.keyClick(window.navigator, Qt.Key.Key_Delete)
+    assert asked and ids[1] not in window.navigator.project_ids()
+    editor = window.section_editor("basic_info")
+    editor.edit.setFocus()
+    qtbot.keyClick(editor.edit, Qt.Key.Key_Delete)
+    assert len(asked) == 1
+
+
+def test_finalised_elsewhere_is_never_overwritten(ui_store, make_window, sample_project, qtbot):
+    (pid, *_) = _three(ui_store, sample_project)
+    window = make_window(ui_store)
+    window.select_project(pid)
+    with ui_store.transaction() as db:  # what 定稿 does to the row
+        db.execute("UPDATE project SET status = 'final' WHERE id = ?", [pid])
+    type_text(window.section_editor("method").edit, "定稿后的修改")
+    window.flush()
+    qtbot.waitUntil(lambda: window.section_editor("method").text() == "")
+    assert not window.editable and "已定稿" in window.banner.text()
+    saved = repo.load_project(ui_store, pid)
+    assert saved.status == "final"
+    assert saved.section("method") == ""
