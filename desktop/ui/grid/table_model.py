@@ -209,6 +209,8 @@ class IndicatorTableModel(QAbstractTableModel):
         """A user's value for a field: points parsed to Decimal, text as str; InputError if bad."""
         if name in NUMERIC_FIELDS:
             where = "预算执行率" if position == EXECUTION else f"第{position + 1}行"
+            if isinstance(value, str):
+                value = value.strip().removesuffix("%").removesuffix("％")  # 权重(%) of newer forms
             points = parse_points(value, f"{where}{HEADERS[COLUMN_OF_FIELD[name]]}")
             if points is None and position == EXECUTION and name == "weight":
                 return self.form.scoring.execution_weight if self.form else Decimal(10)
