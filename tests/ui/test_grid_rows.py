@@ -172,6 +172,13 @@ def test_insert_typical_indicators_from_the_form(grid, sample_project):
     titles = [a.text() for a in grid.template_menu.actions()]
     assert "每个二级指标各插入一项" in titles
     assert "数量指标" in titles and "服务对象满意度" in titles
+    quantity = next(a for a in grid.template_menu.actions() if a.text() == "数量指标").menu()
+    labels = [a.text() for a in quantity.actions() if not a.isSeparator()]
+    assert labels == ["保障人员数量（≥2人）", "完成工作任务数（≥12次）", "全部插入"]
+    grid.view.go_to(1, 0)
+    quantity.actions()[1].trigger()
+    assert sample_project.indicators[1].level3 == "完成工作任务数"
+    assert sample_project.indicators[1].target == "≥12次"
 
 
 def test_starter_set_for_a_blank_project(grid, sample_project, qtbot):
