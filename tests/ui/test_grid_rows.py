@@ -221,3 +221,16 @@ def test_reordered_rows_persist_in_the_database(qtbot, sample_project, tmp_path)
     assert names(saved) == ["安保工作质量", "保障时限", "保安人员数量", *NAMES[3:]]
     assert saved.indicators[2].score == Decimal("18.00")
     assert names(saved) == names(project)
+
+
+def test_one_command_emits_changed_once(grid, sample_project):
+    emitted: list[int] = []
+    grid.changed.connect(lambda: emitted.append(1))
+    select_rows(grid, [1, 2, 3, 4, 5])
+    grid.remove_selected_rows()
+    assert len(emitted) == 1
+    grid.undo_stack.undo()  # re-inserts five rows one by one
+    assert len(emitted) == 2
+    assert names(sample_project) == NAMES
+    assert totals(grid.model())["weight"] == "100"
+    assert [grid.model().headerData(r, Qt.Orientation.Vertical) for r in range(3)] == ["", "1", "2"]
