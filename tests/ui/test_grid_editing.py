@@ -228,3 +228,22 @@ def test_tab_and_escape_in_a_combo_cell(grid, sample_project, qtbot):
     editor.setEditText("满意度指标")
     qtbot.keyClick(editor.lineEdit(), Qt.Key.Key_Escape)
     assert sample_project.indicators[2].level1 == "产出指标"
+
+
+def test_cell_keys_win_over_window_shortcuts(grid):
+    """The window binds F2 (rename) and others; inside the grid the cell keys come first."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    def overridden(key: Qt.Key, modifiers=Qt.KeyboardModifier.NoModifier) -> bool:
+        event = QKeyEvent(QEvent.Type.ShortcutOverride, key, modifiers)
+        event.ignore()
+        QApplication.sendEvent(grid.view, event)
+        return event.isAccepted()
+
+    assert overridden(Qt.Key.Key_F2)
+    assert overridden(Qt.Key.Key_Delete)
+    assert overridden(Qt.Key.Key_Return)
+    assert not overridden(Qt.Key.Key_F5)  # 重新审核 stays the window's
+    assert not overridden(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo too
