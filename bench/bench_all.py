@@ -188,7 +188,6 @@ def _column(model: object, title: str) -> int:
 def pdf_rows(tmp: Path) -> list[Row]:
     """One report PDF and a 100-report 合订本."""
     from desktop.exchange.pdf import write_batch_pdf, write_report_pdf
-
     from desktop.model.forms import load_form
 
     p = project(1, 12)

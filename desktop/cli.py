@@ -27,6 +27,8 @@ COMMANDS = (
     "backup",
     "fonts",
     "next-year",
+    "finalise",
+    "revisions",
 )
 
 
@@ -114,6 +116,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("fonts", help="列出各字体角色使用的字体文件")
     p = sub.add_parser("next-year", help="复制项目为下一年度（草稿）")
     p.add_argument("project_id", type=int)
+    p = sub.add_parser("finalise", help="定稿（有错误时拒绝，除非 --force）")
+    p.add_argument("project_id", type=int)
+    p.add_argument("--force", action="store_true", help="存在错误时仍然定稿")
+    p = sub.add_parser("revisions", help="列出项目的定稿版本记录")
+    p.add_argument("project_id", type=int)
+    p.add_argument("--json", action="store_true")
     return parser
 
 
@@ -343,17 +351,31 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     """`export-pdf`: one report, or a 合订本 for --unit/--year."""
     from desktop.model.forms import load_form
     from desktop.store import repo
+    from desktop.store.revisions import latest_fingerprint
 
     pdf = _feature("desktop.exchange.pdf")
     store = _open(args)
     ids = _selected_ids(store, args)
     projects = repo.load_projects(store, ids)
     out = Path(args.out)
+    fingerprints: dict[int | None, str] = {}
+    for p in projects:
+        fp = latest_fingerprint(store, p.id) if p.id is not None else None
+        if fp:
+            fingerprints[p.id] = fp
     if args.project_id is not None:
-        pdf.write_report_pdf(projects[0], load_form(projects[0].form), out)
+        pdf.write_report_pdf(
+            projects[0],
+            load_form(projects[0].form),
+            out,
+            fingerprint=fingerprints.get(projects[0].id),
+        )
     else:
         pdf.write_batch_pdf(
-            projects, out, title=f"{args.unit or ''}{args.year or ''}年度绩效自评报告合订本"
+            projects,
+            out,
+            title=f"{args.unit or ''}{args.year or ''}年度绩效自评报告合订本",
+            fingerprints=fingerprints,
         )
     print(f"已导出 {out}")
     return 0
@@ -399,6 +421,46 @@ def cmd_next_year(args: argparse.Namespace) -> int:
     return _insert_all(store, [next_year_copy(repo.load_project(store, args.project_id))])
 
 
+def cmd_finalise(args: argparse.Namespace) -> int:
+    """`finalise`: 定稿 with a fingerprint; refused while 错误 findings remain."""
+    from desktop.store import revisions
+    from desktop.store.lock import ensure_writable
+
+    store = _open(args)
+    ensure_writable(store)
+    fp = revisions.finalise(store, args.project_id, force=args.force)
+    print(f"已定稿，指纹 SHA-256：{fp}")
+    return 0
+
+
+def cmd_revisions(args: argparse.Namespace) -> int:
+    """`revisions`: the 定稿 history of a project."""
+    from desktop.store import repo, revisions
+
+    store = _open(args)
+    repo.load_project(store, args.project_id)  # raises when missing
+    rows = revisions.list_revisions(store, args.project_id)
+    if args.json:
+        _emit_json(
+            [
+                {
+                    "id": r.id,
+                    "time": r.created_at,
+                    "kind": r.kind,
+                    "reason": r.reason,
+                    "fingerprint": r.fingerprint,
+                }
+                for r in rows
+            ]
+        )
+        return 0
+    if not rows:
+        print("（该项目还没有定稿记录）")
+    for r in rows:
+        print(f"{r.id:>5}  {r.created_at}  {r.label}  {r.fingerprint}  {r.reason}".rstrip())
+    return 0
+
+
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "list": cmd_list,
     "show": cmd_show,
@@ -414,6 +476,8 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import-text": cmd_import_text,
     "import-docx": cmd_import_text,
     "next-year": cmd_next_year,
+    "finalise": cmd_finalise,
+    "revisions": cmd_revisions,
 }
 
 

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from desktop.model.money import WAN, round_money
 
@@ -211,6 +212,7 @@ def find_unit(title: str, form_titles: tuple[str, ...], lines: list[str], text: 
     return unit_in_text(text)
 
 
+@lru_cache(maxsize=4)
 def unit_in_text(text: str) -> str | None:
     """A unit named in running text ("西区信访局"), its place expanded ("攀枝花市西区信访局")."""
     counted = Counter(m.group(0) for m in _SHORT_UNIT_RE.finditer(text))

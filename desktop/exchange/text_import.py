@@ -9,7 +9,12 @@ from pathlib import Path
 from desktop.exchange import text_facts
 from desktop.exchange.text_outline import FormOutline, first_keyed_after, squash
 from desktop.exchange.text_report import Chunk, split_reports
-from desktop.exchange.text_table import TableResult, rows_from_cells, rows_from_grid
+from desktop.exchange.text_table import (
+    TableResult,
+    funds_from_grid,
+    rows_from_cells,
+    rows_from_grid,
+)
 from desktop.model.errors import InputError
 from desktop.model.money import fmt_wan
 from desktop.model.project import YEAR_MAX, YEAR_MIN, FundsRow, Goals, Project, Unit
@@ -40,6 +45,8 @@ class ImportResult:
     report: list[str] = field(default_factory=list)
     marks: list[LineMark] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)
+    # Per project: the source line where it starts ("") and where each section / the table starts.
+    anchors: list[dict[str, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -53,6 +60,9 @@ class _Walk:
     table: TableResult | None = None
     table_title: str = ""
     extra_lines: list[str] = field(default_factory=list)
+    funds: dict[str, FundsRow] = field(default_factory=dict)
+    tables: list[str] = field(default_factory=list)
+    anchors: dict[str, int] = field(default_factory=dict)
 
 
 def clean_lines(text: str, result: ImportResult) -> list[str]:
@@ -121,14 +131,24 @@ def _walk_chunk(
         if i in grids:
             end, grid = grids[i]
             table = rows_from_grid(outline, grid)
+            funds = funds_from_grid(grid)
             if table.indicators:
                 _take_table(walk, table, result)
+                walk.anchors.setdefault("indicators", i)
+            if funds:
+                walk.anchors.setdefault("funds", i)
+                walk.funds.update(funds)
+            if table.indicators or funds:
                 for j in range(i, end):
                     result.marks.append(LineMark(j, "table"))
+                # The whole table is kept as text too: rows that are neither funds nor indicators
+                # (年度总体目标 …) must not be lost.
+                walk.tables.append("\n".join(lines[i:end]))
                 i = end
                 continue
         if chunk.title_line is not None and i < chunk.title_line:
             walk.extra_lines.append(line.strip())
+            result.marks.append(LineMark(i, "unplaced"))
             result.report.append(f"第{i + 1}行：标题前的文字“{line.strip()}”已保存在项目附注中")
             i += 1
             continue
@@ -141,6 +161,10 @@ def _walk_chunk(
                 result.report.append(f"第{i + 1}行：标题“{line.strip()[:30]}”{note}，已按提纲识别")
             target = first_keyed_after(outline, match.heading)
             walk.current = target.key if target else walk.current
+            if walk.current and match.heading.key == walk.current:
+                walk.anchors.setdefault(walk.current, i)
+            elif walk.current:
+                walk.anchors.setdefault(f"group:{walk.current}", i)
             if match.inline and walk.current:
                 _add(walk, walk.current, match.inline)
             i += 1
@@ -148,10 +172,12 @@ def _walk_chunk(
         if _starts_table(outline, line) and (walk.current in table_keys or not table_keys):
             end = _table_end(outline, lines, i + 1, chunk.end)
             end = min([end, *(g for g in grids if i < g < end)])
+            end = _prose_tail(lines, i + 1, end)
             is_marker = any(m in squash(line) for m in outline.table.markers)
             first = i + 1 if is_marker else i
             if is_marker:
                 walk.table_title = line.strip()
+            walk.anchors.setdefault("indicators", i)
             table = rows_from_cells(outline, _table_groups(lines, first, end))
             _take_table(walk, table, result)
             for j in range(i, end):
@@ -193,6 +219,20 @@ def _table_end(outline: FormOutline, lines: list[str], start: int, end: int) -> 
     return end
 
 
+def _prose_tail(lines: list[str], start: int, end: int) -> int:
+    """End of a flattened table before trailing sentences (prose after the table is text)."""
+    while end > start:
+        flat = squash(lines[end - 1])
+        if not flat:
+            end -= 1
+            continue
+        if len(flat) >= 30 and flat[-1] in "。！？":
+            end -= 1
+            continue
+        break
+    return end
+
+
 def _take_table(walk: _Walk, table: TableResult, result: ImportResult) -> None:
     if walk.table is None:
         walk.table = table
@@ -230,6 +270,8 @@ def _build_project(
     if not chunk.name:
         result.report.append(f"{where}：标题中没有项目名称（“（…）”），暂用“{name}”，请修改")
     project = Project(unit=Unit(name=unit_name), year=found_year, name=name, form=form.key)
+    _unique_name(project, result.projects, result, where)
+    name = project.name
     project.signed_date = signed_date
     project.sections = {k: "\n".join(v) for k, v in walk.sections.items() if v}
     if "goals" in project.sections:
@@ -239,10 +281,15 @@ def _build_project(
         result.report.extend(f"“{name}”：{note}" for note in walk.table.notes)
     if walk.table_title:
         project.extra["indicator_table_title"] = walk.table_title
+    if walk.tables:
+        project.extra["source_tables"] = walk.tables
     if walk.extra_lines:
         project.extra["preamble"] = "\n".join(walk.extra_lines)
     facts = text_facts.read_funds(text, found_year)
-    if facts.initial is not None or facts.executed is not None:
+    if walk.funds:
+        project.funds.rows.update(walk.funds)
+        result.report.append(f"“{name}”：资金数取自文档中的资金表")
+    elif facts.initial is not None or facts.executed is not None:
         total = FundsRow("total", facts.initial, facts.full_year, facts.executed)
         project.funds.rows["total"] = total
         if facts.fiscal:
@@ -272,6 +319,22 @@ def _build_project(
     return project
 
 
+def _unique_name(
+    project: Project, earlier: list[Project], result: ImportResult, where: str
+) -> None:
+    """Number a project whose name an earlier report of the same text already uses."""
+    taken = {(p.unit.name, p.year, p.name) for p in earlier}
+    if (project.unit.name, project.year, project.name) not in taken:
+        return
+    n = 2
+    while (project.unit.name, project.year, f"{project.name}（{n}）") in taken:
+        n += 1
+    result.report.append(
+        f"{where}：项目名称“{project.name}”重复，第二份改名为“{project.name}（{n}）”"
+    )
+    project.name = f"{project.name}（{n}）"
+
+
 def import_lines(
     lines: list[str],
     unit: str | None = None,
@@ -297,6 +360,8 @@ def import_lines(
                 f"也没有找到提纲标题（如“{examples}”）"
             )
         project = _build_project(walk, lines, result, unit, year, where)
+        first = chunk.title_line if chunk.title_line is not None else chunk.start
+        result.anchors.append({"": first, **walk.anchors})
         summaries.append(result.report.pop())
         result.projects.append(project)
     details = result.report

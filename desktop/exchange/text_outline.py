@@ -102,7 +102,7 @@ class FormOutline:
         best_len = 0
         for name, heading in self._by_name.items():
             if len(name) > best_len and flat.startswith(name):
-                after = flat[len(name) :]
+                after = _after_title(rest, len(name))
                 if after and after[0] not in _TRAIL:
                     continue
                 best, best_len = heading, len(name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -74,7 +75,7 @@ def split_reports(lines: list[str]) -> list[Chunk]:
             titles.append((i, found[0], found[1]))
     if not titles:
         outline, _score = best_outline(lines, candidates)
-        return [Chunk(0, len(lines), outline)]
+        return _split_restarts(Chunk(0, len(lines), outline), lines)
     chunks: list[Chunk] = []
     for n, (i, outline, name) in enumerate(titles):
         start = 0 if n == 0 else i
@@ -93,5 +94,42 @@ def split_reports(lines: list[str]) -> list[Chunk]:
                 if m:
                     chunk.name, chunk.name_line = m.group(1), j
                 break
-        chunks.append(chunk)
+        chunks.extend(_split_restarts(chunk, lines))
     return chunks
+
+
+def _split_restarts(chunk: Chunk, lines: list[str]) -> list[Chunk]:
+    """Split a chunk where its outline starts again ("一、…" after later headings): a report
+    pasted without its title line."""
+    outline = chunk.outline
+    first_top = next((h.index for h in outline.headings if h.level == 1), None)
+    if first_top is None:
+        return [chunk]
+    starts: list[int] = []
+    highest = -1
+    for i in range(chunk.start, chunk.end):
+        match = outline.match(lines[i])
+        if match is None:
+            continue
+        index = match.heading.index
+        if index == first_top and highest > first_top + 2:
+            starts.append(i)
+            highest = index
+        highest = max(highest, index)
+    if not starts:
+        return [chunk]
+    bounds = [chunk.start, *starts, chunk.end]
+    pieces = [
+        Chunk(
+            bounds[0],
+            bounds[1],
+            outline,
+            chunk.title_line,
+            chunk.title,
+            chunk.name,
+            chunk.name_line,
+        )
+    ]
+    for a, b in itertools.pairwise(bounds[1:]):
+        pieces.append(Chunk(a, b, outline, None, chunk.title))
+    return pieces

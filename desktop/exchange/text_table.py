@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from desktop.exchange.text_facts import parse_number
 from desktop.exchange.text_outline import FormOutline, squash
 from desktop.model.errors import InputError
 from desktop.model.forms import Form
-from desktop.model.money import parse_points
-from desktop.model.project import Indicator
+from desktop.model.money import WAN, parse_points, round_money
+from desktop.model.project import FUNDS_COLUMN_LABELS, SOURCE_LABELS, FundsRow, Indicator
 
 # Value columns after 三级指标 in the order a 自评表 prints them.
 VALUE_COLUMNS = ("level3", "target", "actual", "weight", "score", "deviation")
@@ -146,3 +147,45 @@ def rows_from_grid(outline: FormOutline, rows: list[list[str]]) -> TableResult:
                 _set_value(ind, column, values[column], result.notes)
         result.indicators.append(_finish(ind, result.columns))
     return result
+
+
+_FUNDS_ALIASES = {"本年财政拨款": "fiscal", "财政拨款": "fiscal", "上年结转": "carryover"}
+
+
+def _funds_source(label: str) -> str | None:
+    """The funds source a row label names (年度资金总额 → total, 其中：当年财政拨款 → fiscal …)."""
+    flat = squash(label).removeprefix("其中：").removeprefix("其中:")
+    for source, text in SOURCE_LABELS.items():
+        if flat and flat == squash(text).removeprefix("其中："):
+            return source
+    for alias, source in _FUNDS_ALIASES.items():
+        if flat.startswith(alias):
+            return source
+    return None
+
+
+def funds_from_grid(rows: list[list[str]]) -> dict[str, FundsRow]:
+    """The funds rows of a 自评表 grid (年初预算数/全年预算数/全年执行数, 万元 or 元); {} if none."""
+    labels = {squash(v): k for k, v in FUNDS_COLUMN_LABELS.items()}
+    columns: dict[int, str] = {}
+    in_wan = any("万元" in cell for row in rows for cell in row)
+    found: dict[str, FundsRow] = {}
+    for row in rows:
+        named = {i: labels[squash(c)] for i, c in enumerate(row) if squash(c) in labels}
+        if len(named) >= 2:
+            columns = named
+            continue
+        if not columns:
+            continue
+        first = min(columns)
+        source = next((s for c in row[:first] if (s := _funds_source(c))), None)
+        if source is None or source in found:
+            continue
+        funds_row = FundsRow(source)
+        for i, column in columns.items():
+            value = parse_number(row[i]) if i < len(row) else None
+            if value is not None:
+                setattr(funds_row, column, round_money(value * WAN if in_wan else value))
+        if not funds_row.is_empty():
+            found[source] = funds_row
+    return found

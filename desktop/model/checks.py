@@ -179,8 +179,8 @@ def check_score_vs_suggestion(
         suggestion = suggest(ind, form).score
         if ind.score is None or suggestion is None or ind.score == suggestion:
             continue
-        if ind.deviation.strip():
-            continue
+        if ind.deviation.strip() or checks_indicators.is_far(ind, form):
+            continue  # far ones are W-SCORE-FAR
         out.append(
             Finding(
                 HINT,
@@ -193,4 +193,22 @@ def check_score_vs_suggestion(
     return out
 
 
-from desktop.model import checks_carry as _checks_carry  # noqa: E402,F401
+# Further checks live in their own modules; importing them registers them (keep at the end).
+from desktop.model import (  # noqa: E402
+    checks_amounts,
+    checks_carry,
+    checks_copy,
+    checks_indicators,
+    checks_narrative,
+    checks_text,
+)
+
+__all__ = ["CHECKS", "ERROR", "HINT", "WARNING", "Finding", "register", "run_checks"]
+_REGISTERED_MODULES = (
+    checks_amounts,
+    checks_carry,
+    checks_copy,
+    checks_indicators,
+    checks_narrative,
+    checks_text,
+)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -23,6 +24,8 @@ from desktop.model.project import (
     FUNDS_COLUMNS,
     SOURCE_LABELS,
     SOURCES,
+    Funds,
+    FundsRow,
     Project,
 )
 from desktop.model.scoring import execution_rate, execution_score
@@ -42,8 +45,9 @@ class FundsEditor(QWidget):
 
     edited = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, undo_stack: QUndoStack | None = None) -> None:
         super().__init__(parent)
+        self.undo_stack = undo_stack
         self._project: Project | None = None
         self._loading = False
         self._items: dict[tuple[str, str], QTableWidgetItem] = {}
@@ -166,9 +170,50 @@ class FundsEditor(QWidget):
             finally:
                 self._loading = False
             return
-        funds = self._project.funds
+        before = copy.deepcopy(self._project.funds.rows)
+        after = copy.deepcopy(before)
+        funds = Funds(after)
         setattr(funds.row(source), column, value)
         if source != "total":
             funds.set_total_from_sources()
-        self.set_project(self._project)
-        self.edited.emit()
+        if after == before:
+            self.set_project(self._project)
+            return
+        command = FundsEditCommand(self, self._project, before, after, where)
+        if self.undo_stack is not None:
+            self.undo_stack.push(command)
+        else:
+            command.redo()
+
+    def apply_rows(self, project: Project, rows: dict[str, FundsRow]) -> None:
+        """Put a copy of ``rows`` into the project's funds and show them (undo/redo)."""
+        project.funds.rows = copy.deepcopy(rows)
+        if project is self._project:
+            self.set_project(project)
+            self.edited.emit()
+
+
+class FundsEditCommand(QUndoCommand):
+    """One accepted funds cell edit (with the total following the sources)."""
+
+    def __init__(
+        self,
+        editor: FundsEditor,
+        project: Project,
+        before: dict[str, FundsRow],
+        after: dict[str, FundsRow],
+        where: str,
+    ) -> None:
+        super().__init__(f"修改{where}")
+        self.editor = editor
+        self.project = project
+        self.before = before
+        self.after = after
+
+    def redo(self) -> None:
+        """Apply the new amounts."""
+        self.editor.apply_rows(self.project, self.after)
+
+    def undo(self) -> None:
+        """Put the previous amounts back."""
+        self.editor.apply_rows(self.project, self.before)

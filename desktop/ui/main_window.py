@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -15,8 +14,6 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTabWidget,
     QToolBar,
-    QVBoxLayout,
-    QWidget,
 )
 
 from desktop.model.checks import Finding, run_checks
@@ -27,14 +24,16 @@ from desktop.model.project import Project
 from desktop.model.scoring import summarise
 from desktop.store import lock, repo
 from desktop.store.db import Store
-from desktop.ui import dialogs
+from desktop.ui import dialogs, window_layout, window_state
 from desktop.ui.autosave import Autosaver
 from desktop.ui.features import install_features
 from desktop.ui.findings_dock import FindingsPanel
 from desktop.ui.navigator import Navigator
 from desktop.ui.overview_tab import OverviewTab
 from desktop.ui.section_tabs import FormPages
-from desktop.ui.widgets import Banner, EmptyPage, make_indicator_widget
+from desktop.ui.widgets import Banner, EmptyPage
+
+form_choices = window_layout.form_choices
 
 APP_TITLE = "绩效自评报告编辑器"
 HEARTBEAT_MS = lock.HEARTBEAT_SECONDS * 1000
@@ -42,21 +41,24 @@ FINDINGS_DELAY_MS = 300
 FIXED_TABS = 2  # 概况 and 绩效指标 come before the form's headings
 
 
-def form_choices() -> list[tuple[str, str]]:
-    """(key, title) of every available form."""
-    out: list[tuple[str, str]] = []
-    for key in available_forms():
-        try:
-            out.append((key, load_form(key).title))
-        except InputError:
-            continue
-    return out
-
-
 class MainWindow(QMainWindow):
     """The editor window over one open store."""
 
     project_changed = Signal()
+
+    # widgets made by window_layout
+    banner: Banner
+    tabs: QTabWidget
+    overview: OverviewTab
+    grid: Any
+    empty_page: EmptyPage
+    stack: QStackedWidget
+    navigator: Navigator
+    nav_dock: QDockWidget
+    findings_panel: FindingsPanel
+    findings_dock: QDockWidget
+    save_label: QLabel
+    score_label: QLabel
 
     def __init__(
         self,
@@ -81,13 +83,12 @@ class MainWindow(QMainWindow):
         self._siblings: tuple[int, list[Project]] | None = None
         self._quiet_edit = False
         self.findings: list[Finding] = []
-        self._forms = form_choices()
 
         self.setWindowTitle(APP_TITLE)
         self.resize(1280, 760)
-        self._build_centre()
-        self._build_docks()
-        self._build_status_bar()
+        window_layout.build_centre(self)
+        window_layout.build_docks(self)
+        window_layout.build_status_bar(self)
         from desktop.ui import window_actions
 
         self.menu_file: QMenu
@@ -118,59 +119,7 @@ class MainWindow(QMainWindow):
         self._heartbeat.setInterval(HEARTBEAT_MS)
         self._heartbeat.timeout.connect(lambda: lock.heartbeat(self.store))
         self.apply_read_only(read_only_reason)
-        self._restore_settings()
-
-    # ----- construction -------------------------------------------------------------------
-    def _build_centre(self) -> None:
-        self.banner = Banner()
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(True)
-        self.tabs.setUsesScrollButtons(True)
-        self.overview = OverviewTab(self._forms)
-        self.overview.edited.connect(self._on_overview_edited)
-        self.grid = make_indicator_widget(self.undo_stack)
-        self.grid.changed.connect(self._on_grid_changed)
-        self.tabs.addTab(self.overview, "概况")
-        self.tabs.addTab(self.grid, "绩效指标")
-        self.empty_page = EmptyPage()
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.empty_page)
-        self.stack.addWidget(self.tabs)
-        centre = QWidget()
-        layout = QVBoxLayout(centre)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.stack, 1)
-        self.setCentralWidget(centre)
-
-    def _build_docks(self) -> None:
-        self.navigator = Navigator()
-        self.navigator.project_selected.connect(self._on_project_selected)
-        self.nav_dock = QDockWidget("项目目录", self)
-        self.nav_dock.setObjectName("navigator_dock")
-        self.nav_dock.setWidget(self.navigator)
-        self.nav_dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable
-            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-        )
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.nav_dock)
-        self.findings_panel = FindingsPanel()
-        self.findings_panel.activated.connect(self.jump_to)
-        self.findings_dock = QDockWidget("审核", self)
-        self.findings_dock.setObjectName("findings_dock")
-        self.findings_dock.setWidget(self.findings_panel)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings_dock)
-        self.resizeDocks([self.nav_dock, self.findings_dock], [230, 260], Qt.Orientation.Horizontal)
-
-    def _build_status_bar(self) -> None:
-        self.save_label = QLabel("已保存")
-        self.score_label = QLabel("")
-        self.db_label = QLabel(str(self.store.path or ""))
-        self.db_label.setToolTip("数据库文件")
-        bar = self.statusBar()
-        bar.addPermanentWidget(self.score_label)
-        bar.addPermanentWidget(self.save_label)
+        window_state.restore_settings(self)
 
     # ----- public surface (INTERFACES.md) -------------------------------------------------
     def current_project(self) -> Project | None:
@@ -198,17 +147,25 @@ class MainWindow(QMainWindow):
         has_projects = bool(self.navigator.project_ids())
         self.empty_page.set_has_units(bool(self.navigator.topLevelItemCount()), has_projects)
 
-    def select_project(self, project_id: int | None) -> bool:
-        """Open a project (flushing the current one first); False when it is not listed."""
+    def select_project(self, project_id: int | None, keep_undo: bool = False) -> bool:
+        """Open a project (flushing the current one first); False when it is not listed.
+
+        The undo history belongs to the project being edited, so it is cleared unless
+        ``keep_undo`` (used by undoable commands that switch projects themselves).
+        """
         if project_id is None:
+            if not self.flush():
+                return False
             self._show_project(None)
+            if not keep_undo:
+                self.undo_stack.clear()
             return True
         if self._project is not None and self._project.id == project_id:
             self.navigator.select_project(project_id, notify=False)
             return True
         if not self.navigator.select_project(project_id, notify=False):
             return False
-        return self._open_project(project_id)
+        return self._open_project(project_id, keep_undo)
 
     def refresh_findings(self) -> None:
         """Run the checks on the current project and show the findings."""
@@ -235,15 +192,40 @@ class MainWindow(QMainWindow):
         else:
             self.banner.hide()
             self._heartbeat.start()
-        flag = self.read_only
-        self.overview.set_read_only(flag)
-        self.grid.set_read_only(flag)
-        for pages in self._pages.values():
-            pages.set_read_only(flag)
+        self._apply_editable()
         from desktop.ui import window_actions
 
         window_actions.update_enabled(self)
         self._update_title()
+
+    @property
+    def editable(self) -> bool:
+        """True when the current project may be edited (writable database, not 定稿)."""
+        return not self.read_only and not (self._project is not None and self._project.is_final)
+
+    def _apply_editable(self) -> None:
+        flag = not self.editable
+        self.overview.set_read_only(flag)
+        self.grid.set_read_only(flag)
+        for pages in self._pages.values():
+            pages.set_read_only(flag)
+        if self.read_only_reason is not None or self.banner.kind == "error":
+            return
+        if self._project is not None and self._project.is_final:
+            self.banner.show_message(
+                f"“{self._project.name}”已定稿，内容不能再修改；如需修改，请先取消定稿。", "info"
+            )
+        elif self.banner.kind == "info":
+            self.banner.hide()
+
+    def reload_current(self) -> None:
+        """Re-read the current project from the database (after a feature changed it there)."""
+        if self._project is None or self._project.id is None or not self.flush():
+            return
+        project_id = self._project.id
+        self.reload_navigator()
+        self.navigator.select_project(project_id, notify=False)
+        self._open_project(project_id, keep_undo=False)
 
     # ----- project loading ----------------------------------------------------------------
     def _on_project_selected(self, project_id: int) -> None:
@@ -253,7 +235,7 @@ class MainWindow(QMainWindow):
         if not self._open_project(project_id):
             self.navigator.select_project(previous, notify=False)
 
-    def _open_project(self, project_id: int) -> bool:
+    def _open_project(self, project_id: int, keep_undo: bool = False) -> bool:
         if not self.flush():
             dialogs.error(
                 self,
@@ -270,6 +252,8 @@ class MainWindow(QMainWindow):
         except InputError as exc:
             dialogs.error(self, "无法打开项目", str(exc))
             return False
+        if not keep_undo:
+            self.undo_stack.clear()
         self._show_project(project)
         return True
 
@@ -293,6 +277,7 @@ class MainWindow(QMainWindow):
         if self._shown_pages is not None:
             self._shown_pages.set_project(project)
         self.stack.setCurrentIndex(1 if project else 0)
+        self._apply_editable()
         self._update_title()
         self._update_score()
         from desktop.ui import window_actions
@@ -307,7 +292,7 @@ class MainWindow(QMainWindow):
         pages = self._pages.get(form.key)
         if pages is None:
             pages = FormPages(form)
-            pages.set_read_only(self.read_only)
+            pages.set_read_only(not self.editable)
             for editor in pages.editors.values():
                 editor.text_edited.connect(self._on_section_edited)
                 editor.template_requested.connect(self._on_template_requested)
@@ -340,7 +325,7 @@ class MainWindow(QMainWindow):
     def _on_section_edited(self, key: str) -> None:
         project = self._project
         editor = self.section_editor(key)
-        if project is None or editor is None or self.read_only:
+        if project is None or editor is None or not self.editable:
             return
         project.sections[key] = editor.text()
         self._dirty_sections.add(key)
@@ -352,7 +337,7 @@ class MainWindow(QMainWindow):
 
     def _on_overview_edited(self, field: str) -> None:
         project = self._project
-        if project is None or self.read_only:
+        if project is None or not self.editable:
             return
         if field == "department":
             self._dirty_unit = True
@@ -370,10 +355,13 @@ class MainWindow(QMainWindow):
             self.grid.set_project(project, self._form)
         if field == "funds":
             self.overview.funds.refresh_rate()
+            refresh = getattr(self.grid, "refresh", None)
+            if callable(refresh):
+                refresh()  # the grid's 预算执行率 line follows the funds
         self.project_changed.emit()
 
     def _on_grid_changed(self) -> None:
-        if self._project is not None and not self.read_only:
+        if self._project is not None and self.editable:
             self.overview.funds.refresh_rate()
             self.project_changed.emit()
 
@@ -457,68 +445,14 @@ class MainWindow(QMainWindow):
             f"分值合计 {fmt_points(summary.weight_total)}"
         )
 
-    # ----- findings → place -----------------------------------------------------------------
+    # ----- settings and closing ------------------------------------------------------------
     def jump_to(self, finding: Finding) -> None:
         """Show the tab and the place a finding refers to."""
-        loc = finding.location or {}
-        if "section" in loc:
-            key = str(loc["section"])
-            editor = self.section_editor(key)
-            page = self._shown_pages.page_of(key) if self._shown_pages else None
-            if editor is None or page is None:
-                return
-            self.tabs.setCurrentWidget(page)
-            editor.select_range(loc.get("start"), loc.get("end"))
-        elif "funds" in loc:
-            self.tabs.setCurrentWidget(self.overview)
-            self.overview.ensureWidgetVisible(self.overview.funds)
-            self.overview.funds.focus_cell(str(loc["funds"]), str(loc.get("column", "executed")))
-        elif "indicator" in loc:
-            self.tabs.setCurrentWidget(self.grid)
-            self.grid.focus_cell(int(loc["indicator"]), str(loc.get("column", "level3")))
-        elif "execution" in loc:
-            self.tabs.setCurrentWidget(self.grid)
-            focus = getattr(self.grid, "focus_execution", None)
-            if callable(focus):
-                focus(str(loc["execution"]))
-        elif "project" in loc:
-            self.tabs.setCurrentWidget(self.overview)
-            self.overview.focus_field(str(loc["project"]))
-
-    # ----- settings and closing ------------------------------------------------------------
-    def _db_key(self) -> str:
-        return str(Path(self.store.path).resolve()) if self.store.path else ""
-
-    def _restore_settings(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        state = self.settings.value("window/state")
-        if state is not None:
-            self.restoreState(state)
-        self.reload_navigator()
-        last = None
-        if self.settings.value("last/db") == self._db_key():
-            try:
-                last = int(self.settings.value("last/project") or 0) or None
-            except (TypeError, ValueError):
-                last = None
-        ids = self.navigator.project_ids()
-        if last not in ids:
-            last = ids[0] if ids else None
-        if last is not None:
-            self.select_project(last)
-        else:
-            self._show_project(None)
+        window_state.jump_to(self, finding)
 
     def save_settings(self) -> None:
         """Remember geometry, docks and the current project."""
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
-        self.settings.setValue("last/db", self._db_key())
-        if self._project is not None and self._project.id is not None:
-            self.settings.setValue("last/project", self._project.id)
-        self.settings.sync()
+        window_state.save_settings(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Flush, remember the layout, give the lock back."""

@@ -174,11 +174,11 @@ class DeleteProjectCommand(QUndoCommand):
             return
         current = window.current_project()
         if current is not None and current.id == self.project_id:
-            window.select_project(None)
+            window.select_project(None, keep_undo=True)
         window.reload_navigator()
         ids = window.navigator.project_ids()
         if window.current_project() is None and ids:
-            window.select_project(ids[0])
+            window.select_project(ids[0], keep_undo=True)
         window.statusBar().showMessage(
             f"已将“{self.name}”移入回收站（Ctrl+Z 撤销，或在回收站中恢复）", 8000
         )
@@ -192,7 +192,7 @@ class DeleteProjectCommand(QUndoCommand):
             dialogs.error(window, "恢复项目", str(exc))
             return
         window.reload_navigator()
-        window.select_project(self.project_id)
+        window.select_project(self.project_id, keep_undo=True)
         window.statusBar().showMessage(f"已恢复“{self.name}”", 5000)
 
 

@@ -148,3 +148,44 @@ def test_cli_import_docx(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     bad.write_bytes(b"junk")
     assert main(["--db", str(db), "import-docx", str(bad)]) == 2
     assert "坏.docx" in capsys.readouterr().err
+
+
+def test_self_evaluation_table_gives_funds(tmp_path: Path) -> None:
+    doc = docx.Document()
+    doc.add_paragraph("某区信访局项目支出绩效自评报告（驻京经费）")
+    doc.add_paragraph("一、项目概况")
+    doc.add_paragraph("（一）项目基本情况。正文里写的是年初预算9万元。")
+    grid = [
+        [
+            "项目资金（万元）",
+            "",
+            "年初预算数",
+            "全年预算数",
+            "全年执行数",
+            "分值",
+            "执行率",
+            "得分",
+        ],
+        ["", "年度资金总额", "5", "15", "15", "10", "100%", "10"],
+        ["", "其中：当年财政拨款", "5", "15", "15", "—", "—", "—"],
+        ["", "上年结转资金", "", "", "", "—", "—", "—"],
+        ["年度总体目标", "预期目标", "保障驻京工作", "", "", "", "", ""],
+    ]
+    table = doc.add_table(rows=len(grid), cols=len(grid[0]))
+    for r, row in enumerate(grid):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    path = tmp_path / "自评表.docx"
+    doc.save(str(path))
+    result = import_file(path, year=2023)
+    project = result.projects[0]
+    total = project.funds.rows["total"]
+    assert (total.initial, total.full_year, total.executed) == (
+        Decimal("50000.00"),
+        Decimal("150000.00"),
+        Decimal("150000.00"),
+    )
+    assert project.funds.rows["fiscal"].executed == Decimal("150000.00")
+    assert "carryover" not in project.funds.rows
+    assert "保障驻京工作" in project.extra["source_tables"][0]
+    assert any("资金表" in line for line in result.report)

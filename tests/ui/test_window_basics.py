@@ -179,3 +179,20 @@ def test_ctrl_s_is_harmless(ui_store, make_window, monkeypatch):
     _create_unit_and_project(window, monkeypatch)
     window.actions_by_name["save"].trigger()
     assert "已保存" in window.statusBar().currentMessage()
+
+
+def test_funds_edit_undo_and_redo(ui_store, make_window, monkeypatch):
+    window = make_window(ui_store)
+    project = _create_unit_and_project(window, monkeypatch)
+    funds = window.overview.funds
+    funds.set_cell_text("fiscal", "full_year", "100000")
+    funds.set_cell_text("fiscal", "executed", "50000")
+    assert "50.00%" in funds.rate_label.text()
+    window.actions_by_name["undo"].trigger()
+    assert funds.cell_text("fiscal", "executed") == ""
+    assert project.funds.rows["total"].executed is None
+    assert "50.00%" not in funds.rate_label.text()
+    window.actions_by_name["redo"].trigger()
+    assert funds.cell_text("total", "executed") == "50,000.00"
+    assert window.flush()
+    assert repo.load_project(ui_store, project.id).funds.rows["fiscal"].executed == Decimal("50000")

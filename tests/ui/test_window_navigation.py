@@ -261,3 +261,51 @@ def test_backup_and_restore(ui_store, make_window, sample_project, monkeypatch, 
     assert window.section_editor("method").text() == ""
     assert reopen_text(store_path(window.store), pid, "method") == ""
     assert any("before-restore" in p.name for p in (tmp_path / "backups").iterdir())
+
+
+def test_switching_project_clears_undo_history(ui_store, make_window, sample_project, monkeypatch):
+    ids = _three(ui_store, sample_project)
+    window = make_window(ui_store)
+    window.select_project(ids[1])
+    monkeypatch.setattr(dialogs, "confirm", lambda *a: True)
+    window.actions_by_name["delete"].trigger()
+    assert window.undo_stack.canUndo()
+    window.navigator.setCurrentItem(window.navigator.item_for(ids[2]))
+    assert not window.undo_stack.canUndo()
+
+
+def test_fits_a_1366x768_screen(ui_store, make_window, sample_project):
+    (pid, *_) = _three(ui_store, sample_project)
+    window = make_window(ui_store)
+    window.select_project(pid)
+    hint = window.minimumSizeHint()
+    assert hint.width() <= 1366 and hint.height() <= 740
+    window.resize(1366, 740)
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        assert window.tabs.currentWidget().width() > 500
+
+
+def test_final_project_is_shown_read_only(ui_store, make_window, sample_project):
+    sample_project.status = "final"
+    (pid, other, _) = _three(ui_store, sample_project)
+    window = make_window(ui_store)
+    window.select_project(pid)
+    assert not window.editable
+    assert window.banner.isVisible() and "已定稿" in window.banner.text()
+    editor = window.section_editor("basic_info")
+    assert editor.edit.isReadOnly()
+    assert not editor.template_button.isEnabled()
+    window.select_project(other)
+    assert window.editable
+    assert not window.banner.isVisible()
+    assert not window.section_editor("basic_info").edit.isReadOnly()
+
+
+def test_reload_current_after_a_change_in_the_database(ui_store, make_window, sample_project):
+    (pid, *_) = _three(ui_store, sample_project)
+    window = make_window(ui_store)
+    window.select_project(pid)
+    repo.save_section(ui_store, pid, "method", "外部修改")
+    window.reload_current()
+    assert window.section_editor("method").text() == "外部修改"

@@ -1,0 +1,209 @@
+"""Copy-paste slips: a sentence of a project-specific section that also stands in some sibling.
+
+Sentences are normalised (no spaces, punctuation or list markers) and compared with difflib's
+ratio. Candidates are found through a bottom-k sketch of each sentence's character 3-grams, so a project is compared with 100 siblings without comparing every pair. Sentence
+splitting and sketches are cached per section text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from desktop.model.checks import HINT, WARNING, Finding, register
+from desktop.model.checks_config import check_settings
+from desktop.model.forms import Form
+from desktop.model.project import Project
+
+SKETCH = 6
+_SPLIT = re.compile(r"[^。；;！？!?\n]+[。；;！？!?]?")
+_MARKER = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]{1,2}[）)]|\d{1,2}[.．、](?!\d))\s*"
+)
+_DROP = re.compile(r"[\s\W_]+", re.UNICODE)
+_DIGITS = re.compile(r"\d+")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a section: its span, normalised text, shingles and sketch."""
+
+    start: int
+    end: int
+    text: str
+    norm: str
+    loose: str
+    sketch: tuple[str, ...]
+
+
+def _normalise(text: str) -> str:
+    return _DROP.sub("", _MARKER.sub("", text)).lower()
+
+
+def _join_wrapped(text: str) -> str:
+    """Hard line breaks inside a sentence (copied from PDFs) become spaces; keeps indices."""
+    chars = list(text)
+    for i, ch in enumerate(chars):
+        if ch != "\n" or i == 0 or i + 1 >= len(chars):
+            continue
+        prev, nxt = chars[i - 1], chars[i + 1]
+        if (
+            prev not in "。；;！？!?：:\n"
+            and not _MARKER.match(text[i + 1 : i + 6])
+            and nxt != "\n"
+        ):
+            chars[i] = " "
+    return "".join(chars)
+
+
+@lru_cache(maxsize=65536)
+def split_sentences(text: str, min_chars: int = 12) -> tuple[Sentence, ...]:
+    """Sentences of at least ``min_chars`` normalised characters, with spans in ``text``."""
+    out: list[Sentence] = []
+    for m in _SPLIT.finditer(_join_wrapped(text)):
+        norm = _normalise(m.group(0))
+        if len(norm) < min_chars:
+            continue
+        loose = _DIGITS.sub("#", norm)
+        sketch = tuple(sorted(_shingles(loose), key=hash)[:SKETCH])
+        start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+        body = text[start : m.end()].strip()
+        out.append(Sentence(start, start + len(body), body, norm, loose, sketch))
+    return tuple(out)
+
+
+def _shingles(norm: str) -> frozenset[str]:
+    return frozenset(norm[i : i + 3] for i in range(max(1, len(norm) - 2)))
+
+
+def _ratio(a: str, b: str, threshold: float) -> float:
+    if a == b:
+        return 1.0
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
+        return 0.0
+    return matcher.ratio()
+
+
+def similarity(a: Sentence, b: Sentence, threshold: float = 0.0) -> float:
+    """difflib ratio of the normalised sentences, figures included (0 when surely below)."""
+    return _ratio(a.norm, b.norm, threshold)
+
+
+def loose_similarity(a: Sentence, b: Sentence, threshold: float = 0.0) -> float:
+    """The same with every figure replaced by one mark (same wording, other numbers)."""
+    return _ratio(a.loose, b.loose, threshold)
+
+
+@lru_cache(maxsize=256)
+def _template_sentences(
+    form_key: str, templates: tuple[str, ...], min_chars: int
+) -> tuple[Sentence, ...]:
+    out: list[Sentence] = []
+    for template in templates:
+        out.extend(split_sentences(re.sub(r"\{[^}]*\}", "", template), min_chars))
+    return tuple(out)
+
+
+def _name_bigrams(name: str, generic: tuple[str, ...]) -> set[str]:
+    for part in generic:
+        name = name.replace(part, " ")
+    return {name[i : i + 2] for i in range(len(name) - 1) if " " not in name[i : i + 2]}
+
+
+def _relates(sentence: str, bigrams: set[str]) -> int:
+    return sum(1 for b in bigrams if b in sentence)
+
+
+def _sibling_sentences(project: Project, min_chars: int) -> Iterable[Sentence]:
+    for text in project.sections.values():
+        if text:
+            yield from split_sentences(text, min_chars)
+    for text in (project.goals.target, project.goals.actual):
+        if text:
+            yield from split_sentences(text, min_chars)
+
+
+@register("W-COPY-SIBLING")
+def check_copy(project: Project, siblings: list[Project], form: Form) -> list[Finding]:
+    """A project-specific sentence that also stands, near-identical, in some sibling projects."""
+    if not siblings:
+        return []
+    settings = check_settings(form.key)
+    min_chars, threshold = settings.copy_min_chars, settings.copy_similarity
+    templates = _template_sentences(
+        form.key, tuple(e.template for e in form.sections() if e.template), min_chars
+    )
+    # Query sentences of this project, indexed by their sketch shingles.
+    queries: list[tuple[str, Sentence]] = []
+    for key in settings.project_specific:
+        for sentence in split_sentences(project.section(key), min_chars):
+            if any(loose_similarity(sentence, t, threshold) >= threshold for t in templates):
+                continue
+            queries.append((key, sentence))
+    if not queries:
+        return []
+    by_shingle: dict[str, list[int]] = {}
+    for index, (_, sentence) in enumerate(queries):
+        for shingle in sentence.sketch:
+            by_shingle.setdefault(shingle, []).append(index)
+    strict: dict[int, list[Project]] = {}
+    loose: dict[int, int] = {}
+    for sibling in siblings:
+        found: dict[int, bool] = {}
+        for other in _sibling_sentences(sibling, min_chars):
+            for shingle in other.sketch:
+                for index in by_shingle.get(shingle, ()):
+                    if found.get(index):
+                        continue
+                    query = queries[index][1]
+                    if loose_similarity(query, other, threshold) >= threshold:
+                        found[index] = _DIGITS.findall(query.norm) == _DIGITS.findall(other.norm)
+        for index, same_figures in found.items():
+            loose[index] = loose.get(index, 0) + 1
+            if same_figures:
+                strict.setdefault(index, []).append(sibling)
+    generic = settings.generic_name_words
+    own = _name_bigrams(project.name, generic) - _name_bigrams(project.unit.name, generic)
+    out: list[Finding] = []
+    for index, others in sorted(strict.items()):
+        key, sentence = queries[index]
+        if loose.get(index, 0) >= len(siblings) or loose.get(index, 0) > len(others):
+            continue  # the unit's own wording, reused with other figures: boilerplate
+        location = {"section": key, "start": sentence.start, "end": sentence.end}
+        flat = re.sub(r"\s*\n\s*", "", sentence.text)
+        quote = flat if len(flat) <= 60 else flat[:58] + "…"
+        names = "、".join(f"“{p.name}”" for p in others[:3]) + (
+            f"等{len(others)}个项目" if len(others) > 3 else ""
+        )
+        own_score = _relates(sentence.norm, own)
+        other_score = min(
+            _relates(
+                sentence.norm,
+                _name_bigrams(p.name, generic) - own - _name_bigrams(p.unit.name, generic),
+            )
+            for p in others
+        )
+        if other_score > own_score:
+            out.append(
+                Finding(
+                    WARNING,
+                    "W-COPY-SIBLING",
+                    f"“{quote}”与项目{names}中的句子相同或几乎相同，且说的是对方项目的内容，"
+                    "疑为从其他项目复制后未修改",
+                    location,
+                )
+            )
+        elif own_score == 0:
+            out.append(
+                Finding(
+                    HINT,
+                    "I-COPY-SIBLING",
+                    f"“{quote}”与项目{names}中的句子相同或几乎相同，请确认适用于本项目",
+                    location,
+                )
+            )
+    return out

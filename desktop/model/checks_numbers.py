@@ -1,0 +1,137 @@
+"""Figures in narrative text: amounts (万元/元, Arabic and Chinese numerals), rates, scores."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from desktop.model.targets import cn_number
+
+WAN = Decimal(10000)
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．％，", "0123456789.%,")
+_CN_CHARS = "零〇一二两三四五六七八九十百千万亿"
+# "8万元", "5.5万元", "150,000元", "80000 元", "追加10万，" (万 alone before punctuation/end).
+_ARABIC_AMOUNT = re.compile(
+    r"(?<![\d.])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(亿元|万元|元|万(?![\u4e00-\u9fff\d]))"
+)
+_CN_AMOUNT = re.compile(rf"([{_CN_CHARS}]+)(万元|元)")
+_PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*%")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
+SENTENCE_END = "。；;！？!?\n"
+
+
+@dataclass(frozen=True)
+class Amount:
+    """An amount found in text: value in 元, the span and the text as written."""
+
+    value: Decimal
+    start: int
+    end: int
+    text: str
+    unit: str
+
+    @property
+    def decimals(self) -> int:
+        """Decimal places written in the number ("5.5万元" → 1)."""
+        number = re.sub(r"[^\d.]", "", normalise_digits(self.text))
+        return len(number.split(".", 1)[1]) if "." in number else 0
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number found in text (a rate or a score) with its span."""
+
+    value: Decimal
+    start: int
+    end: int
+    text: str
+
+    @property
+    def decimals(self) -> int:
+        """Decimal places written in the number."""
+        number = re.sub(r"[^\d.]", "", normalise_digits(self.text))
+        return len(number.split(".", 1)[1]) if "." in number else 0
+
+
+def normalise_digits(text: str) -> str:
+    """Full-width digits, point, percent and comma to ASCII (same length, spans stay valid)."""
+    return text.translate(_FULLWIDTH)
+
+
+def find_amounts(text: str) -> list[Amount]:
+    """All money amounts in ``text`` in order, converted to 元."""
+    s = normalise_digits(text)
+    out: list[Amount] = []
+    for m in _ARABIC_AMOUNT.finditer(s):
+        try:
+            number = Decimal(m.group(1).replace(",", ""))
+        except InvalidOperation:
+            continue
+        unit = m.group(2)
+        factor = {"亿元": Decimal(100000000), "万元": WAN, "万": WAN}.get(unit, Decimal(1))
+        out.append(Amount(number * factor, m.start(), m.end(), text[m.start() : m.end()], unit))
+    for m in _CN_AMOUNT.finditer(s):
+        raw = m.group(1)
+        if raw in ("万", "亿", "千", "百", "十") or not any(
+            c in raw for c in "一二两三四五六七八九十"
+        ):
+            continue
+        cn_value = cn_number(raw)
+        if cn_value is None:
+            continue
+        factor = WAN if m.group(2) == "万元" else Decimal(1)
+        out.append(
+            Amount(cn_value * factor, m.start(), m.end(), text[m.start() : m.end()], m.group(2))
+        )
+    out.sort(key=lambda a: a.start)
+    return out
+
+
+def find_percents(text: str) -> list[Figure]:
+    """All percentages ("60.3%") with spans; value is the number before %."""
+    s = normalise_digits(text)
+    return [
+        Figure(Decimal(m.group(1)), m.start(), m.end(), text[m.start() : m.end()])
+        for m in _PERCENT.finditer(s)
+    ]
+
+
+def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    """Start and end of the sentence around ``pos`` (ends at 。；！？ or a line break)."""
+    start = pos
+    while start > 0 and text[start - 1] not in SENTENCE_END:
+        start -= 1
+    end = pos
+    while end < len(text) and text[end] not in SENTENCE_END:
+        end += 1
+    return start, end
+
+
+def clause_before(text: str, pos: int) -> str:
+    """The text of the clause before ``pos`` (back to the last ，。；： or line break)."""
+    start = pos
+    while start > 0 and text[start - 1] not in SENTENCE_END + "，,：:、":
+        start -= 1
+    return text[start:pos]
+
+
+def year_in_context(text: str, pos: int) -> int | None:
+    """The last year ("2022年") named in the sentence before ``pos``; None when none is."""
+    start, _ = sentence_bounds(text, pos)
+    years = _YEAR.findall(normalise_digits(text[start:pos]))
+    return int(years[-1]) if years else None
+
+
+def same_at_precision(claimed: Decimal, actual: Decimal, decimals: int) -> bool:
+    """True when ``actual`` rounds to ``claimed`` at the claim's precision (within half a unit)."""
+    unit = Decimal(1).scaleb(-decimals)
+    return abs(actual - claimed) <= unit / 2 + Decimal("0.000001")
+
+
+def fmt_amount(value: Decimal) -> str:
+    """An amount in 元 as people write it: "8万元", "24.9万元", "1234.5元"."""
+    if value >= WAN:
+        wan = (value / WAN).normalize()
+        return f"{wan:f}万元"
+    return f"{value.normalize():f}元"

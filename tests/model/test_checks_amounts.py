@@ -1,0 +1,53 @@
+"""Amounts in the narrative against the funds table."""
+
+from decimal import Decimal
+
+from .checks_helpers import clean_project, run
+
+
+def test_amount_that_matches_no_funds_figure():
+    p = clean_project()
+    p.sections["funds_usage"] = "该项目资金年初预算8万元，全年实际支出二十万元。"
+    (f,) = run("W-AMOUNT-FUNDS", p)
+    assert "二十万元" in f.message and "8.00万元" in f.message
+    assert p.sections["funds_usage"][f.location["start"] : f.location["end"]] == "二十万元"
+
+
+def test_amounts_in_either_unit_and_other_years_pass():
+    p = clean_project()
+    p.sections["funds_usage"] = (
+        "该项目资金年初预算80000元，全年完成数8万元，实际执行8.00万元；"
+        "2022年预算安排5万元，实际执行5万元。信访维稳专项经费6.5万元。"
+    )
+    assert run("W-AMOUNT-FUNDS", p) == []
+
+
+def test_addition_not_in_full_year_budget():
+    p = clean_project(budget="50000.00")
+    p.sections["funds_usage"] = "该项目资金年初预算5万元，追加10万，全年完成数5万元。"
+    (f,) = run("W-ADDITION-MISSING", p)
+    assert "追加10万" in f.message and "与年初预算数相同" in f.message
+    p.funds.rows["total"].full_year = Decimal("150000.00")
+    p.funds.rows["total"].executed = Decimal("150000.00")
+    assert run("W-ADDITION-MISSING", p) == []
+
+
+def test_cap_below_what_was_spent():
+    p = clean_project(budget="50000.00")
+    p.funds.rows["total"].full_year = Decimal("150000.00")
+    p.funds.rows["total"].executed = Decimal("150000.00")
+    p.indicators[3].target = "150000"
+    p.sections["conclusion"] = "建议予以支持，预算控制在5万元以内。"
+    (f,) = run("W-AMOUNT-CAP", p)
+    assert "预算控制在5万元以内" in f.message and "15.00万元" in f.message
+    assert "“150000”" in f.message
+    p.sections["conclusion"] = "建议予以支持，预算控制在15万元以内。"
+    assert run("W-AMOUNT-CAP", p) == []
+
+
+def test_overspent_exists():
+    p = clean_project()
+    p.funds.rows["total"].executed = Decimal("90000.00")
+    (f,) = run("E-FUNDS-OVERSPENT", p)
+    assert f.location == {"funds": "total", "column": "executed"}
+    assert run("E-FUNDS-OVERSPENT", clean_project()) == []

@@ -1,0 +1,123 @@
+"""Print preview shows the exported PDF; printing to a PDF printer gives the same A4 pages."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QMainWindow
+
+from desktop.ui.print_preview import (
+    BatchWorker,
+    PreviewDialog,
+    a4_printer,
+    install,
+    print_pdf,
+    report_bytes,
+    start_batch,
+)
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "seed003_baoan.json"
+
+
+class _Window(QMainWindow):
+    """The parts of MainWindow that feature modules use (menus, store, current project)."""
+
+    def __init__(self, store, project) -> None:
+        super().__init__()
+        self.store = store
+        self._project = project
+        self.menu_file = self.menuBar().addMenu("文件")
+        self.menu_export = self.menuBar().addMenu("导出")
+
+    def current_project(self):
+        return self._project
+
+    def flush(self) -> bool:
+        return True
+
+
+def _seed_project(store):
+    from desktop.exchange.jsonio import read_projects
+    from desktop.store import repo
+
+    project = read_projects(FIXTURE)[0]
+    pid = repo.insert_project(store, project)
+    return repo.load_project(store, pid)
+
+
+def test_install_adds_menu_actions_with_shortcuts(qtbot, ui_store):
+    window = _Window(ui_store, None)
+    qtbot.addWidget(window)
+    install(window)
+    export_texts = [a.text() for a in window.menu_export.actions()]
+    file_texts = [a.text() for a in window.menu_file.actions()]
+    assert "导出 PDF…" in export_texts and "导出合订本…" in export_texts
+    assert "打印预览…" in file_texts and "打印…" in file_texts
+    assert window.action_export_pdf.shortcut().toString() == "Ctrl+E"
+    assert window.action_print_preview.shortcut().toString() == "Ctrl+P"
+
+
+def test_preview_shows_every_page_of_the_exported_pdf(qtbot, ui_store, tmp_path):
+    project = _seed_project(ui_store)
+    data = report_bytes(project, ui_store)
+    dialog = PreviewDialog(data, project.name, "x.pdf")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.page_count() == len(PdfReader(io.BytesIO(data)).pages)
+    dialog.grab().save(str(tmp_path / "preview.png"))
+    assert (tmp_path / "preview.png").stat().st_size > 0
+
+
+def test_printing_to_a_pdf_printer_keeps_a4_pages(qtbot, ui_store, tmp_path):
+    project = _seed_project(ui_store)
+    data = report_bytes(project, ui_store)
+    out = tmp_path / "printed.pdf"
+    printer = a4_printer(QPrinter(QPrinter.PrinterMode.ScreenResolution))
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(out))
+    pages = print_pdf(data, printer)
+    source = PdfReader(io.BytesIO(data)).pages
+    printed = PdfReader(str(out)).pages
+    assert pages == len(source) == len(printed)
+    for page in printed:
+        assert float(page.mediabox.width) == pytest.approx(595.3, abs=1.5)
+        assert float(page.mediabox.height) == pytest.approx(841.9, abs=1.5)
+    # What prints is what was previewed: the printed page looks like the PDF page.
+    assert _difference(data, out.read_bytes()) < 6
+
+
+def _difference(a: bytes, b: bytes) -> float:
+    """Mean absolute grey-level difference of the first pages rendered at 30 dpi."""
+    import pypdfium2
+
+    def grey(data: bytes):
+        page = pypdfium2.PdfDocument(data)[0]
+        return page.render(scale=30 / 72).to_pil().convert("L").resize((248, 351))
+
+    ga, gb = grey(a), grey(b)
+    pa, pb = ga.tobytes(), gb.tobytes()
+    assert min(pa) < 100, "the page is blank"
+    return sum(abs(x - y) for x, y in zip(pa, pb, strict=True)) / len(pa)
+
+
+def test_batch_worker_writes_the_book_and_can_be_cancelled(qtbot, ui_store, tmp_path):
+    project = _seed_project(ui_store)
+    projects = [project] * 3
+    out = tmp_path / "book.pdf"
+    worker, dialog = start_batch(None, projects, out, "合订本")
+    with qtbot.waitSignal(worker.succeeded, timeout=60_000):
+        pass
+    worker.wait()
+    assert len(PdfReader(str(out)).pages) > 3
+    out2 = tmp_path / "book2.pdf"
+    cancelled = BatchWorker(projects, out2, "合订本")
+    cancelled.cancel()
+    with qtbot.waitSignal(cancelled.cancelled, timeout=60_000):
+        cancelled.start()
+    cancelled.wait()
+    assert not out2.exists()
+    dialog.close()

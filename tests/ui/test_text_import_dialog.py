@@ -1,0 +1,206 @@
+"""The import preview dialog and the 复制为下一年度 action, with real widgets and a real store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from desktop.store import repo
+from desktop.store.db import Store
+from desktop.ui.text_import_dialog import TextImportDialog, copy_to_next_year, install, open_import
+
+SEED_003 = "003_0bef1ca0c8c97894.txt"
+
+
+class HostWindow(QMainWindow):
+    """The parts of the main window a feature module uses (menus, store, navigator hooks)."""
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+        self.menu_file = QMenu("文件", self)
+        self.menu_project = QMenu("项目", self)
+        self.menuBar().addMenu(self.menu_file)
+        self.menuBar().addMenu(self.menu_project)
+        self.read_only = False
+        self.reloads = 0
+        self.selected: int | None = None
+        self.project = None
+
+    def current_project(self):  # type: ignore[no-untyped-def]
+        return self.project
+
+    def flush(self) -> bool:
+        return True
+
+    def reload_navigator(self) -> None:
+        self.reloads += 1
+
+    def select_project(self, project_id: int | None) -> bool:
+        self.selected = project_id
+        if project_id is not None:
+            self.project = repo.load_project(self.store, project_id)
+        return True
+
+
+def tree_names(dialog: TextImportDialog) -> list[str]:
+    return [dialog.tree.topLevelItem(i).text(0) for i in range(dialog.tree.topLevelItemCount())]
+
+
+def test_preview_shows_projects_and_import_writes_them(
+    qtbot, ui_store: Store, seeds_dir: Path, tmp_path: Path
+) -> None:
+    dialog = TextImportDialog(ui_store)
+    qtbot.addWidget(dialog)
+    dialog.load_file(seeds_dir / SEED_003)
+    assert tree_names(dialog) == [
+        "保安费用",
+        "接访费用",
+        "矛盾化解和疑难信访问题费用",
+        "驻京驻蓉信访维稳经费",
+    ]
+    first = dialog.tree.topLevelItem(0)
+    assert "攀枝花市西区信访局" in first.text(1)
+    children = {first.child(i).text(0): first.child(i) for i in range(first.childCount())}
+    assert children["绩效指标"].childCount() == 6
+    assert children["资金（万元）"].child(0).text(1).startswith("年初预算数 8.00")
+    assert dialog.source.toPlainText().startswith("附件4")
+    assert len(dialog.source.extraSelections()) > 50  # headings, table, amounts highlighted
+    assert dialog.report.count() > 4
+    assert dialog.import_button.isEnabled()
+    dialog.show()
+    dialog.grab().save(str(tmp_path / "preview.png"))
+    dialog.import_button.click()
+    assert dialog.result() == TextImportDialog.DialogCode.Accepted
+    stored = sorted(p.name for p in repo.list_projects(ui_store))
+    assert stored == sorted(tree_names(dialog))
+    assert len(dialog.created_ids) == 4
+
+
+def test_cancel_writes_nothing(qtbot, ui_store: Store, seeds_dir: Path) -> None:
+    dialog = TextImportDialog(ui_store)
+    qtbot.addWidget(dialog)
+    dialog.load_file(seeds_dir / SEED_003)
+    dialog.cancel_button.click()
+    assert dialog.result() == TextImportDialog.DialogCode.Rejected
+    assert repo.list_projects(ui_store) == []
+
+
+def test_bad_input_shows_message_and_disables_import(
+    qtbot, ui_store: Store, tmp_path: Path
+) -> None:
+    bad = tmp_path / "坏.docx"
+    bad.write_bytes(b"junk")
+    dialog = TextImportDialog(ui_store)
+    qtbot.addWidget(dialog)
+    dialog.load_file(bad)
+    assert not dialog.import_button.isEnabled()
+    assert "坏.docx" in dialog.report.item(0).text()
+    dialog.load_text("随便一段文字\n没有标题\n")
+    assert not dialog.import_button.isEnabled()
+    assert "不是绩效自评报告" in dialog.report.item(0).text()
+
+
+def test_unit_and_year_override(qtbot, ui_store: Store, seeds_dir: Path) -> None:
+    dialog = TextImportDialog(ui_store)
+    qtbot.addWidget(dialog)
+    dialog.load_text((seeds_dir / "000_cdb5fd7bd89dc735.txt").read_text(encoding="utf-8"))
+    assert "2023年度" in dialog.tree.topLevelItem(0).text(1)
+    dialog.year_spin.setValue(2022)
+    dialog.unit_edit.setText("某区信访局")
+    dialog.reparse()
+    assert dialog.tree.topLevelItem(0).text(1).startswith("某区信访局，2022年度")
+
+
+def test_duplicate_import_is_refused_and_nothing_half_written(
+    qtbot, ui_store: Store, seeds_dir: Path
+) -> None:
+    first = TextImportDialog(ui_store)
+    qtbot.addWidget(first)
+    first.load_file(seeds_dir / SEED_003)
+    first.import_button.click()
+    again = TextImportDialog(ui_store)
+    qtbot.addWidget(again)
+    again.load_file(seeds_dir / SEED_003)
+    again.import_button.click()
+    assert again.result() != TextImportDialog.DialogCode.Accepted
+    assert "已有项目" in again.report.item(0).text()
+    assert len(repo.list_projects(ui_store)) == 4
+
+
+def test_install_adds_menu_actions_and_copy_to_next_year(
+    qtbot, ui_store: Store, seeds_dir: Path
+) -> None:
+    window = HostWindow(ui_store)
+    qtbot.addWidget(window)
+    install(window)
+    assert [a.text() for a in window.menu_file.actions()] == ["导入报告文本/Word…"]
+    assert [a.text() for a in window.menu_project.actions()] == ["复制为下一年度"]
+    dialog = open_import(window, seeds_dir / SEED_003)
+    assert dialog is not None
+    dialog.import_button.click()
+    assert window.reloads == 1 and window.selected == dialog.created_ids[0]
+    new_id = copy_to_next_year(window)
+    assert new_id is not None and window.selected == new_id
+    new = repo.load_project(ui_store, new_id)
+    assert (new.year, new.name, new.status) == (2024, "保安费用", "draft")
+    assert all(i.actual == "" for i in new.indicators)
+
+
+def test_copy_without_project_warns(
+    qtbot, ui_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    window = HostWindow(ui_store)
+    qtbot.addWidget(window)
+    assert copy_to_next_year(window) is None
+    assert shown == ["请先在左侧选择要复制的项目"]
+
+
+def test_real_main_window_gets_one_import_and_one_copy_action(
+    qtbot, ui_store: Store, seeds_dir: Path, tmp_path: Path
+) -> None:
+    main_window = pytest.importorskip("desktop.ui.main_window")
+    from PySide6.QtCore import QSettings
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = main_window.MainWindow(ui_store, settings=settings)
+    qtbot.addWidget(window)
+    file_texts = [a.text() for a in window.menu_file.actions()]
+    assert file_texts.count("导入报告文本/Word…") == 1
+    project_texts = [a.text() for a in window.menu_project.actions()]
+    assert project_texts.count("复制为下一年度") == 1
+    dialog = open_import(window, seeds_dir / SEED_003)
+    assert dialog is not None
+    dialog.import_button.click()
+    assert len(repo.list_projects(ui_store)) == 4
+    current = window.current_project()
+    assert current is not None and current.id == dialog.created_ids[0]
+    assert current.name == "保安费用"
+    window.close()
+
+
+def test_selecting_a_section_scrolls_the_source_to_it(
+    qtbot, ui_store: Store, seeds_dir: Path
+) -> None:
+    dialog = TextImportDialog(ui_store)
+    qtbot.addWidget(dialog)
+    dialog.load_file(seeds_dir / SEED_003)
+    last = dialog.tree.topLevelItem(3)
+    children = {last.child(i).text(0): last.child(i) for i in range(last.childCount())}
+    sections = children["部分"]
+    conclusion = next(
+        sections.child(i)
+        for i in range(sections.childCount())
+        if "评价结论" in sections.child(i).text(0)
+    )
+    dialog.tree.setCurrentItem(conclusion)
+    assert dialog.source.textCursor().block().text() == "（一）评价结论。"
+    assert dialog.source.textCursor().blockNumber() == 297  # line 298 of the seed
+    dialog.tree.setCurrentItem(children["绩效指标"])
+    assert dialog.source.textCursor().block().text().endswith("驻京驻蓉信访维稳经费绩效目标表")
