@@ -7,6 +7,7 @@ import io
 from collections.abc import Callable, Mapping
 
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
 from desktop.exchange.fonts import FontSet, load_fontset
@@ -41,6 +42,18 @@ class _ReportStart(Flowable):
         """Nothing to draw."""
 
 
+def _title_lines(title: str, st: Styles) -> list[str]:
+    """A cover title too long for one line is broken after its year ("…2023年度" / "…合订本")."""
+    if stringWidth(title, st.title.fontName, st.title.fontSize) <= FRAME_W:
+        return [title]
+    for mark in ("年度", "年"):
+        cut = title.find(mark)
+        if 0 < cut < len(title) - len(mark):
+            cut += len(mark)
+            return [title[:cut], title[cut:]]
+    return [title]
+
+
 def _cover_date(projects: list[Project]) -> dt.date:
     """The latest 成文日期 of the reports (today when none is set)."""
     dates = [p.signed_date for p in projects if p.signed_date is not None]
@@ -61,7 +74,7 @@ def _front_story(
     units = sorted({p.unit.name for p in projects})
     story: list[Flowable] = [
         Spacer(FRAME_W, FRAME_H * 0.25),
-        para(fonts, title, st.title),
+        *[para(fonts, line, st.title) for line in _title_lines(title, st)],
         Spacer(FRAME_W, FRAME_H * 0.35),
         para(fonts, "、".join(units), st.cover_line),
         para(fonts, format_date(_cover_date(projects)), st.cover_line),
