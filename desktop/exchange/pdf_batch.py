@@ -17,6 +17,7 @@ from desktop.exchange.pdf import (
     OddPageBreak,
     RenderResult,
     _Doc,
+    build,
     report_state,
 )
 from desktop.exchange.pdf_story import PageState, StateMarker, format_date, report_story
@@ -112,7 +113,7 @@ def _render_front(
     deco.state = PageState(numbered=False, watermark=False)
     buf = io.BytesIO()
     doc = _Doc(buf, deco, title=title)
-    doc.build(story)
+    build(doc, story, title)
     return buf.getvalue(), doc.page
 
 
@@ -160,7 +161,7 @@ def render_batch(
         story += report_story(project, load_form(project.form), fonts, st)
     if not story:
         story.append(Spacer(FRAME_W, LEADING))
-    doc.build(story)
+    build(doc, story, title)
     if cancelled is not None and cancelled():
         raise Cancelled()
     if progress is not None:

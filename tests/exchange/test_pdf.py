@@ -246,3 +246,13 @@ def test_cli_fonts_lists_roles(capsys):
     assert main(["fonts"]) == 0
     out = capsys.readouterr().out
     assert "正文（仿宋）" in out and "缺字补全" in out
+
+
+def test_huge_cells_and_paragraphs_split_across_pages(sample_project, form):
+    sample_project.indicators[0].deviation = "偏差原因说明。" * 800
+    sample_project.goals.target = "目标" * 3000
+    sample_project.name = "很长的项目名称" * 40
+    sample_project.sections["basic_info"] = "无换行的超长段落" * 2000
+    result = render_report(sample_project, form)
+    assert result.pages > 20
+    assert result.missing_chars == []
