@@ -130,6 +130,12 @@ class LoadedFont:
     name: str
     file: FontFile
     cmap: dict[int, int]
+    chars: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        """Characters covered, as a set of str for fast whole-text checks."""
+        if not self.chars:
+            self.chars = frozenset(map(chr, self.cmap))
 
     def has(self, char: str) -> bool:
         """True when the font has a glyph for the character."""
@@ -192,12 +198,13 @@ class FontSet:
 
     def single_font(self, text: str, role: str) -> bool:
         """True when the role's own font has every character of the text."""
-        primary = self.roles[role]
-        return all(primary.has(ch) for ch in text)
+        return self.roles[role].chars.issuperset(text)
 
     def runs(self, text: str, role: str) -> list[tuple[str, str]]:
         """Split text into (font name, run) pieces, recording characters no font has."""
         primary = self.roles[role]
+        if primary.chars.issuperset(text):
+            return [(primary.name, text)] if text else []
         out: list[tuple[str, str]] = []
         cur_name = primary.name
         buf: list[str] = []
