@@ -194,12 +194,14 @@ class OddPageBreak(Flowable):
         return (0, 0)
 
 
-def build(doc: BaseDocTemplate, story: list[Flowable], what: str) -> None:
+def build(
+    doc: BaseDocTemplate, story: list[Flowable], what: str, canvasmaker: type[Canvas] = Canvas
+) -> None:
     """Lay out the story; content that cannot be laid out becomes a Chinese InputError."""
     from reportlab.platypus.doctemplate import LayoutError
 
     try:
-        doc.build(story)
+        doc.build(story, canvasmaker=canvasmaker)
     except LayoutError:
         raise InputError(
             f"“{what}”中有无法排入 A4 页面的内容（例如过长的表格单元格），请缩短后再导出"
