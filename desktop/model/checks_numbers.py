@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from desktop.model.targets import cn_number
 
@@ -61,6 +62,13 @@ def normalise_digits(text: str) -> str:
 
 def find_amounts(text: str) -> list[Amount]:
     """All money amounts in ``text`` in order, converted to 元."""
+    return list(_amounts(text))
+
+
+@lru_cache(maxsize=16384)
+def _amounts(text: str) -> tuple[Amount, ...]:
+    if not any(ch in text for ch in "元万"):
+        return ()
     s = normalise_digits(text)
     out: list[Amount] = []
     for m in _ARABIC_AMOUNT.finditer(s):
@@ -85,7 +93,7 @@ def find_amounts(text: str) -> list[Amount]:
             Amount(cn_value * factor, m.start(), m.end(), text[m.start() : m.end()], m.group(2))
         )
     out.sort(key=lambda a: a.start)
-    return out
+    return tuple(out)
 
 
 def find_percents(text: str) -> list[Figure]:

@@ -164,11 +164,13 @@ def is_doubling_slip(text: str, i: int, counts: dict[str, int]) -> bool:
 def check_doubled(project: Project, siblings: list[Project], form: Form) -> list[Finding]:
     """Doubled characters ("为为") and words ("压实压实") that are not real reduplications."""
     allowed = reduplications()
-    counts = _bigram_counts(project)
+    counts: dict[str, int] | None = None
     out: list[Finding] = []
     for key, text in project.sections.items():
         for m in _CJK.finditer(text):
             i = m.start()
+            if counts is None:
+                counts = _bigram_counts(project)
             if not is_doubling_slip(text, i, counts):
                 continue
             context = text[max(0, i - 4) : i + 6].replace("\n", "")
