@@ -43,20 +43,15 @@ def _normalise(text: str) -> str:
     return _DROP.sub("", _MARKER.sub("", text)).lower()
 
 
+_WRAP = re.compile(
+    r"(?<![。；;！？!?：:\n])\n(?![\n\s]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]{1,2}[）)]"
+    r"|\d{1,2}[.．、](?!\d))"
+)
+
+
 def _join_wrapped(text: str) -> str:
     """Hard line breaks inside a sentence (copied from PDFs) become spaces; keeps indices."""
-    chars = list(text)
-    for i, ch in enumerate(chars):
-        if ch != "\n" or i == 0 or i + 1 >= len(chars):
-            continue
-        prev, nxt = chars[i - 1], chars[i + 1]
-        if (
-            prev not in "。；;！？!?：:\n"
-            and not _MARKER.match(text[i + 1 : i + 6])
-            and nxt != "\n"
-        ):
-            chars[i] = " "
-    return "".join(chars)
+    return _WRAP.sub(" ", text) if "\n" in text else text
 
 
 @lru_cache(maxsize=65536)
@@ -257,7 +252,7 @@ def check_copy(project: Project, siblings: list[Project], form: Form) -> list[Fi
                 sentence.norm,
                 _name_bigrams(p.name, generic) - own - _name_bigrams(p.unit.name, generic),
             )
-            for p in others
+            for p in {p.name: p for p in others}.values()
         )
         if other_score > own_score:
             out.append(

@@ -20,6 +20,7 @@ _CN_AMOUNT = re.compile(rf"([{_CN_CHARS}]+)(万元|元)")
 _PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*%")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
 SENTENCE_END = "。；;！？!?\n"
+_CLAUSE_END = SENTENCE_END + "，,：:、"
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class Figure:
         return len(number.split(".", 1)[1]) if "." in number else 0
 
 
+@lru_cache(maxsize=16384)
 def normalise_digits(text: str) -> str:
     """Full-width digits, point, percent and comma to ASCII (same length, spans stay valid)."""
     return text.translate(_FULLWIDTH)
@@ -98,6 +100,8 @@ def _amounts(text: str) -> tuple[Amount, ...]:
 
 def find_percents(text: str) -> list[Figure]:
     """All percentages ("60.3%") with spans; value is the number before %."""
+    if "%" not in text and "％" not in text:
+        return []
     s = normalise_digits(text)
     return [
         Figure(Decimal(m.group(1)), m.start(), m.end(), text[m.start() : m.end()])
@@ -107,20 +111,14 @@ def find_percents(text: str) -> list[Figure]:
 
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     """Start and end of the sentence around ``pos`` (ends at 。；！？ or a line break)."""
-    start = pos
-    while start > 0 and text[start - 1] not in SENTENCE_END:
-        start -= 1
-    end = pos
-    while end < len(text) and text[end] not in SENTENCE_END:
-        end += 1
-    return start, end
+    start = max(text.rfind(c, 0, pos) for c in SENTENCE_END) + 1
+    ends = [i for i in (text.find(c, pos) for c in SENTENCE_END) if i >= 0]
+    return start, min(ends, default=len(text))
 
 
 def clause_before(text: str, pos: int) -> str:
     """The text of the clause before ``pos`` (back to the last ，。；： or line break)."""
-    start = pos
-    while start > 0 and text[start - 1] not in SENTENCE_END + "，,：:、":
-        start -= 1
+    start = max(text.rfind(c, 0, pos) for c in _CLAUSE_END) + 1
     return text[start:pos]
 
 

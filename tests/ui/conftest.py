@@ -9,7 +9,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import desktop.ui  # noqa: E402,F401  (binding workarounds before the first widget)
+import desktop.ui  # noqa: F401  (binding workarounds before the first widget)
 
 
 @pytest.fixture
