@@ -1,5 +1,8 @@
 """Copy-paste slips: a sentence of a project-specific section that also stands in some sibling.
 
+Only the project-specific sections (the form's [checks] list) and the 年度总体目标 of the
+siblings are indexed: that is where a slip comes from, and the rest is shared boilerplate.
+
 Sentences are normalised (no spaces, punctuation or list markers) and compared with difflib's
 ratio. Candidates are found through a bottom-k sketch of each sentence's character 3-grams, so a project is compared with 100 siblings without comparing every pair. Sentence
 splitting and sketches are cached per section text.
@@ -114,8 +117,11 @@ def _relates(sentence: str, bigrams: frozenset[str]) -> int:
     return sum(1 for b in bigrams if b in sentence)
 
 
-def _member_sentences(project: Project, min_chars: int) -> Iterable[Sentence]:
-    for text in project.sections.values():
+def _member_sentences(
+    project: Project, keys: tuple[str, ...], min_chars: int
+) -> Iterable[Sentence]:
+    for key in keys:
+        text = project.sections.get(key)
         if text:
             yield from split_sentences(text, min_chars)
     for text in (project.goals.target, project.goals.actual):
@@ -146,17 +152,19 @@ class GroupIndex:
     postings: dict[str, set[str]]
 
 
-_GROUPS: dict[tuple[frozenset[int], int], GroupIndex] = {}
+_GROUPS: dict[tuple[frozenset[int], tuple[str, ...], int], GroupIndex] = {}
 _GROUPS_MAX = 8
 
 
-def _group_index(members: list[Project], own: Project, min_chars: int) -> GroupIndex:
+def _group_index(
+    members: list[Project], own: Project, keys: tuple[str, ...], min_chars: int
+) -> GroupIndex:
     """The index of ``members``, cached while the siblings' texts stay the same.
 
     ``own`` (the project being checked) is part of the key but its text may change: its
     sentences are never reported as matches of itself.
     """
-    key = (frozenset(id(p) for p in members), min_chars)
+    key = (frozenset(id(p) for p in members), keys, min_chars)
     cached = _GROUPS.get(key)
     if cached is not None and all(
         cached.signatures.get(id(p)) == _signature(p) for p in members if p is not own
@@ -166,7 +174,7 @@ def _group_index(members: list[Project], own: Project, min_chars: int) -> GroupI
     for p in members:
         index.signatures[id(p)] = _signature(p)
         index.projects[id(p)] = p
-        for sentence in _member_sentences(p, min_chars):
+        for sentence in _member_sentences(p, keys, min_chars):
             owners = index.by_loose.setdefault(sentence.loose, {})
             owners.setdefault(id(p), set()).add(tuple(_DIGITS.findall(sentence.norm)))
             for shingle in sentence.sketch:
@@ -214,7 +222,7 @@ def check_copy(project: Project, siblings: list[Project], form: Form) -> list[Fi
             queries.append((key, sentence))
     if not queries:
         return []
-    index = _group_index([*siblings, project], project, min_chars)
+    index = _group_index([*siblings, project], project, settings.project_specific, min_chars)
     own_id = id(project)
     strict: dict[int, list[Project]] = {}
     loose: dict[int, int] = {}

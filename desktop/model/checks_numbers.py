@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -111,15 +112,24 @@ def find_percents(text: str) -> list[Figure]:
 
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     """Start and end of the sentence around ``pos`` (ends at 。；！？ or a line break)."""
-    start = max(text.rfind(c, 0, pos) for c in SENTENCE_END) + 1
-    ends = [i for i in (text.find(c, pos) for c in SENTENCE_END) if i >= 0]
-    return start, min(ends, default=len(text))
+    marks = _marks(text, SENTENCE_END)
+    i = bisect_left(marks, pos)
+    start = marks[i - 1] + 1 if i > 0 else 0
+    end = marks[i] if i < len(marks) else len(text)
+    return start, end
 
 
 def clause_before(text: str, pos: int) -> str:
     """The text of the clause before ``pos`` (back to the last ，。；： or line break)."""
-    start = max(text.rfind(c, 0, pos) for c in _CLAUSE_END) + 1
-    return text[start:pos]
+    marks = _marks(text, _CLAUSE_END)
+    i = bisect_left(marks, pos)
+    return text[marks[i - 1] + 1 if i > 0 else 0 : pos]
+
+
+@lru_cache(maxsize=4096)
+def _marks(text: str, chars: str) -> tuple[int, ...]:
+    """Positions of ``chars`` in ``text`` (sorted), for bisecting."""
+    return tuple(i for i, ch in enumerate(text) if ch in chars)
 
 
 def year_in_context(text: str, pos: int) -> int | None:
