@@ -45,8 +45,9 @@ class HostWindow(QMainWindow):
 @pytest.fixture
 def window(qtbot, ui_store, tmp_path):
     try:
-        from desktop.ui.main_window import MainWindow
         from PySide6.QtCore import QSettings
+
+        from desktop.ui.main_window import MainWindow
     except ModuleNotFoundError:
         win = HostWindow(ui_store)
     else:  # the real window installs the feature itself
