@@ -81,7 +81,7 @@ def main(out: Path) -> None:
     grid.set_findings(run_checks(project, []))
     grid.show()
     grid.view.go_to(8, Column.SCORE)
-    grid.status.setText("已粘贴11行，已跳过表头行，超出表格的1列已忽略")
+    grid.status.setText("已粘贴11行，已按表头对应各列，表头无法对应的1列已忽略")
     app.processEvents()
     out.parent.mkdir(parents=True, exist_ok=True)
     grid.grab().save(str(out))

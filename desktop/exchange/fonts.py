@@ -130,6 +130,12 @@ class LoadedFont:
     name: str
     file: FontFile
     cmap: dict[int, int]
+    chars: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        """Characters covered, as a set of str for fast whole-text checks."""
+        if not self.chars:
+            self.chars = frozenset(map(chr, self.cmap))
 
     def has(self, char: str) -> bool:
         """True when the font has a glyph for the character."""
@@ -175,6 +181,14 @@ class FontSet:
     roles: dict[str, LoadedFont]
     fallbacks: list[LoadedFont]
     missing: dict[str, None] = field(default_factory=dict)
+    later: list[FontFile] = field(default_factory=list)
+
+    def load_later(self) -> None:
+        """Load the rarely needed fallbacks (system fonts) on the first character they serve."""
+        while self.later:
+            loaded = _load(*astuple_file(self.later.pop(0)))
+            if loaded is not None:
+                self.fallbacks.append(loaded)
 
     def name(self, role: str) -> str:
         """The reportlab font name of a role."""
@@ -188,16 +202,20 @@ class FontSet:
         for fb in self.fallbacks:
             if fb.has(char):
                 return fb
+        if self.later:
+            self.load_later()
+            return self.font_for(char, role)
         return None
 
     def single_font(self, text: str, role: str) -> bool:
         """True when the role's own font has every character of the text."""
-        primary = self.roles[role]
-        return all(primary.has(ch) for ch in text)
+        return self.roles[role].chars.issuperset(text)
 
     def runs(self, text: str, role: str) -> list[tuple[str, str]]:
         """Split text into (font name, run) pieces, recording characters no font has."""
         primary = self.roles[role]
+        if primary.chars.issuperset(text):
+            return [(primary.name, text)] if text else []
         out: list[tuple[str, str]] = []
         cur_name = primary.name
         buf: list[str] = []
@@ -229,6 +247,11 @@ class FontSet:
         return list(self.missing)
 
 
+def astuple_file(f: FontFile) -> tuple[Path, int, bool]:
+    """The cache key of a font file."""
+    return (f.path, f.index, f.official)
+
+
 def _clean(text: str) -> str:
     """Drop control characters (keep spaces); tabs become spaces."""
     return "".join(" " if ch in "\t\r\n" else ch for ch in text if ch >= " " or ch in "\t\r\n")
@@ -243,7 +266,9 @@ def load_fontset(resolution: Resolution | None = None) -> FontSet:
     """Load (once per process) and return the fonts for a rendering."""
     res = _default_resolution() if resolution is None else resolution
     roles: dict[str, LoadedFont] = {}
-    fallbacks = [f for f in (load_first([c]) for c in res.fallbacks) if f is not None]
+    first = [c for c in res.fallbacks if not c.official]
+    later = [c for c in res.fallbacks if c.official]
+    fallbacks = [f for f in (load_first([c]) for c in first) if f is not None]
     for key, files in res.roles.items():
         loaded = load_first(files)
         if loaded is None:
@@ -253,12 +278,26 @@ def load_fontset(resolution: Resolution | None = None) -> FontSet:
 
             raise InputError(f"找不到可用的中文字体（{ROLE_LABELS[key]}）：请检查 resources/fonts")
         roles[key] = loaded
-    return FontSet(roles, fallbacks)
+    return FontSet(roles, fallbacks, later=later)
+
+
+@cache
+def gb2312_hanzi() -> frozenset[str]:
+    """The 6763 hanzi of GB2312 (rows 0xB0–0xF7)."""
+    out = set()
+    for hi in range(0xB0, 0xF8):
+        for lo in range(0xA1, 0xFF):
+            try:
+                out.add(bytes([hi, lo]).decode("gb2312"))
+            except UnicodeDecodeError:
+                continue
+    return frozenset(out)
 
 
 def describe(resolution: Resolution | None = None) -> list[str]:
     """One line per role: which file serves it and whether it is official or bundled."""
     fs = load_fontset(resolution)
+    gb = gb2312_hanzi()
     lines = []
     for spec in ROLE_SPECS:
         font = fs.roles[spec.key]
@@ -266,7 +305,11 @@ def describe(resolution: Resolution | None = None) -> list[str]:
         note = ""
         if not font.file.official:
             note = f"（未找到 {spec.official[0]}）"
-        lines.append(f"{spec.label} → {font.file.path}（{origin}）{note}")
+        covered = len(font.chars.intersection(gb))
+        lines.append(
+            f"{spec.label} → {font.file.path}（{origin}，GB2312 汉字 {covered}/{len(gb)}）{note}"
+        )
+    fs.load_later()
     for fb in fs.fallbacks:
         origin = "系统字体" if fb.file.official else "内置字体"
         lines.append(f"缺字补全 → {fb.file.path}（{origin}，{len(fb.cmap)} 字）")

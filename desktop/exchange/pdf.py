@@ -30,6 +30,7 @@ from desktop.exchange.pdf_style import (
     PAGE_W,
     make_styles,
 )
+from desktop.model.errors import InputError
 from desktop.model.forms import Form
 from desktop.model.project import Project
 
@@ -193,6 +194,20 @@ class OddPageBreak(Flowable):
         return (0, 0)
 
 
+def build(
+    doc: BaseDocTemplate, story: list[Flowable], what: str, canvasmaker: type[Canvas] = Canvas
+) -> None:
+    """Lay out the story; content that cannot be laid out becomes a Chinese InputError."""
+    from reportlab.platypus.doctemplate import LayoutError
+
+    try:
+        doc.build(story, canvasmaker=canvasmaker)
+    except LayoutError:
+        raise InputError(
+            f"“{what}”中有无法排入 A4 页面的内容（例如过长的表格单元格），请缩短后再导出"
+        ) from None
+
+
 def report_state(project: Project, fingerprint: str | None) -> PageState:
     """Draft pages carry the watermark; final pages the fingerprint."""
     return PageState(final=project.is_final, fingerprint=fingerprint if project.is_final else None)
@@ -209,7 +224,7 @@ def render_report(
     doc = _Doc(buf, deco, title=f"{form.title}（{project.name}）")
     story: list[Flowable] = [StateMarker(deco.set_state, report_state(project, fingerprint))]
     story += report_story(project, form, fs, styles)
-    doc.build(story)
+    build(doc, story, project.name)
     missing = fs.missing_chars()
     if missing:
         log.warning("characters without a font: %s", "".join(missing))

@@ -7,7 +7,9 @@ import io
 from collections.abc import Callable, Mapping
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Frame, PageBreak, Spacer, Table, TableStyle
 
 from desktop.exchange.fonts import FontSet, load_fontset
 from desktop.exchange.pdf import (
@@ -16,10 +18,21 @@ from desktop.exchange.pdf import (
     OddPageBreak,
     RenderResult,
     _Doc,
+    build,
     report_state,
 )
 from desktop.exchange.pdf_story import PageState, StateMarker, format_date, report_story
-from desktop.exchange.pdf_style import FRAME_H, FRAME_W, LEADING, Styles, make_styles, para
+from desktop.exchange.pdf_style import (
+    FRAME_H,
+    FRAME_W,
+    LEADING,
+    PAGE_H,
+    PAGE_W,
+    Styles,
+    make_styles,
+    para,
+)
+from desktop.model.errors import InputError
 from desktop.model.forms import load_form
 from desktop.model.project import Project
 
@@ -41,33 +54,40 @@ class _ReportStart(Flowable):
         """Nothing to draw."""
 
 
+def _title_lines(title: str, st: Styles) -> list[str]:
+    """A cover title too long for one line is broken after its year ("…2023年度" / "…合订本")."""
+    if stringWidth(title, st.title.fontName, st.title.fontSize) <= FRAME_W:
+        return [title]
+    for mark in ("年度", "年"):
+        cut = title.find(mark)
+        if 0 < cut < len(title) - len(mark):
+            cut += len(mark)
+            return [title[:cut], title[cut:]]
+    return [title]
+
+
 def _cover_date(projects: list[Project]) -> dt.date:
     """The latest 成文日期 of the reports (today when none is set)."""
     dates = [p.signed_date for p in projects if p.signed_date is not None]
     return max(dates) if dates else dt.date.today()
 
 
-def _front_story(
-    projects: list[Project],
-    title: str,
-    numbers: list[int],
-    fonts: FontSet,
-    st: Styles,
-    setter: Callable[[PageState], None],
-) -> list[Flowable]:
-    """Cover page and table of contents (one row per report with its first page)."""
-    cover = PageState(numbered=False, watermark=False)
-    toc = PageState(numbered=True, watermark=False)
+def _cover(projects: list[Project], title: str, fonts: FontSet, st: Styles) -> list[Flowable]:
+    """The cover page: the title, the units and the date."""
     units = sorted({p.unit.name for p in projects})
-    story: list[Flowable] = [
+    return [
         Spacer(FRAME_W, FRAME_H * 0.25),
-        para(fonts, title, st.title),
+        *[para(fonts, line, st.title) for line in _title_lines(title, st)],
         Spacer(FRAME_W, FRAME_H * 0.35),
         para(fonts, "、".join(units), st.cover_line),
         para(fonts, format_date(_cover_date(projects)), st.cover_line),
-        StateMarker(setter, cover),
-        PageBreak(),
     ]
+
+
+def _contents(
+    projects: list[Project], numbers: list[int], fonts: FontSet, st: Styles
+) -> list[Flowable]:
+    """The table of contents: one row per report with its first page."""
     rows = [
         [para(fonts, f"{i + 1}. {p.name}", st.toc_entry), para(fonts, str(n), st.toc_number)]
         for i, (p, n) in enumerate(zip(projects, numbers, strict=True))
@@ -87,20 +107,55 @@ def _front_story(
             ]
         ),
     )
-    story += [StateMarker(setter, toc), para(fonts, TOC_TITLE, st.toc_title), table]
-    return story
+    return [para(fonts, TOC_TITLE, st.toc_title), table]
 
 
-def _render_front(
-    projects: list[Project], title: str, numbers: list[int], fonts: FontSet, st: Styles
-) -> tuple[bytes, int]:
-    deco = Decorations(fonts)
-    story = _front_story(projects, title, numbers, fonts, st, deco.set_state)
-    deco.state = PageState(numbered=False, watermark=False)
-    buf = io.BytesIO()
-    doc = _Doc(buf, deco, title=title)
-    doc.build(story)
-    return buf.getvalue(), doc.page
+_FORM_H = FRAME_H - 1  # a contents page fills the text block
+
+
+def _fill_forms(canv: Canvas, flowables: list[Flowable], names: list[str] | None) -> int:
+    """Lay the flowables out page by page (into named forms, or a scratch canvas); pages used."""
+    pending = list(flowables)
+    pages = 0
+    while pending:
+        if names is not None:
+            if pages >= len(names):
+                raise InputError("目录页数计算有误，未能生成合订本")
+            canv.beginForm(names[pages], 0, 0, FRAME_W, _FORM_H)
+        frame = Frame(0, 0, FRAME_W, _FORM_H, 0, 0, 0, 0)
+        placed = False
+        while pending:
+            if frame.add(pending[0], canv, trySplit=0):
+                pending.pop(0)
+                placed = True
+                continue
+            parts = frame.split(pending[0], canv)
+            if not parts or not frame.add(parts[0], canv, trySplit=0):
+                break  # next page
+            pending[0:1] = parts[1:]
+            placed = True
+        if names is not None:
+            canv.endForm()
+        pages += 1
+        if not placed:
+            raise InputError("目录中有过长的项目名称，无法排版，未能生成合订本")
+    return pages
+
+
+class _FormPage(Flowable):
+    """A page whose content is a form XObject drawn once the page numbers are known."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        """Fills the text block."""
+        return (FRAME_W, _FORM_H)
+
+    def draw(self) -> None:
+        """Reference the (later defined) form."""
+        self.canv.doForm(self.name)
 
 
 def render_batch(
@@ -110,20 +165,22 @@ def render_batch(
     cancelled: Callable[[], bool] | None = None,
     fingerprints: Mapping[int | None, str] | None = None,
 ) -> RenderResult:
-    """Render the 合订本; raises Cancelled when ``cancelled()`` turns true."""
-    from pypdf import PdfReader, PdfWriter
+    """Render the 合订本 as one document; raises Cancelled when ``cancelled()`` turns true.
 
+    The contents pages reference form XObjects that are filled in at the end, when every
+    report's first page is known, so the whole book is laid out once.
+    """
     total = len(projects)
     if cancelled is not None and cancelled():
         raise Cancelled()
     fonts = load_fontset()
     st = make_styles(fonts)
-    # 1. Front matter with placeholder numbers: how many pages it takes.
-    placeholder = [8888] * total
-    _data, front_pages = _render_front(projects, title, placeholder, fonts, st)
-    offset = front_pages + (front_pages % 2)
-    # 2. The reports, numbered after the front matter, each starting on an odd page.
-    deco = Decorations(fonts, page_offset=offset)
+    # How many pages the contents take (page numbers have a fixed-width column).
+    scratch = Canvas(io.BytesIO(), pagesize=(PAGE_W, PAGE_H))
+    toc_pages = _fill_forms(scratch, _contents(projects, [8888] * total, fonts, st), None)
+    names = [f"JXContents{i}" for i in range(toc_pages)]
+    deco = Decorations(fonts)
+    deco.state = PageState(numbered=False, watermark=False)
     buf = io.BytesIO()
     doc = _Doc(buf, deco, title=title)
     starts: list[int] = []
@@ -134,33 +191,32 @@ def render_batch(
                 raise Cancelled()
             if progress is not None:
                 progress(flowable.index, total)
-            starts.append(doc.page + offset)
+            starts.append(doc.page)
 
     doc.after_flowable = after
-    story: list[Flowable] = []
-    for i, project in enumerate(projects):
+    story: list[Flowable] = _cover(projects, title, fonts, st)
+    story.append(PageBreak())
+    story.append(StateMarker(deco.set_state, PageState(numbered=True, watermark=False)))
+    for i, name in enumerate(names):
         if i:
-            story.append(OddPageBreak())
+            story.append(PageBreak())
+        story.append(_FormPage(name))
+    for i, project in enumerate(projects):
+        story.append(OddPageBreak())
         fingerprint = (fingerprints or {}).get(project.id)
         story.append(StateMarker(deco.set_state, report_state(project, fingerprint)))
         story.append(_ReportStart(i))
         story += report_story(project, load_form(project.form), fonts, st)
-    if not story:
-        story.append(Spacer(FRAME_W, LEADING))
-    doc.build(story)
+
+    class _BookCanvas(Canvas):
+        def save(self) -> None:
+            """Draw the contents, now that the page numbers are known, then save."""
+            _fill_forms(self, _contents(projects, starts, fonts, st), names)
+            super().save()
+
+    build(doc, story, title, canvasmaker=_BookCanvas)
     if cancelled is not None and cancelled():
         raise Cancelled()
     if progress is not None:
         progress(total, total)
-    # 3. Front matter with the real page numbers, then everything in one file.
-    front, pages = _render_front(projects, title, starts, fonts, st)
-    writer = PdfWriter()
-    writer.append(PdfReader(io.BytesIO(front)))
-    if pages % 2:
-        writer.add_blank_page()
-    if projects:
-        writer.append(PdfReader(io.BytesIO(buf.getvalue())))
-    writer.add_metadata({"/Title": title})
-    out = io.BytesIO()
-    writer.write(out)
-    return RenderResult(out.getvalue(), len(writer.pages), fonts.missing_chars(), starts)
+    return RenderResult(buf.getvalue(), doc.page, fonts.missing_chars(), starts)

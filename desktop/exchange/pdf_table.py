@@ -114,8 +114,8 @@ def _materialise(
     return extra
 
 
-def funds_table(project: Project, fonts: FontSet, st: Styles) -> Table:
-    """Name, department, unit, the funds rows with the execution line, and the goals."""
+def funds_table(project: Project, fonts: FontSet, st: Styles) -> list[Table]:
+    """Name, department, unit; the funds rows with the execution line; the goals."""
 
     def c(text: str) -> object:
         return _Cell(text, st.cell_center)
@@ -163,33 +163,47 @@ def funds_table(project: Project, fonts: FontSet, st: Styles) -> Table:
             amounts = [row.get(col) for col in FUNDS_COLUMNS]
             extra = [c(DASH), c(DASH), c(DASH)]
         rows.append([c(SOURCE_LABELS[row.source])] + [n(fmt_wan(a)) for a in amounts] + extra)
-    goal_row = len(rows)
-    rows.append([h(GOAL_LABELS[0]), h(GOAL_LABELS[1]), "", "", h(GOAL_LABELS[2]), "", ""])
-    rows.append(
-        [
-            "",
-            _Cell(project.goals.target, st.cell),
-            "",
-            "",
-            _Cell(project.goals.actual, st.cell),
-            "",
-            "",
-        ]
-    )
-    style = [
+    widths = _scaled(_FUNDS_WIDTHS)
+    info, money = rows[:2], rows[2:]
+    info_style = [
         *_base_style(fonts),
         ("SPAN", (1, 0), (6, 0)),
         ("SPAN", (1, 1), (3, 1)),
         ("SPAN", (5, 1), (6, 1)),
-        ("SPAN", (0, goal_row), (0, goal_row + 1)),
-        ("SPAN", (1, goal_row), (3, goal_row)),
-        ("SPAN", (4, goal_row), (6, goal_row)),
-        ("SPAN", (1, goal_row + 1), (3, goal_row + 1)),
-        ("SPAN", (4, goal_row + 1), (6, goal_row + 1)),
     ]
-    widths = _scaled(_FUNDS_WIDTHS)
+    info_style += _materialise(info, widths, info_style, fonts)
+    money_style = _base_style(fonts)
+    money_style += _materialise(money, widths, money_style, fonts)
+    tables = [
+        Table(info, colWidths=widths, style=TableStyle(info_style)),
+        Table(money, colWidths=widths, style=TableStyle(money_style)),
+        goals_table(project, fonts, st, widths[0]),
+    ]
+    for table in tables:
+        table.hAlign = "CENTER"
+    return tables
+
+
+def goals_table(project: Project, fonts: FontSet, st: Styles, label_width: float) -> Table:
+    """年度总体目标: 预期目标 beside 实际完成情况; no merged cells, so long text can split."""
+    rows: list[list[object]] = [
+        ["", _Cell(GOAL_LABELS[1], st.cell_head), _Cell(GOAL_LABELS[2], st.cell_head)],
+        [
+            _Cell(GOAL_LABELS[0], st.cell_head),
+            _Cell(project.goals.target, st.cell),
+            _Cell(project.goals.actual, st.cell),
+        ],
+    ]
+    half = (FRAME_W - label_width) / 2
+    widths = [label_width, half, half]
+    style = [
+        *(cmd for cmd in _base_style(fonts) if cmd[0] != "GRID"),
+        ("BOX", (0, 0), (-1, -1), _GRID, colors.black),
+        ("LINEAFTER", (0, 0), (1, -1), _GRID, colors.black),
+        ("LINEBELOW", (1, 0), (2, 0), _GRID, colors.black),
+    ]
     style += _materialise(rows, widths, style, fonts)
-    table = Table(rows, colWidths=widths, style=TableStyle(style))
+    table = Table(rows, colWidths=widths, style=TableStyle(style), splitInRow=1)
     table.hAlign = "CENTER"
     return table
 
@@ -237,7 +251,14 @@ def indicator_table(project: Project, form: Form, fonts: FontSet, st: Styles) ->
     style.append(("SPAN", (0, len(rows) - 1), (4, len(rows) - 1)))
     widths = _scaled(_IND_WIDTHS)
     style += _materialise(rows, widths, style, fonts)
-    table = Table(rows, colWidths=widths, style=TableStyle(style), repeatRows=1, splitByRow=1)
+    table = Table(
+        rows,
+        colWidths=widths,
+        style=TableStyle(style),
+        repeatRows=1,
+        splitByRow=1,
+        splitInRow=1,
+    )
     table.hAlign = "CENTER"
     return table
 
@@ -250,7 +271,7 @@ def self_evaluation_table(
     return [
         CondPageBreak(6 * LEADING),
         caption,
-        funds_table(project, fonts, st),
+        *funds_table(project, fonts, st),
         indicator_table(project, form, fonts, st),
         Spacer(FRAME_W, LEADING / 2),
     ]

@@ -189,7 +189,7 @@ def find_year(text: str, title: str, signed: dt.date | None) -> int | None:
 
 
 _UNIT_END = r"(?:局|委员会|委|办公室|办|中心|院|所|站|队|馆|处|厅|部|会)"
-_UNIT_LINE_RE = re.compile(rf"^[{_HAN}（）()]{{3,30}}{_UNIT_END}$")
+UNIT_LINE_RE = re.compile(rf"^[{_HAN}（）()]{{3,30}}{_UNIT_END}$")
 _SHORT_UNIT_RE = re.compile(rf"(?<![{_HAN}])([{_HAN}]{{1,4}}[区县市旗])([{_HAN}]{{1,6}}?局)")
 
 
@@ -206,7 +206,7 @@ def find_unit(title: str, form_titles: tuple[str, ...], lines: list[str], text: 
         for i in range(signed[1] - 1, max(signed[1] - 4, -1), -1):
             candidate = lines[i].strip()
             if candidate:
-                if _UNIT_LINE_RE.match(candidate):
+                if UNIT_LINE_RE.match(candidate):
                     return candidate
                 break
     return unit_in_text(text)

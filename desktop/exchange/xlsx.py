@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.packaging.custom import StringProperty
 
 from desktop.exchange.files import write_bytes_atomic
 from desktop.exchange.xlsx_layout import Styles
@@ -15,6 +17,8 @@ from desktop.exchange.xlsx_summary import SUMMARY_TITLE, write_summary_sheet
 from desktop.model.checks import Finding
 from desktop.model.forms import load_form
 from desktop.model.project import Project
+
+FORMS_PROPERTY = "jixiao.forms"
 
 
 def build_workbook(
@@ -40,8 +44,14 @@ def build_workbook(
         targets = [first]
         if projects:
             first.title = sheet_name(projects[0].name, used)
+    forms: dict[str, str] = {}
     for ws, project in zip(targets, sheet_projects, strict=False):
         write_project_sheet(ws, project, load_form(project.form), styles)
+        forms[ws.title] = project.form
+    # The report kind is not part of the official table: keep it where import finds it.
+    wb.custom_doc_props.append(
+        StringProperty(name=FORMS_PROPERTY, value=json.dumps(forms, ensure_ascii=False))
+    )
     return wb
 
 

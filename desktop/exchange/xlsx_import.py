@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from desktop.exchange.xlsx_cells import Grid
 from desktop.exchange.xlsx_read import is_self_evaluation_sheet, read_project_sheet
 from desktop.exchange.xlsx_summary import SUMMARY_TITLE
 from desktop.model.errors import InputError
-from desktop.model.forms import load_form
+from desktop.model.forms import available_forms, load_form
 from desktop.model.project import Project
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -46,10 +47,27 @@ def _load(path: Path) -> object:
         raise InputError(f"{path.name}：文件已损坏或格式不受支持（{type(exc).__name__}）") from None
 
 
+def _sheet_forms(wb: object) -> dict[str, str]:
+    """Sheet title → form key as recorded by our export (unknown keys are ignored)."""
+    from desktop.exchange.xlsx import FORMS_PROPERTY
+
+    known = set(available_forms())
+    for prop in getattr(wb, "custom_doc_props", []) or []:
+        if getattr(prop, "name", None) != FORMS_PROPERTY:
+            continue
+        try:
+            data = json.loads(str(prop.value))
+        except ValueError:
+            return {}
+        if isinstance(data, dict):
+            return {str(k): str(v) for k, v in data.items() if v in known}
+    return {}
+
+
 def read_workbook(path: Path) -> list[Project]:
     """Projects of every 自评表 sheet (the 汇总 sheet is skipped); InputError naming sheet/cell."""
     wb = _load(path)
-    form = load_form(DEFAULT_FORM)
+    forms = _sheet_forms(wb)
     projects: list[Project] = []
     for index, ws in enumerate(wb.worksheets, start=1):  # type: ignore[attr-defined]
         grid = Grid(ws, index)
@@ -60,7 +78,7 @@ def read_workbook(path: Path) -> list[Project]:
                 f"第 {index} 张表“{ws.title}”：不是项目支出绩效自评表格式"
                 "（找不到“项目名称”和“三级指标”）"
             )
-        projects.append(read_project_sheet(grid, form))
+        projects.append(read_project_sheet(grid, load_form(forms.get(ws.title, DEFAULT_FORM))))
     if not projects:
         raise InputError(f"{path.name}：工作簿中没有项目支出绩效自评表")
     return projects

@@ -7,13 +7,15 @@ from copy import copy
 from dataclasses import dataclass
 from decimal import Decimal
 
-from openpyxl.cell.cell import Cell, MergedCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, MergedCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop.exchange.xlsx_safe import clean_text
+
+_NEEDS_CLEANING = ILLEGAL_CHARACTERS_RE.search
 
 # Labels of the official table (财预〔2020〕10号 附件); import matches them by text.
 TABLE_TITLE = "项目支出绩效自评表"
@@ -148,8 +150,9 @@ class Styles:
 
 def put_text(ws: Worksheet, row: int, col: int, text: str, style: object) -> Cell:
     """Write user text as a string cell (never a formula, whatever it starts with)."""
-    cell = ws.cell(row=row, column=col)
-    cell._value = clean_text(text)
+    cell = Cell(ws, row=row, column=col)
+    ws._cells[(row, col)] = cell
+    cell._value = clean_text(text) if _NEEDS_CLEANING(text) else text
     cell.data_type = "s"
     cell._style = copy(style)
     return cell
@@ -159,7 +162,8 @@ def put_number(
     ws: Worksheet, row: int, col: int, value: Decimal | int | None, style: object
 ) -> Cell:
     """Write a number (Decimal kept exact) or an empty styled cell."""
-    cell = ws.cell(row=row, column=col)
+    cell = Cell(ws, row=row, column=col)
+    ws._cells[(row, col)] = cell
     if value is not None:
         cell._value = value
         cell.data_type = "n"

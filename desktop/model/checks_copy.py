@@ -1,5 +1,8 @@
 """Copy-paste slips: a sentence of a project-specific section that also stands in some sibling.
 
+Only the project-specific sections (the form's [checks] list) and the 年度总体目标 of the
+siblings are indexed: that is where a slip comes from, and the rest is shared boilerplate.
+
 Sentences are normalised (no spaces, punctuation or list markers) and compared with difflib's
 ratio. Candidates are found through a bottom-k sketch of each sentence's character 3-grams, so a project is compared with 100 siblings without comparing every pair. Sentence
 splitting and sketches are cached per section text.
@@ -43,20 +46,15 @@ def _normalise(text: str) -> str:
     return _DROP.sub("", _MARKER.sub("", text)).lower()
 
 
+_WRAP = re.compile(
+    r"(?<![。；;！？!?：:\n])\n(?![\n\s]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]{1,2}[）)]"
+    r"|\d{1,2}[.．、](?!\d))"
+)
+
+
 def _join_wrapped(text: str) -> str:
     """Hard line breaks inside a sentence (copied from PDFs) become spaces; keeps indices."""
-    chars = list(text)
-    for i, ch in enumerate(chars):
-        if ch != "\n" or i == 0 or i + 1 >= len(chars):
-            continue
-        prev, nxt = chars[i - 1], chars[i + 1]
-        if (
-            prev not in "。；;！？!?：:\n"
-            and not _MARKER.match(text[i + 1 : i + 6])
-            and nxt != "\n"
-        ):
-            chars[i] = " "
-    return "".join(chars)
+    return _WRAP.sub(" ", text) if "\n" in text else text
 
 
 @lru_cache(maxsize=65536)
@@ -108,23 +106,102 @@ def _template_sentences(
     return tuple(out)
 
 
-def _name_bigrams(name: str, generic: tuple[str, ...]) -> set[str]:
+@lru_cache(maxsize=8192)
+def _name_bigrams(name: str, generic: tuple[str, ...]) -> frozenset[str]:
     for part in generic:
         name = name.replace(part, " ")
-    return {name[i : i + 2] for i in range(len(name) - 1) if " " not in name[i : i + 2]}
+    return frozenset(name[i : i + 2] for i in range(len(name) - 1) if " " not in name[i : i + 2])
 
 
-def _relates(sentence: str, bigrams: set[str]) -> int:
+def _relates(sentence: str, bigrams: frozenset[str]) -> int:
     return sum(1 for b in bigrams if b in sentence)
 
 
-def _sibling_sentences(project: Project, min_chars: int) -> Iterable[Sentence]:
-    for text in project.sections.values():
+def _member_sentences(
+    project: Project, keys: tuple[str, ...], min_chars: int
+) -> Iterable[Sentence]:
+    for key in keys:
+        text = project.sections.get(key)
         if text:
             yield from split_sentences(text, min_chars)
     for text in (project.goals.target, project.goals.actual):
         if text:
             yield from split_sentences(text, min_chars)
+
+
+def _signature(project: Project) -> int:
+    """Cheap content signature (str hashes are cached by Python)."""
+    return hash(
+        (
+            project.name,
+            project.unit.name,
+            tuple(project.sections.items()),
+            project.goals.target,
+            project.goals.actual,
+        )
+    )
+
+
+@dataclass
+class GroupIndex:
+    """Sentences of a group of projects by wording (figures masked) and by sketch shingle."""
+
+    signatures: dict[int, int]
+    projects: dict[int, Project]
+    by_loose: dict[str, dict[int, set[tuple[str, ...]]]]
+    postings: dict[str, set[str]]
+
+
+_GROUPS: dict[tuple[frozenset[int], tuple[str, ...], int], GroupIndex] = {}
+_GROUPS_MAX = 8
+
+
+def _group_index(
+    members: list[Project], own: Project, keys: tuple[str, ...], min_chars: int
+) -> GroupIndex:
+    """The index of ``members``, cached while the siblings' texts stay the same.
+
+    ``own`` (the project being checked) is part of the key but its text may change: its
+    sentences are never reported as matches of itself.
+    """
+    key = (frozenset(id(p) for p in members), keys, min_chars)
+    cached = _GROUPS.get(key)
+    if cached is not None and all(
+        cached.signatures.get(id(p)) == _signature(p) for p in members if p is not own
+    ):
+        return cached
+    index = GroupIndex({}, {}, {}, {})
+    for p in members:
+        index.signatures[id(p)] = _signature(p)
+        index.projects[id(p)] = p
+        for sentence in _member_sentences(p, keys, min_chars):
+            owners = index.by_loose.setdefault(sentence.loose, {})
+            owners.setdefault(id(p), set()).add(tuple(_DIGITS.findall(sentence.norm)))
+            for shingle in sentence.sketch:
+                index.postings.setdefault(shingle, set()).add(sentence.loose)
+    if len(_GROUPS) >= _GROUPS_MAX:
+        _GROUPS.pop(next(iter(_GROUPS)))
+    _GROUPS[key] = index
+    return index
+
+
+@lru_cache(maxsize=262144)
+def _similar(a: str, b: str, threshold: float) -> bool:
+    return _ratio(a, b, threshold) >= threshold
+
+
+def _matches(query: Sentence, index: GroupIndex, threshold: float) -> list[str]:
+    """Worded-alike sentences of the group: exact ones, and near ones sharing 2+ sketch shingles."""
+    hits: dict[str, int] = {}
+    for shingle in query.sketch:
+        for loose in index.postings.get(shingle, ()):
+            hits[loose] = hits.get(loose, 0) + 1
+    need = 2 if len(query.sketch) >= 3 else 1
+    return [
+        loose
+        for loose, count in hits.items()
+        if loose == query.loose or (count >= need and _similar(query.loose, loose, threshold))
+    ]
 
 
 @register("W-COPY-SIBLING")
@@ -137,41 +214,39 @@ def check_copy(project: Project, siblings: list[Project], form: Form) -> list[Fi
     templates = _template_sentences(
         form.key, tuple(e.template for e in form.sections() if e.template), min_chars
     )
-    # Query sentences of this project, indexed by their sketch shingles.
     queries: list[tuple[str, Sentence]] = []
     for key in settings.project_specific:
         for sentence in split_sentences(project.section(key), min_chars):
-            if any(loose_similarity(sentence, t, threshold) >= threshold for t in templates):
+            if any(_similar(sentence.loose, t.loose, threshold) for t in templates):
                 continue
             queries.append((key, sentence))
     if not queries:
         return []
-    by_shingle: dict[str, list[int]] = {}
-    for index, (_, sentence) in enumerate(queries):
-        for shingle in sentence.sketch:
-            by_shingle.setdefault(shingle, []).append(index)
+    index = _group_index([*siblings, project], project, settings.project_specific, min_chars)
+    own_id = id(project)
     strict: dict[int, list[Project]] = {}
     loose: dict[int, int] = {}
-    for sibling in siblings:
-        found: dict[int, bool] = {}
-        for other in _sibling_sentences(sibling, min_chars):
-            for shingle in other.sketch:
-                for index in by_shingle.get(shingle, ()):
-                    if found.get(index):
-                        continue
-                    query = queries[index][1]
-                    if loose_similarity(query, other, threshold) >= threshold:
-                        found[index] = _DIGITS.findall(query.norm) == _DIGITS.findall(other.norm)
-        for index, same_figures in found.items():
-            loose[index] = loose.get(index, 0) + 1
-            if same_figures:
-                strict.setdefault(index, []).append(sibling)
+    for number, (_, query) in enumerate(queries):
+        figures = tuple(_DIGITS.findall(query.norm))
+        alike: set[int] = set()
+        same: set[int] = set()
+        for wording in _matches(query, index, threshold):
+            for owner, owner_figures in index.by_loose[wording].items():
+                if owner == own_id:
+                    continue
+                alike.add(owner)
+                if figures in owner_figures:
+                    same.add(owner)
+        loose[number] = len(alike)
+        if same:
+            strict[number] = [index.projects[o] for o in same]
     generic = settings.generic_name_words
     own = _name_bigrams(project.name, generic) - _name_bigrams(project.unit.name, generic)
     out: list[Finding] = []
-    for index, others in sorted(strict.items()):
-        key, sentence = queries[index]
-        if loose.get(index, 0) >= len(siblings) or loose.get(index, 0) > len(others):
+    for number, others in sorted(strict.items()):
+        others.sort(key=lambda p: (p.name, p.id or 0))
+        key, sentence = queries[number]
+        if loose.get(number, 0) >= len(siblings) or loose.get(number, 0) > len(others):
             continue  # the unit's own wording, reused with other figures: boilerplate
         location = {"section": key, "start": sentence.start, "end": sentence.end}
         flat = re.sub(r"\s*\n\s*", "", sentence.text)
@@ -185,7 +260,7 @@ def check_copy(project: Project, siblings: list[Project], form: Form) -> list[Fi
                 sentence.norm,
                 _name_bigrams(p.name, generic) - own - _name_bigrams(p.unit.name, generic),
             )
-            for p in others
+            for p in {p.name: p for p in others}.values()
         )
         if other_score > own_score:
             out.append(

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from desktop.model.targets import cn_number
 
@@ -19,6 +21,7 @@ _CN_AMOUNT = re.compile(rf"([{_CN_CHARS}]+)(万元|元)")
 _PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*%")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
 SENTENCE_END = "。；;！？!?\n"
+_CLAUSE_END = SENTENCE_END + "，,：:、"
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,7 @@ class Figure:
         return len(number.split(".", 1)[1]) if "." in number else 0
 
 
+@lru_cache(maxsize=16384)
 def normalise_digits(text: str) -> str:
     """Full-width digits, point, percent and comma to ASCII (same length, spans stay valid)."""
     return text.translate(_FULLWIDTH)
@@ -61,6 +65,13 @@ def normalise_digits(text: str) -> str:
 
 def find_amounts(text: str) -> list[Amount]:
     """All money amounts in ``text`` in order, converted to 元."""
+    return list(_amounts(text))
+
+
+@lru_cache(maxsize=16384)
+def _amounts(text: str) -> tuple[Amount, ...]:
+    if not any(ch in text for ch in "元万"):
+        return ()
     s = normalise_digits(text)
     out: list[Amount] = []
     for m in _ARABIC_AMOUNT.finditer(s):
@@ -85,11 +96,13 @@ def find_amounts(text: str) -> list[Amount]:
             Amount(cn_value * factor, m.start(), m.end(), text[m.start() : m.end()], m.group(2))
         )
     out.sort(key=lambda a: a.start)
-    return out
+    return tuple(out)
 
 
 def find_percents(text: str) -> list[Figure]:
     """All percentages ("60.3%") with spans; value is the number before %."""
+    if "%" not in text and "％" not in text:
+        return []
     s = normalise_digits(text)
     return [
         Figure(Decimal(m.group(1)), m.start(), m.end(), text[m.start() : m.end()])
@@ -99,21 +112,24 @@ def find_percents(text: str) -> list[Figure]:
 
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     """Start and end of the sentence around ``pos`` (ends at 。；！？ or a line break)."""
-    start = pos
-    while start > 0 and text[start - 1] not in SENTENCE_END:
-        start -= 1
-    end = pos
-    while end < len(text) and text[end] not in SENTENCE_END:
-        end += 1
+    marks = _marks(text, SENTENCE_END)
+    i = bisect_left(marks, pos)
+    start = marks[i - 1] + 1 if i > 0 else 0
+    end = marks[i] if i < len(marks) else len(text)
     return start, end
 
 
 def clause_before(text: str, pos: int) -> str:
     """The text of the clause before ``pos`` (back to the last ，。；： or line break)."""
-    start = pos
-    while start > 0 and text[start - 1] not in SENTENCE_END + "，,：:、":
-        start -= 1
-    return text[start:pos]
+    marks = _marks(text, _CLAUSE_END)
+    i = bisect_left(marks, pos)
+    return text[marks[i - 1] + 1 if i > 0 else 0 : pos]
+
+
+@lru_cache(maxsize=4096)
+def _marks(text: str, chars: str) -> tuple[int, ...]:
+    """Positions of ``chars`` in ``text`` (sorted), for bisecting."""
+    return tuple(i for i, ch in enumerate(text) if ch in chars)
 
 
 def year_in_context(text: str, pos: int) -> int | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 from desktop.model.checks import ERROR, HINT, WARNING, Finding, register
 from desktop.model.checks_config import check_settings, common_words, reduplications
@@ -28,6 +30,7 @@ _TEMPLATE_FIELD = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
 _FILL_IN = re.compile(
     r"[（(【\[]\s*(?:请)?(?:填写|填入|此处填|待填|待补充)[^）)】\]]{0,30}[）)】\]]"
 )
+_PLACEHOLDER_CHARS = "{填XＸ×xｘ_＿□"
 _BLANKS = re.compile(r"[XＸ×xｘ]{2,}|_{3,}|＿{2,}|□{2,}")
 
 
@@ -52,6 +55,11 @@ def _value(token: str) -> int | None:
 
 def find_markers(text: str) -> list[Marker]:
     """Outline markers (一、 （一） 1. （1）) in order of appearance."""
+    return list(_markers(text))
+
+
+@lru_cache(maxsize=16384)
+def _markers(text: str) -> tuple[Marker, ...]:
     out: list[Marker] = []
     for m in _MARKER.finditer(text):
         for level, group in enumerate(("a", "b", "c", "d")):
@@ -62,7 +70,7 @@ def find_markers(text: str) -> list[Marker]:
             if value is not None and value > 0:
                 start = m.start(group)
                 out.append(Marker(level, value, start, start + len(token), token.strip()))
-    return out
+    return tuple(out)
 
 
 def _paren_style_slip(marker: Marker, last: dict[int, Marker]) -> Marker | None:
@@ -129,22 +137,26 @@ def _aabb(text: str, i: int) -> bool:
 _SUSPECT = frozenset("为的了是在和与及并将对把被从向于以也就都而或")
 
 
-def _bigram_counts(project: Project) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for text in project.sections.values():
-        for i in range(len(text) - 1):
-            pair = text[i : i + 2]
-            counts[pair] = counts.get(pair, 0) + 1
-    return counts
+class _Counts:
+    """Occurrences of a two-character string in all sections of a project (on demand)."""
+
+    def __init__(self, project: Project):
+        self.texts = [t for t in project.sections.values() if t]
+        self.cache: dict[str, int] = {}
+
+    def get(self, pair: str, default: int = 0) -> int:
+        if pair not in self.cache:
+            self.cache[pair] = sum(t.count(pair) for t in self.texts)
+        return self.cache[pair]
 
 
-def _is_word(pair: str, counts: dict[str, int], words: frozenset[str]) -> bool:
+def _is_word(pair: str, counts: Any, words: frozenset[str]) -> bool:
     if len(pair) != 2 or not all("\u4e00" <= c <= "\u9fff" for c in pair):
         return False
     return pair in words or counts.get(pair, 0) >= 2
 
 
-def is_doubling_slip(text: str, i: int, counts: dict[str, int]) -> bool:
+def is_doubling_slip(text: str, i: int, counts: Any) -> bool:
     """True when the doubled character at ``text[i:i+2]`` looks like a typing slip."""
     pair = text[i : i + 2]
     allowed = reduplications()
@@ -164,7 +176,7 @@ def is_doubling_slip(text: str, i: int, counts: dict[str, int]) -> bool:
 def check_doubled(project: Project, siblings: list[Project], form: Form) -> list[Finding]:
     """Doubled characters ("为为") and words ("压实压实") that are not real reduplications."""
     allowed = reduplications()
-    counts = _bigram_counts(project)
+    counts = _Counts(project)
     out: list[Finding] = []
     for key, text in project.sections.items():
         for m in _CJK.finditer(text):
@@ -204,6 +216,8 @@ def check_placeholders(project: Project, siblings: list[Project], form: Form) ->
     texts = dict(project.sections)
     texts.setdefault("", "")
     for key, text in project.sections.items():
+        if not any(c in text for c in _PLACEHOLDER_CHARS):
+            continue
         for m in (*_TEMPLATE_FIELD.finditer(text), *_FILL_IN.finditer(text)):
             out.append(
                 Finding(

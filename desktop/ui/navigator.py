@@ -14,6 +14,7 @@ YEAR_ROLE = Qt.ItemDataRole.UserRole + 2
 UNIT_ROLE = Qt.ItemDataRole.UserRole + 3
 
 UNIT, YEAR, PROJECT = "unit", "year", "project"
+LAZY_LIMIT = 500
 
 
 class Navigator(QTreeWidget):
@@ -29,6 +30,10 @@ class Navigator(QTreeWidget):
         self.setAccessibleName("项目目录")
         self._items: dict[int, QTreeWidgetItem] = {}
         self._collapsed: set[tuple[str, int, int]] = set()
+        self._opened: set[tuple[str, int, int]] = set()  # years opened by the user (lazy mode)
+        self._pending: dict[int, list[ProjectRow]] = {}  # id(year item) → rows not yet shown
+        self._year_of: dict[int, QTreeWidgetItem] = {}
+        self._order: list[int] = []
         style = self.style()
         self._icons = {
             UNIT: style.standardIcon(QStyle.StandardPixmap.SP_DirHomeIcon),
@@ -37,8 +42,8 @@ class Navigator(QTreeWidget):
             "final": style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
         }
         self.currentItemChanged.connect(self._on_current_changed)
-        self.itemCollapsed.connect(lambda item: self._collapsed.add(self._key(item)))
-        self.itemExpanded.connect(lambda item: self._collapsed.discard(self._key(item)))
+        self.itemCollapsed.connect(self._on_collapsed)
+        self.itemExpanded.connect(self._on_expanded)
 
     @staticmethod
     def _key(item: QTreeWidgetItem) -> tuple[str, int, int]:
@@ -49,11 +54,19 @@ class Navigator(QTreeWidget):
         )
 
     def reload(self, units: list[Unit], rows: list[ProjectRow], current: int | None) -> None:
-        """Rebuild the tree and select ``current`` (without emitting project_selected)."""
+        """Rebuild the tree and select ``current`` (without emitting project_selected).
+
+        A big database (more than LAZY_LIMIT projects) gets its project items only when their
+        year is opened: 10 000 items would cost the start-up time and memory users notice.
+        """
         self.blockSignals(True)
         try:
             self.clear()
             self._items.clear()
+            self._pending.clear()
+            self._year_of.clear()
+            self._order = [row.id for row in rows]
+            lazy = len(rows) > LAZY_LIMIT
             unit_items: dict[int, QTreeWidgetItem] = {}
             year_items: dict[tuple[int, int], QTreeWidgetItem] = {}
             for unit in units:
@@ -68,21 +81,53 @@ class Navigator(QTreeWidget):
                 year_item = year_items.get((row.unit_id, row.year))
                 if year_item is None:
                     year_item = self._make(YEAR, f"{row.year}年度", row.unit_id, row.year, row.unit)
+                    year_item.setChildIndicatorPolicy(
+                        QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator
+                    )
                     parent.addChild(year_item)
                     year_items[(row.unit_id, row.year)] = year_item
-                item = self._make(PROJECT, row.name, row.id, row.year, row.unit)
-                if row.status == "final":
-                    item.setIcon(0, self._icons["final"])
-                    item.setToolTip(0, f"{row.name}（已定稿）")
-                year_item.addChild(item)
-                self._items[row.id] = item
+                    self._pending[id(year_item)] = []
+                self._pending[id(year_item)].append(row)
+                self._year_of[row.id] = year_item
             self.addTopLevelItems(list(unit_items.values()))
+            for year_item in year_items.values():
+                if not lazy:
+                    self._populate(year_item)
+            current_year = self._year_of.get(current) if current is not None else None
+            if current_year is not None:
+                self._populate(current_year)
             for item in [*unit_items.values(), *year_items.values()]:
-                item.setExpanded(self._key(item) not in self._collapsed)
+                open_ = self._key(item) not in self._collapsed
+                if lazy and item.data(0, KIND_ROLE) == YEAR:
+                    open_ = item is current_year or self._key(item) in self._opened
+                item.setExpanded(open_)
             if current is not None and current in self._items:
                 self.setCurrentItem(self._items[current])
         finally:
             self.blockSignals(False)
+
+    def _populate(self, year_item: QTreeWidgetItem) -> None:
+        """Create the project items of a year that has none yet."""
+        rows = self._pending.pop(id(year_item), None)
+        if not rows:
+            return
+        for row in rows:
+            item = self._make(PROJECT, row.name, row.id, row.year, row.unit)
+            if row.status == "final":
+                item.setIcon(0, self._icons["final"])
+                item.setToolTip(0, f"{row.name}（已定稿）")
+            year_item.addChild(item)
+            self._items[row.id] = item
+
+    def _on_expanded(self, item: QTreeWidgetItem) -> None:
+        self._collapsed.discard(self._key(item))
+        if item.data(0, KIND_ROLE) == YEAR:
+            self._opened.add(self._key(item))
+            self._populate(item)
+
+    def _on_collapsed(self, item: QTreeWidgetItem) -> None:
+        self._collapsed.add(self._key(item))
+        self._opened.discard(self._key(item))
 
     def _make(self, kind: str, text: str, ident: int, year: int, unit: str) -> QTreeWidgetItem:
         item = QTreeWidgetItem([text])
@@ -95,7 +140,7 @@ class Navigator(QTreeWidget):
 
     def select_project(self, project_id: int | None, notify: bool = True) -> bool:
         """Make a project current; emits project_selected unless ``notify`` is False."""
-        item = self._items.get(project_id) if project_id is not None else None
+        item = self.item_for(project_id) if project_id is not None else None
         if item is None:
             return False
         if not notify:
@@ -114,11 +159,15 @@ class Navigator(QTreeWidget):
 
     def project_ids(self) -> list[int]:
         """Ids of all listed projects in tree order."""
-        return list(self._items)
+        return list(self._order)
 
     def item_for(self, project_id: int) -> QTreeWidgetItem | None:
-        """The tree item of a project."""
-        return self._items.get(project_id)
+        """The tree item of a project (created now if its year was not opened yet)."""
+        item = self._items.get(project_id)
+        if item is None and project_id in self._year_of:
+            self._populate(self._year_of[project_id])
+            item = self._items.get(project_id)
+        return item
 
     def set_project_name(self, project_id: int, name: str) -> None:
         """Update a project's text after a rename in the 概况 tab."""

@@ -17,10 +17,12 @@ from PySide6.QtWidgets import (
 from desktop.model.forms import Form, OutlineEntry
 from desktop.model.project import Project
 
+_SPACES = (" ", "\n", "\t", "\r", "\u3000", "\xa0", "\u2029", "\f", "\v")
+
 
 def count_chars(text: str) -> int:
-    """Characters a reader counts: everything but whitespace."""
-    return sum(1 for ch in text if not ch.isspace())
+    """Characters a reader counts: everything but whitespace (str.count keeps it O(n) in C)."""
+    return len(text) - sum(text.count(space) for space in _SPACES)
 
 
 def qt_position(text: str, index: int) -> int:

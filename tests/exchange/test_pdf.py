@@ -246,3 +246,35 @@ def test_cli_fonts_lists_roles(capsys):
     assert main(["fonts"]) == 0
     out = capsys.readouterr().out
     assert "正文（仿宋）" in out and "缺字补全" in out
+
+
+def test_huge_cells_and_paragraphs_split_across_pages(sample_project, form):
+    sample_project.indicators[0].deviation = "偏差原因说明。" * 800
+    sample_project.goals.target = "目标" * 3000
+    sample_project.name = "很长的项目名称" * 40
+    sample_project.sections["basic_info"] = "无换行的超长段落" * 2000
+    result = render_report(sample_project, form)
+    assert result.pages > 20
+    assert result.missing_chars == []
+
+
+def test_unlayoutable_content_is_a_clear_input_error(sample_project, form):
+    from desktop.model.errors import InputError
+
+    sample_project.name = "名" * 6000
+    with pytest.raises(InputError) as info:
+        render_report(sample_project, form)
+    assert "无法排入" in info.value.message
+
+
+def test_cli_export_pdf_batch_for_unit_and_year(tmp_path):
+    from desktop.cli import main
+
+    db = tmp_path / "x.db"
+    assert main(["--db", str(db), "import-json", str(FIXTURE)]) == 0
+    out = tmp_path / "book.pdf"
+    args = ["--db", str(db), "export-pdf", "--unit", "攀枝花市西区信访局", "--year", "2023"]
+    assert main([*args, "--out", str(out)]) == 0
+    texts = page_texts(out.read_bytes())
+    assert "合订本" in _flat(texts[0])
+    assert "保安费用" in _flat(texts[1])

@@ -87,3 +87,23 @@ def test_empty_batch_is_cover_and_contents(tmp_path):
     write_batch_pdf([], out, TITLE)
     texts = page_texts(out.read_bytes())
     assert TITLE in _flat(texts[0])
+
+
+def test_contents_over_several_pages_point_at_the_right_pages(sample_project):
+    projects = []
+    for i in range(45):
+        p = copy.deepcopy(sample_project)
+        p.name = f"第{i + 1}个项目经费"
+        projects.append(p)
+    result = render_batch(projects, TITLE)
+    lines = page_lines(result.data)
+    texts = [_flat(t) for t in page_texts(result.data)]
+    toc_lines = [_flat(t) for page in lines[1:4] for _top, _x, t, _c in page]
+    for i, project in enumerate(projects):
+        pattern = re.compile(rf"{i + 1}\.{project.name}(\d+)")
+        found = [pattern.fullmatch(line) for line in toc_lines if pattern.fullmatch(line)]
+        assert found, project.name
+        start = int(found[0].group(1))
+        assert start == result.starts[i]
+        assert f"（{project.name}）" in texts[start - 1]
+    assert result.starts[0] % 2 == 1

@@ -113,3 +113,23 @@ def test_report_like_fragments_never_crash(lines: list[str]) -> None:
         import_text("\n".join(lines), unit="某局", year=2023)
     except InputError as exc:
         assert exc.message
+
+
+def test_huge_pasted_text() -> None:
+    with pytest.raises(InputError, match="文本过长"):
+        import_text("一、项目概况\n" * (MAX_BYTES // 10))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=2000), st.sampled_from([".txt", ".docx"]))
+def test_random_files_never_crash(
+    tmp_path_factory: pytest.TempPathFactory, data: bytes, suffix: str
+) -> None:
+    path = tmp_path_factory.mktemp("random") / f"随机{suffix}"
+    path.write_bytes(data)
+    try:
+        result = import_file(path, unit="某局", year=2023)
+    except InputError as exc:
+        assert "随机" in exc.message
+    else:
+        assert result.projects

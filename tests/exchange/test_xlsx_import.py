@@ -65,6 +65,18 @@ def test_round_trip_equal_data(tmp_path, sample_project):
     assert [comparable(p) for p in again] == [comparable(p) for p in imported]
 
 
+def test_form_key_survives(tmp_path, sample_project):
+    sample_project.form = "evaluation"
+    out = tmp_path / "eval.xlsx"
+    write_workbook([sample_project], out)
+    (project,) = read_workbook(out)
+    assert project.form == "evaluation"
+    wb = load_workbook(out)
+    wb.custom_doc_props = type(wb.custom_doc_props)()  # a workbook saved by another program
+    wb.save(out)
+    assert read_workbook(out)[0].form == "self_evaluation"
+
+
 def test_single_sheet_round_trip(tmp_path, sample_project):
     sample_project.execution.score = Decimal("9.5")
     out = tmp_path / "one.xlsx"

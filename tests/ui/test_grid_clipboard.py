@@ -85,7 +85,7 @@ def test_paste_without_header_fills_columns_from_the_current_cell(grid, sample_p
 def test_paste_a_newer_form_with_its_own_column_order(grid, sample_project):
     sheet = (
         "一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t权重(%)\t实际完成值\t得分\t未完成原因分析\n"
-        "产出指标\t数量指标\t培训场次\t≥\t4\t场\t10\t5\t10\t\n"
+        "产出指标\t数量指标\t培训场次\t≥\t4\t场\t10%\t5\t10\t\n"
         "成本指标\t经济成本指标\t设备购置成本\t≤\t3\t万元\t10\t3.2\t9.38\t设备涨价\n"
     )
     grid.view.go_to(grid.model().total_row(), Column.LEVEL1)
@@ -96,6 +96,7 @@ def test_paste_a_newer_form_with_its_own_column_order(grid, sample_project):
         ("成本指标", "经济成本指标", "设备购置成本", "≤", "3", "万元"),
     ]
     assert added[1].deviation == "设备涨价" and added[1].weight == Decimal("10.00")
+    assert added[0].weight == Decimal("10.00")  # "10%" of a 权重(%) column
     model = grid.model()
     row = model.total_row() - 1
     assert model.index(row, Column.TARGET).data(Role.UNDERSTOOD) == "≤ 3 万元"

@@ -203,3 +203,47 @@ def test_accept_suggestions_for_selected_rows(grid, sample_project, qtbot):
     grid.undo_stack.undo()
     assert sample_project.indicators[0].score == Decimal("3.00")
     assert sample_project.execution.score == Decimal("2.00")
+
+
+def test_typing_on_a_combo_cell_replaces_its_text(grid, sample_project, qtbot):
+    grid.view.setFocus()
+    grid.view.go_to(1, Column.LEVEL2)
+    qtbot.keyClicks(grid.view, "X")
+    editor = grid.view.indexWidget(grid.model().index(1, Column.LEVEL2))
+    assert isinstance(editor, QComboBox)
+    assert editor.currentText() == "X"
+    editor.setEditText("质量指标")
+    qtbot.keyClick(editor.lineEdit(), Qt.Key.Key_Return)  # where the keyboard focus is
+    assert sample_project.indicators[0].level2 == "质量指标"
+    assert grid.view.currentIndex().row() == 2
+
+
+def test_tab_and_escape_in_a_combo_cell(grid, sample_project, qtbot):
+    _index, editor = open_editor(grid, 2, Column.LEVEL1)
+    editor.setEditText("效益指标")
+    qtbot.keyClick(editor.lineEdit(), Qt.Key.Key_Tab)
+    assert sample_project.indicators[1].level1 == "效益指标"
+    assert (grid.view.currentIndex().row(), grid.view.currentIndex().column()) == (2, 1)
+    _index, editor = open_editor(grid, 3, Column.LEVEL1)
+    editor.setEditText("满意度指标")
+    qtbot.keyClick(editor.lineEdit(), Qt.Key.Key_Escape)
+    assert sample_project.indicators[2].level1 == "产出指标"
+
+
+def test_cell_keys_win_over_window_shortcuts(grid):
+    """The window binds F2 (rename) and others; inside the grid the cell keys come first."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    def overridden(key: Qt.Key, modifiers=Qt.KeyboardModifier.NoModifier) -> bool:
+        event = QKeyEvent(QEvent.Type.ShortcutOverride, key, modifiers)
+        event.ignore()
+        QApplication.sendEvent(grid.view, event)
+        return event.isAccepted()
+
+    assert overridden(Qt.Key.Key_F2)
+    assert overridden(Qt.Key.Key_Delete)
+    assert overridden(Qt.Key.Key_Return)
+    assert not overridden(Qt.Key.Key_F5)  # 重新审核 stays the window's
+    assert not overridden(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo too

@@ -172,6 +172,13 @@ def test_insert_typical_indicators_from_the_form(grid, sample_project):
     titles = [a.text() for a in grid.template_menu.actions()]
     assert "每个二级指标各插入一项" in titles
     assert "数量指标" in titles and "服务对象满意度" in titles
+    quantity = next(a for a in grid.template_menu.actions() if a.text() == "数量指标").menu()
+    labels = [a.text() for a in quantity.actions() if not a.isSeparator()]
+    assert labels == ["保障人员数量（≥2人）", "完成工作任务数（≥12次）", "全部插入"]
+    grid.view.go_to(1, 0)
+    quantity.actions()[1].trigger()
+    assert sample_project.indicators[1].level3 == "完成工作任务数"
+    assert sample_project.indicators[1].target == "≥12次"
 
 
 def test_starter_set_for_a_blank_project(grid, sample_project, qtbot):
@@ -214,3 +221,16 @@ def test_reordered_rows_persist_in_the_database(qtbot, sample_project, tmp_path)
     assert names(saved) == ["安保工作质量", "保障时限", "保安人员数量", *NAMES[3:]]
     assert saved.indicators[2].score == Decimal("18.00")
     assert names(saved) == names(project)
+
+
+def test_one_command_emits_changed_once(grid, sample_project):
+    emitted: list[int] = []
+    grid.changed.connect(lambda: emitted.append(1))
+    select_rows(grid, [1, 2, 3, 4, 5])
+    grid.remove_selected_rows()
+    assert len(emitted) == 1
+    grid.undo_stack.undo()  # re-inserts five rows one by one
+    assert len(emitted) == 2
+    assert names(sample_project) == NAMES
+    assert totals(grid.model())["weight"] == "100"
+    assert [grid.model().headerData(r, Qt.Orientation.Vertical) for r in range(3)] == ["", "1", "2"]

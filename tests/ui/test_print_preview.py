@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QPushButton
 
 from desktop.ui.print_preview import (
     BatchWorker,
@@ -121,3 +121,18 @@ def test_batch_worker_writes_the_book_and_can_be_cancelled(qtbot, ui_store, tmp_
     cancelled.wait()
     assert not out2.exists()
     dialog.close()
+
+
+def test_cancel_button_of_the_progress_dialog_stops_the_batch(qtbot, ui_store, tmp_path):
+    project = _seed_project(ui_store)
+    out = tmp_path / "book.pdf"
+    worker, dialog = start_batch(None, [project] * 40, out, "合订本")
+    with qtbot.waitSignal(worker.progressed, timeout=60_000):
+        pass
+    button = dialog.findChild(QPushButton)
+    assert button is not None and button.text() == "取消"
+    with qtbot.waitSignal(worker.cancelled, timeout=60_000):
+        button.click()
+    worker.wait()
+    assert not out.exists()
+    assert list(tmp_path.glob("*.part")) == []

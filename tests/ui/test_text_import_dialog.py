@@ -204,3 +204,23 @@ def test_selecting_a_section_scrolls_the_source_to_it(
     assert dialog.source.textCursor().blockNumber() == 297  # line 298 of the seed
     dialog.tree.setCurrentItem(children["绩效指标"])
     assert dialog.source.textCursor().block().text().endswith("驻京驻蓉信访维稳经费绩效目标表")
+
+
+def test_paste_button_reads_the_clipboard(qtbot, ui_store: Store, seeds_dir: Path) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    dialog = TextImportDialog(ui_store)
+    qtbot.addWidget(dialog)
+    clipboard = QGuiApplication.clipboard()
+    clipboard.setText("")
+    paste = next(
+        b for b in dialog.findChildren(type(dialog.import_button)) if b.text() == "粘贴文本"
+    )
+    paste.click()
+    assert "剪贴板中没有文字" in dialog.report.item(0).text()
+    clipboard.setText((seeds_dir / "000_cdb5fd7bd89dc735.txt").read_text(encoding="utf-8"))
+    if clipboard.text() == "":
+        pytest.skip("no clipboard on this platform")
+    paste.click()
+    assert dialog.tree.topLevelItemCount() == 1
+    assert dialog.import_button.isEnabled()

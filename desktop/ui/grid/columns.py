@@ -123,7 +123,7 @@ WIDTHS: dict[Column, int] = {
     Column.WEIGHT: 52,
     Column.SCORE: 52,
     Column.SUGGESTED: 70,
-    Column.DEVIATION: 220,
+    Column.DEVIATION: 160,
     Column.OPERATOR: 64,
     Column.UNIT: 64,
 }

@@ -31,12 +31,20 @@ class GridCommand(QUndoCommand):
     def redo(self) -> None:
         """Apply the change (also called by QUndoStack.push)."""
         if self._live():
-            self.do()
+            self.model.begin_batch()
+            try:
+                self.do()
+            finally:
+                self.model.end_batch()
 
     def undo(self) -> None:
         """Revert the change exactly."""
         if self._live():
-            self.revert()
+            self.model.begin_batch()
+            try:
+                self.revert()
+            finally:
+                self.model.end_batch()
 
     def do(self) -> None:
         """Apply; overridden."""

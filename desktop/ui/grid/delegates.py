@@ -6,13 +6,16 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QRegularExpression,
     Qt,
 )
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QComboBox,
     QLineEdit,
     QStyledItemDelegate,
@@ -24,6 +27,42 @@ from desktop.ui.grid.columns import OPERATOR_CHOICES, Column, Role
 
 ItemIndex = QModelIndex | QPersistentModelIndex
 POINTS_PATTERN = r"^\s*\d{0,4}(\.\d{0,2})?\s*分?\s*$"
+
+
+_END_KEYS = {
+    Qt.Key.Key_Return: QAbstractItemDelegate.EndEditHint.SubmitModelCache,
+    Qt.Key.Key_Enter: QAbstractItemDelegate.EndEditHint.SubmitModelCache,
+    Qt.Key.Key_Tab: QAbstractItemDelegate.EndEditHint.EditNextItem,
+    Qt.Key.Key_Backtab: QAbstractItemDelegate.EndEditHint.EditPreviousItem,
+}
+
+
+class _ComboKeys(QObject):
+    """Enter/Tab/Escape in an editable combo's line edit commit or cancel the cell edit."""
+
+    def __init__(self, delegate: QAbstractItemDelegate, combo: QComboBox) -> None:
+        super().__init__(combo)
+        self._delegate = delegate
+        self._combo = combo
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Handle the keys that end an edit; everything else goes on."""
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        if self._combo.view().isVisible():
+            return False  # the popup list is open: its keys are its own
+        key = event.key()
+        if key == Qt.Key.Key_Escape:
+            self._delegate.closeEditor.emit(
+                self._combo, QAbstractItemDelegate.EndEditHint.RevertModelCache
+            )
+            return True
+        hint = _END_KEYS.get(Qt.Key(key))
+        if hint is None:
+            return False
+        self._delegate.commitData.emit(self._combo)
+        self._delegate.closeEditor.emit(self._combo, hint)
+        return True
 
 
 class GridDelegate(QStyledItemDelegate):
@@ -64,6 +103,10 @@ class GridDelegate(QStyledItemDelegate):
             combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
             combo.addItems(self._choices(index))
             combo.setFrame(False)
+            line = combo.lineEdit()
+            if line is not None:  # keys reach the line edit first: end the edit like a cell
+                keys = _ComboKeys(self, combo)
+                line.installEventFilter(keys)
             return combo
         editor = QLineEdit(parent)
         editor.setFrame(False)
@@ -88,6 +131,9 @@ class GridDelegate(QStyledItemDelegate):
                 editor.setCurrentIndex(found)
             else:
                 editor.setEditText(text)
+            line = editor.lineEdit()
+            if line is not None:
+                line.selectAll()  # a typed key replaces the text, as in a spreadsheet
         elif isinstance(editor, QLineEdit):
             editor.setText(text)
         else:

@@ -74,6 +74,8 @@ class IndicatorTableModel(QAbstractTableModel):
         self._info: list[RowInfo | None] = []
         self._summary: ScoreSummary | None = None
         self._findings: dict[tuple[int, Column], list[Finding]] = {}
+        self._batch = 0
+        self._pending = ""  # "", "values" or "structure": what a batch still has to settle
 
     # ----- project and row mapping -------------------------------------------------------------
     def set_project(self, project: Project | None, form: Form | None) -> None:
@@ -209,6 +211,8 @@ class IndicatorTableModel(QAbstractTableModel):
         """A user's value for a field: points parsed to Decimal, text as str; InputError if bad."""
         if name in NUMERIC_FIELDS:
             where = "预算执行率" if position == EXECUTION else f"第{position + 1}行"
+            if isinstance(value, str):
+                value = value.strip().removesuffix("%").removesuffix("％")  # 权重(%) of newer forms
             points = parse_points(value, f"{where}{HEADERS[COLUMN_OF_FIELD[name]]}")
             if points is None and position == EXECUTION and name == "weight":
                 return self.form.scoring.execution_weight if self.form else Decimal(10)
@@ -254,8 +258,7 @@ class IndicatorTableModel(QAbstractTableModel):
         last = len(Column) - 1
         for row in sorted(rows):
             self.dataChanged.emit(self.index(row, 0), self.index(row, last))
-        self._refresh_totals()
-        self.changed.emit()
+        self._settle(structure=False)
 
     def insert_indicators(self, position: int, items: list[Indicator]) -> None:
         """Insert indicators at ``position`` (the objects themselves, for exact undo)."""
@@ -297,9 +300,31 @@ class IndicatorTableModel(QAbstractTableModel):
 
     def _after_structure(self) -> None:
         self._findings = {}  # locations refer to old positions until the next 审核
-        self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self.rowCount() - 1)
+        self._settle(structure=True)
+
+    def _settle(self, structure: bool) -> None:
+        """Totals, header numbers and ``changed`` — once per command, not once per step."""
+        if self._batch:
+            self._pending = self._pending or "values"
+            if structure:
+                self._pending = "structure"
+            return
+        if structure:
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self.rowCount() - 1)
         self._refresh_totals()
         self.changed.emit()
+
+    def begin_batch(self) -> None:
+        """Start one user action made of several steps (an undo command)."""
+        self._batch += 1
+
+    def end_batch(self) -> None:
+        """Finish the action: refresh once and emit ``changed`` once."""
+        self._batch -= 1
+        if self._batch == 0 and self._pending:
+            structure = self._pending == "structure"
+            self._pending = ""
+            self._settle(structure)
 
     def _refresh_totals(self, emit: bool = True) -> None:
         if self.project is None or self.form is None:

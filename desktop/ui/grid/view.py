@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -26,6 +26,16 @@ VIEW_ORDER = (
     Column.SCORE,
     Column.SUGGESTED,
     Column.DEVIATION,
+)
+CELL_KEYS = frozenset(
+    {
+        Qt.Key.Key_F2,
+        Qt.Key.Key_Delete,
+        Qt.Key.Key_Backspace,
+        Qt.Key.Key_Return,
+        Qt.Key.Key_Enter,
+        Qt.Key.Key_Tab,
+    }
 )
 EDIT_TRIGGERS = (
     QAbstractItemView.EditTrigger.DoubleClicked
@@ -113,6 +123,18 @@ class GridView(QTableView):
         row = min(max(current.row() + rows, 0), model.rowCount() - 1)
         column = min(max(current.column() + columns, 0), model.columnCount() - 1)
         self.go_to(row, column)
+
+    def event(self, event: QEvent) -> bool:
+        """Keep the cell keys (F2, Delete, Enter…) from window-wide shortcuts while focused."""
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            plain = event.modifiers() in (
+                Qt.KeyboardModifier.NoModifier,
+                Qt.KeyboardModifier.KeypadModifier,
+            )
+            if plain and event.key() in CELL_KEYS:
+                event.accept()
+                return True
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter moves down (Shift+Enter up), Delete/Backspace clear; the rest as usual."""

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -26,6 +24,7 @@ from desktop.ui.grid.clipboard import parse_tsv, to_tsv
 from desktop.ui.grid.columns import COLUMN_OF_FIELD, FIELDS, Column, RowKind
 from desktop.ui.grid.delegates import GridDelegate
 from desktop.ui.grid.table_model import EXECUTION, IndicatorTableModel
+from desktop.ui.grid.template_menu import fill_template_menu
 from desktop.ui.grid.templates import make_indicators, starter_set, typical_groups
 from desktop.ui.grid.view import GridView
 
@@ -64,7 +63,9 @@ class IndicatorGrid(QWidget):
         layout.addWidget(self.view, 1)
         layout.addLayout(bottom)
         self.template_menu = QMenu("插入常用指标", self)
-        self.template_menu.aboutToShow.connect(self._fill_template_menu)
+        self.template_menu.aboutToShow.connect(
+            lambda: fill_template_menu(self.template_menu, self._model.form, self)
+        )
         self._build_actions()
         self._model.changed.connect(self._show_totals)
         self._model.changed.connect(self.changed)
@@ -364,25 +365,3 @@ class IndicatorGrid(QWidget):
         items = starter_set(form, project)
         position = self._current_position(below=True)
         ops.insert_rows(self._model, position, items, "插入常用指标")
-
-    def _fill_template_menu(self) -> None:
-        menu = self.template_menu
-        menu.clear()
-        form = self._model.form
-        if form is None:
-            return
-        menu.addAction("每个二级指标各插入一项", self.insert_starter_set)
-        menu.addSeparator()
-        current = ""
-        sub: QMenu | None = None
-        for group in typical_groups(form):
-            if group.level1 != current:
-                current = group.level1
-                menu.addSection(current)
-            sub = menu.addMenu(group.level2)
-            for i, (level3, target) in enumerate(group.items):
-                label = f"{level3}（{target}）" if target else level3
-                sub.addAction(label, partial(self.insert_typical, group.level1, group.level2, i))
-            if len(group.items) > 1:
-                sub.addSeparator()
-                sub.addAction("全部插入", partial(self.insert_typical, group.level1, group.level2))

@@ -1,0 +1,212 @@
+"""导出 Excel… and 从 Excel 导入… in the main window (feature hook ``install(window)``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.model.errors import InputError
+from desktop.model.project import Project
+from desktop.store import repo
+from desktop.ui.xlsx_preview import ImportPreviewDialog
+
+SCOPE_PROJECT, SCOPE_UNIT_YEAR, SCOPE_ALL = "project", "unit_year", "all"
+XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
+
+
+def install(window: Any) -> None:
+    """Add 导出 Excel… to the export menu and 从 Excel 导入… to the file menu."""
+    export = QAction("导出 Excel…", window)
+    export.setShortcut(QKeySequence("Ctrl+Shift+X"))
+    export.setStatusTip("导出项目支出绩效自评表（多个项目时含汇总表）")
+    export.triggered.connect(lambda: export_excel(window))
+    window.menu_export.addAction(export)
+    imp = QAction("从 Excel 导入…", window)
+    imp.setStatusTip("读取项目支出绩效自评表，预览后导入为草稿")
+    imp.triggered.connect(lambda: import_excel(window))
+    window.menu_file.addAction(imp)
+    window.xlsx_export_action = export
+    window.xlsx_import_action = imp
+
+
+# ----- small seams for dialogs the user answers (tests replace these) ---------------------
+def ask_save_path(parent: QWidget, suggested: str) -> Path | None:
+    """The file to export to, or None when cancelled."""
+    name, _ = QFileDialog.getSaveFileName(parent, "导出 Excel", suggested, XLSX_FILTER)
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix.lower() == ".xlsx" else path.with_suffix(".xlsx")
+
+
+def ask_open_path(parent: QWidget) -> Path | None:
+    """The workbook to import, or None when cancelled."""
+    name, _ = QFileDialog.getOpenFileName(parent, "从 Excel 导入", "", XLSX_FILTER)
+    return Path(name) if name else None
+
+
+def show_message(parent: QWidget, text: str, error: bool = False) -> None:
+    """Tell the user something (a warning box for errors)."""
+    if error:
+        QMessageBox.warning(parent, "Excel", text)
+    else:
+        QMessageBox.information(parent, "Excel", text)
+
+
+class ExportScopeDialog(QDialog):
+    """Which projects go into the workbook: the current one, its unit/year, or all."""
+
+    def __init__(self, project: Project | None, total: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("导出 Excel")
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("导出哪些项目？"))
+        self.group = QButtonGroup(self)
+        self.options: dict[str, QRadioButton] = {}
+        choices = [(SCOPE_ALL, f"数据库中全部 {total} 个项目（含汇总表）")]
+        if project is not None:
+            choices = [
+                (SCOPE_PROJECT, f"当前项目：{project.name}"),
+                (
+                    SCOPE_UNIT_YEAR,
+                    f"{project.unit.name} {project.year}年度全部项目（含汇总表）",
+                ),
+                *choices,
+            ]
+        for key, label in choices:
+            button = QRadioButton(label)
+            self.group.addButton(button)
+            self.options[key] = button
+            layout.addWidget(button)
+        next(iter(self.options.values())).setChecked(True)
+        buttons = QDialogButtonBox()
+        buttons.addButton("导出", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def scope(self) -> str:
+        """The chosen scope key."""
+        for key, button in self.options.items():
+            if button.isChecked():
+                return key
+        return SCOPE_ALL
+
+
+def export_excel(window: Any) -> None:
+    """Ask the scope and the file, then export (the user's edits are saved first)."""
+    if not window.flush():
+        show_message(window, "当前修改尚未保存，暂不能导出", error=True)
+        return
+    project = window.current_project()
+    total = len(repo.list_projects(window.store))
+    if total == 0:
+        show_message(window, "数据库中还没有项目，无可导出")
+        return
+    dialog = ExportScopeDialog(project, total, window)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return
+    scope = dialog.scope()
+    path = ask_save_path(window, suggested_name(project, scope))
+    if path is None:
+        return
+    export_to(window, scope, path)
+
+
+def suggested_name(project: Project | None, scope: str) -> str:
+    """The default file name for a scope."""
+    if project is not None and scope == SCOPE_PROJECT:
+        return f"{project.name}-绩效自评表.xlsx"
+    if project is not None and scope == SCOPE_UNIT_YEAR:
+        return f"{project.unit.name}{project.year}年度绩效自评表.xlsx"
+    return "绩效自评表汇总.xlsx"
+
+
+def export_to(window: Any, scope: str, path: Path) -> bool:
+    """Write the workbook for a scope; errors are shown, never raised. True on success."""
+    from desktop.exchange.xlsx import write_workbook
+    from desktop.model.checks import run_checks
+
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        project = window.current_project()
+        if scope == SCOPE_PROJECT and project is not None:
+            rows = repo.list_projects(window.store, unit=project.unit.name, year=project.year)
+            group = repo.load_projects(window.store, [r.id for r in rows])
+            projects = [p for p in group if p.id == project.id] or [project]
+        elif scope == SCOPE_UNIT_YEAR and project is not None:
+            rows = repo.list_projects(window.store, unit=project.unit.name, year=project.year)
+            group = projects = repo.load_projects(window.store, [r.id for r in rows])
+        else:
+            rows = repo.list_projects(window.store)
+            group = projects = repo.load_projects(window.store, [r.id for r in rows])
+        by_key: dict[tuple[str, int], list[Project]] = {}
+        for p in group:
+            by_key.setdefault((p.unit.name, p.year), []).append(p)
+        findings = {
+            p.id: run_checks(p, [q for q in by_key.get((p.unit.name, p.year), []) if q.id != p.id])
+            for p in projects
+        }
+        write_workbook(projects, path, findings)
+    except InputError as exc:
+        QApplication.restoreOverrideCursor()
+        show_message(window, f"导出失败：{exc.message}", error=True)
+        return False
+    QApplication.restoreOverrideCursor()
+    window.statusBar().showMessage(f"已导出 {len(projects)} 个项目到 {path}", 8000)
+    return True
+
+
+def import_excel(window: Any) -> ImportPreviewDialog | None:
+    """Ask for a workbook, read it, and open the preview (non-modal; 导入 finishes)."""
+    path = ask_open_path(window)
+    if path is None:
+        return None
+    return preview_import(window, path)
+
+
+def preview_import(window: Any, path: Path) -> ImportPreviewDialog | None:
+    """Read ``path`` and show the preview; a bad file is reported and nothing happens."""
+    from desktop.exchange.xlsx_import import read_workbook
+
+    if getattr(window, "read_only", False) or window.store.read_only:
+        show_message(window, "数据库以只读方式打开，不能导入", error=True)
+        return None
+    try:
+        projects = read_workbook(path)
+    except InputError as exc:
+        show_message(window, f"无法导入：{exc.message}", error=True)
+        return None
+    if not window.flush():
+        show_message(window, "当前修改尚未保存，暂不能导入", error=True)
+        return None
+    dialog = ImportPreviewDialog(projects, window.store, path.name, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+    dialog.accepted.connect(lambda: _after_import(window, dialog))
+    window.xlsx_preview = dialog
+    dialog.open()
+    return dialog
+
+
+def _after_import(window: Any, dialog: ImportPreviewDialog) -> None:
+    ids = dialog.imported_ids
+    window.reload_navigator()
+    if ids:
+        window.select_project(ids[0])
+    window.statusBar().showMessage(f"已从 Excel 导入 {len(ids)} 个项目（草稿）", 8000)
