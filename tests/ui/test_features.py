@@ -5,9 +5,6 @@ from __future__ import annotations
 import sys
 import types
 
-import pytest
-
-from desktop.model.project import Project, Unit
 from desktop.store import repo
 from desktop.ui import features, project_actions
 
@@ -46,20 +43,9 @@ def test_a_feature_adds_its_export_action_and_a_broken_one_is_reported(
 
 
 def test_copy_to_next_year(ui_store, make_window, sample_project):
-    if not project_actions.carry_forward_available():
-        pytest.skip("desktop.model.carry_forward is not installed yet")
     pid = repo.insert_project(ui_store, sample_project)
     window = make_window(ui_store)
     window.select_project(pid)
     new_id = project_actions.copy_next_year(window)
     assert new_id is not None and new_id != pid
     assert window.current_project().year == sample_project.year + 1
-
-
-def test_copy_to_next_year_disabled_without_carry_forward(ui_store, make_window):
-    if project_actions.carry_forward_available():
-        pytest.skip("carry_forward installed")
-    pid = repo.insert_project(ui_store, Project(Unit("某区信访局"), 2023, "保安费用"))
-    window = make_window(ui_store)
-    window.select_project(pid)
-    assert not window.actions_by_name["copy_next_year"].isEnabled()
