@@ -390,7 +390,13 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
     store = _open(args)
     ids = _selected_ids(store, args)
     projects = repo.load_projects(store, ids)
-    findings = {p.id: run_checks(p, [q for q in projects if q.id != p.id]) for p in projects}
+    groups: dict[tuple[str, int], list[Any]] = {}
+    for p in projects:
+        groups.setdefault((p.unit.name, p.year), []).append(p)
+    findings = {
+        p.id: run_checks(p, [q for q in groups[(p.unit.name, p.year)] if q.id != p.id])
+        for p in projects
+    }
     xlsx.write_workbook(projects, Path(args.out), findings)
     print(f"已导出 {args.out}")
     return 0
