@@ -133,7 +133,7 @@ def _cost_targets(project: Project, form: Form) -> list[str]:
     for ind in project.indicators:
         if form.is_cost_level2(ind.level2) or form.is_cost_level2(ind.level1):
             target = ind.parsed_target()
-            if target.number is not None:
+            if target.number is not None and target.number.adjusted() <= 14:
                 value, _ = to_base(target.number, target.unit or "元")
                 out.append(f"“{ind.target.strip()}”（{fmt_wan(value)}万元）")
     return out

@@ -106,6 +106,8 @@ def _cost_value(ind: Indicator) -> tuple[Decimal, str] | None:
     unit = target.unit or ""
     if unit not in ("", "元", "万元", "千元", "亿元"):
         return None
+    if target.number.adjusted() > 14:
+        return None  # no budget is that large: not a figure worth comparing
     value, _ = to_base(target.number, unit or "元")
     return value, unit
 

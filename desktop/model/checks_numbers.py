@@ -79,6 +79,8 @@ def _amounts(text: str) -> tuple[Amount, ...]:
             number = Decimal(m.group(1).replace(",", ""))
         except InvalidOperation:
             continue
+        if number.adjusted() > 14:
+            continue  # not a real amount
         unit = m.group(2)
         factor = {"亿元": Decimal(100000000), "万元": WAN, "万": WAN}.get(unit, Decimal(1))
         out.append(Amount(number * factor, m.start(), m.end(), text[m.start() : m.end()], unit))
@@ -107,6 +109,7 @@ def find_percents(text: str) -> list[Figure]:
     return [
         Figure(Decimal(m.group(1)), m.start(), m.end(), text[m.start() : m.end()])
         for m in _PERCENT.finditer(s)
+        if len(m.group(1)) <= 12
     ]
 
 
