@@ -21,7 +21,7 @@ from desktop.model.targets import to_base
 
 # Words right before an amount that make it a figure of this project's funds.
 _FUNDS_WORDS = re.compile(r"(预算|执行|支出|拨付|完成数|到位|安排|批复|下达)")
-_ADDITION_WORDS = re.compile(r"(追加|调增|增加预算|调整增加|补充)")
+_ADDITION_WORDS = re.compile(r"(追加|调增|调减|调整|增加预算|补充)")
 _CAP_AFTER = re.compile(r"^\s*(以内|以下|之内)")
 _CAP_BEFORE = re.compile(r"(控制在|不超过|不高于|不得超过)\s*$")
 
@@ -99,12 +99,12 @@ def _describe(project: Project) -> str:
 
 @register("W-ADDITION-MISSING")
 def check_addition(project: Project, siblings: list[Project], form: Form) -> list[Finding]:
-    """追加/调增 in the text not reflected in 全年预算数 − 年初预算数."""
+    """追加/调整 in the text not reflected in 全年预算数 (neither the change nor the new total)."""
     initial = project.funds.effective("initial")
     full_year = project.funds.effective("full_year")
     if initial is None or full_year is None:
         return []
-    added = full_year - initial
+    added = abs(full_year - initial)
     out: list[Finding] = []
     for key, text in project.sections.items():
         for amount in find_amounts(text):
@@ -116,7 +116,10 @@ def check_addition(project: Project, siblings: list[Project], form: Form) -> lis
             if added == 0:
                 detail = f"但资金表的全年预算数（{fmt_wan(full_year)}万元）与年初预算数相同"
             else:
-                detail = f"但资金表的全年预算数比年初预算数多{fmt_wan(added)}万元"
+                detail = (
+                    f"但资金表的全年预算数（{fmt_wan(full_year)}万元）与年初预算数"
+                    f"（{fmt_wan(initial)}万元）相差{fmt_wan(added)}万元"
+                )
             out.append(
                 Finding(
                     WARNING,

@@ -51,3 +51,14 @@ def test_overspent_exists():
     (f,) = run("E-FUNDS-OVERSPENT", p)
     assert f.location == {"funds": "total", "column": "executed"}
     assert run("E-FUNDS-OVERSPENT", clean_project()) == []
+
+
+def test_adjustment_to_a_new_total():
+    p = clean_project(budget="50000.00")
+    p.funds.rows["total"].full_year = Decimal("120000.00")
+    p.funds.rows["total"].executed = Decimal("120000.00")
+    p.sections["funds_usage"] = "年初预算5万元，年中调整为12万元，全年完成数12万元。"
+    assert run("W-ADDITION-MISSING", p) == []
+    p.sections["funds_usage"] = "年初预算5万元，年中调整为15万元，全年完成数12万元。"
+    (f,) = run("W-ADDITION-MISSING", p)
+    assert "调整为15万元" in f.message and "相差7.00万元" in f.message
