@@ -43,6 +43,7 @@ class FinaliseDialog(QDialog):
         layout.addWidget(self.heading)
         self.list = QListWidget()
         self.list.setWordWrap(True)
+        self.list.setSpacing(3)
         layout.addWidget(self.list)
         self.confirm = QCheckBox("我已逐项核对以上警告，确认定稿")
         layout.addWidget(self.confirm)
