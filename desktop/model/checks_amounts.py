@@ -12,6 +12,7 @@ from desktop.model.checks_numbers import (
     clause_before,
     find_amounts,
     fmt_amount,
+    sentence_bounds,
     year_in_context,
 )
 from desktop.model.forms import Form
@@ -21,6 +22,8 @@ from desktop.model.targets import to_base
 
 # Words right before an amount that make it a figure of this project's funds.
 _FUNDS_WORDS = re.compile(r"(预算|执行|支出|拨付|完成数|到位|安排|批复|下达)")
+# Parts of the whole (其中…, 用于…) and other years' figures are not funds-table figures.
+_PART_WORDS = re.compile(r"(其中|用于|包括|包含|含|上年|去年|以前年度|下年|明年)")
 _ADDITION_WORDS = re.compile(r"(追加|调增|调减|调整|增加预算|补充)")
 _CAP_AFTER = re.compile(r"^\s*(以内|以下|之内)")
 _CAP_BEFORE = re.compile(r"(控制在|不超过|不高于|不得超过)\s*$")
@@ -71,6 +74,8 @@ def check_amounts(project: Project, siblings: list[Project], form: Form) -> list
         for amount in find_amounts(text):
             clause = clause_before(text, amount.start)
             if not _FUNDS_WORDS.search(clause) or _ADDITION_WORDS.search(clause):
+                continue
+            if _PART_WORDS.search(text[sentence_bounds(text, amount.start)[0] : amount.start]):
                 continue
             if _CAP_AFTER.match(text[amount.end :]) or _CAP_BEFORE.search(clause):
                 continue  # caps are checked by W-AMOUNT-CAP
