@@ -189,3 +189,28 @@ def cost_in_yuan(target_number: Decimal, unit: str) -> Decimal:
 
 
 __all__ = ["cost_in_yuan", "fmt_amount", "funds_figures", "matches_figure"]
+
+
+@register("W-FUNDS-UNIT")
+def check_funds_unit(project: Project, siblings: list[Project], form: Form) -> list[Finding]:
+    """A funds table typed in 万元 (8 for 80000 元) while the text gives the figure in 万元."""
+    out: list[Finding] = []
+    texts = [t for t in project.sections.values() if t]
+    wan_amounts = {a.value for t in texts for a in find_amounts(t) if a.unit in ("万元", "万")}
+    for source, row in project.funds.rows.items():
+        for column in FUNDS_COLUMNS:
+            value = row.get(column)
+            if value is None or value <= 0 or value >= 10000:
+                continue
+            if value * WAN in wan_amounts:
+                out.append(
+                    Finding(
+                        WARNING,
+                        "W-FUNDS-UNIT",
+                        f"资金表金额{value:f}元疑为按万元填写：文中写的是{fmt_amount(value * WAN)}"
+                        "（资金表的单位是元）",
+                        {"funds": source, "column": column},
+                    )
+                )
+                break
+    return out

@@ -72,3 +72,12 @@ def test_total_that_disagrees_with_its_sources():
     assert [f.location for f in findings] == [{"funds": "total", "column": "executed"}]
     assert "0.00万元" in findings[0].message and "8.00万元" in findings[0].message
     assert run("W-FUNDS-TOTAL", clean_project()) == []
+
+
+def test_funds_typed_in_wan():
+    p = clean_project(budget="8.00")
+    p.sections["funds_usage"] = "该项目资金年初预算8万元，全年完成数8万元。"
+    found = run("W-FUNDS-UNIT", p)
+    assert {f.location["funds"] for f in found} == {"total", "fiscal"}
+    assert "8.00元疑为按万元填写" in found[0].message and "8万元" in found[0].message
+    assert run("W-FUNDS-UNIT", clean_project()) == []
