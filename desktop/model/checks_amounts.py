@@ -77,6 +77,10 @@ def check_amounts(project: Project, siblings: list[Project], form: Form) -> list
                 continue
             if _PART_WORDS.search(text[sentence_bounds(text, amount.start)[0] : amount.start]):
                 continue
+            if clause.endswith(("约", "近", "逾", "超", "大约", "将近")) or text[
+                amount.end : amount.end + 2
+            ].startswith(("左右", "余", "多")):
+                continue  # an approximate figure
             if _CAP_AFTER.match(text[amount.end :]) or _CAP_BEFORE.search(clause):
                 continue  # caps are checked by W-AMOUNT-CAP
             if not _in_year(project, text, amount) or matches_figure(amount, figures):

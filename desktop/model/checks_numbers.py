@@ -86,6 +86,8 @@ def _amounts(text: str) -> tuple[Amount, ...]:
         out.append(Amount(number * factor, m.start(), m.end(), text[m.start() : m.end()], unit))
     for m in _CN_AMOUNT.finditer(s):
         raw = m.group(1)
+        if m.start() > 0 and s[m.start() - 1] in "数几上近约逾超余多":
+            continue  # vague ("数十万元", "近十万元"): not a figure to compare
         if raw in ("万", "亿", "千", "百", "十") or not any(
             c in raw for c in "一二两三四五六七八九十"
         ):
