@@ -213,6 +213,10 @@ def _matches(query: Sentence, index: GroupIndex, threshold: float) -> list[str]:
 @register("W-COPY-SIBLING")
 def check_copy(project: Project, siblings: list[Project], form: Form) -> list[Finding]:
     """A project-specific sentence that also stands, near-identical, in some sibling projects."""
+    # A stale copy of the project itself is not a sibling.
+    siblings = [
+        s for s in siblings if s is not project and (project.id is None or s.id != project.id)
+    ]
     if not siblings:
         return []
     settings = check_settings(form.key)
