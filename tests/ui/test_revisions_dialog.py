@@ -161,7 +161,7 @@ def test_unfinalise_needs_a_reason_and_history_compares(qtbot, ui_store, tmp_pat
 
 
 def test_does_not_lift_the_lock_read_only_state(qtbot, ui_store):
-    window, pid = _window(qtbot, ui_store)
+    window, _pid = _window(qtbot, ui_store)
     window.read_only_reason = "数据库正被其他用户使用"
     feature = window.revisions_feature
     feature._last_state = None
