@@ -28,6 +28,7 @@ COMMANDS = (
     "fonts",
     "next-year",
     "finalise",
+    "unfinalise",
     "revisions",
 )
 
@@ -119,6 +120,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("finalise", help="定稿（有错误时拒绝，除非 --force）")
     p.add_argument("project_id", type=int)
     p.add_argument("--force", action="store_true", help="存在错误时仍然定稿")
+    p = sub.add_parser("unfinalise", help="撤销定稿（须说明原因；原定稿版本保留）")
+    p.add_argument("project_id", type=int)
+    p.add_argument("--reason", required=True, help="撤销原因")
     p = sub.add_parser("revisions", help="列出项目的定稿版本记录")
     p.add_argument("project_id", type=int)
     p.add_argument("--json", action="store_true")
@@ -439,6 +443,20 @@ def cmd_finalise(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_unfinalise(args: argparse.Namespace) -> int:
+    """`unfinalise`: back to draft with a reason; the 定稿 revision stays in the history."""
+    from desktop.store import revisions
+    from desktop.store.lock import ensure_writable
+
+    if not args.reason.strip():
+        raise InputError("撤销定稿须填写原因（--reason）")
+    store = _open(args)
+    ensure_writable(store)
+    revisions.unfinalise(store, args.project_id, reason=args.reason)
+    print("已撤销定稿，项目可再次编辑")
+    return 0
+
+
 def cmd_revisions(args: argparse.Namespace) -> int:
     """`revisions`: the 定稿 history of a project."""
     from desktop.store import repo, revisions
@@ -483,6 +501,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import-docx": cmd_import_text,
     "next-year": cmd_next_year,
     "finalise": cmd_finalise,
+    "unfinalise": cmd_unfinalise,
     "revisions": cmd_revisions,
 }
 

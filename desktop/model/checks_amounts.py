@@ -12,6 +12,7 @@ from desktop.model.checks_numbers import (
     clause_before,
     find_amounts,
     fmt_amount,
+    sentence_bounds,
     year_in_context,
 )
 from desktop.model.forms import Form
@@ -21,7 +22,9 @@ from desktop.model.targets import to_base
 
 # Words right before an amount that make it a figure of this project's funds.
 _FUNDS_WORDS = re.compile(r"(预算|执行|支出|拨付|完成数|到位|安排|批复|下达)")
-_ADDITION_WORDS = re.compile(r"(追加|调增|增加预算|调整增加|补充)")
+# Parts of the whole (其中…, 用于…) and other years' figures are not funds-table figures.
+_PART_WORDS = re.compile(r"(其中|用于|包括|包含|含|上年|去年|以前年度|下年|明年)")
+_ADDITION_WORDS = re.compile(r"(追加|调增|调减|调整|增加预算|补充)")
 _CAP_AFTER = re.compile(r"^\s*(以内|以下|之内)")
 _CAP_BEFORE = re.compile(r"(控制在|不超过|不高于|不得超过)\s*$")
 
@@ -72,6 +75,12 @@ def check_amounts(project: Project, siblings: list[Project], form: Form) -> list
             clause = clause_before(text, amount.start)
             if not _FUNDS_WORDS.search(clause) or _ADDITION_WORDS.search(clause):
                 continue
+            if _PART_WORDS.search(text[sentence_bounds(text, amount.start)[0] : amount.start]):
+                continue
+            if clause.endswith(("约", "近", "逾", "超", "大约", "将近")) or text[
+                amount.end : amount.end + 2
+            ].startswith(("左右", "余", "多")):
+                continue  # an approximate figure
             if _CAP_AFTER.match(text[amount.end :]) or _CAP_BEFORE.search(clause):
                 continue  # caps are checked by W-AMOUNT-CAP
             if not _in_year(project, text, amount) or matches_figure(amount, figures):
@@ -99,12 +108,12 @@ def _describe(project: Project) -> str:
 
 @register("W-ADDITION-MISSING")
 def check_addition(project: Project, siblings: list[Project], form: Form) -> list[Finding]:
-    """追加/调增 in the text not reflected in 全年预算数 − 年初预算数."""
+    """追加/调整 in the text not reflected in 全年预算数 (neither the change nor the new total)."""
     initial = project.funds.effective("initial")
     full_year = project.funds.effective("full_year")
     if initial is None or full_year is None:
         return []
-    added = full_year - initial
+    added = abs(full_year - initial)
     out: list[Finding] = []
     for key, text in project.sections.items():
         for amount in find_amounts(text):
@@ -116,7 +125,10 @@ def check_addition(project: Project, siblings: list[Project], form: Form) -> lis
             if added == 0:
                 detail = f"但资金表的全年预算数（{fmt_wan(full_year)}万元）与年初预算数相同"
             else:
-                detail = f"但资金表的全年预算数比年初预算数多{fmt_wan(added)}万元"
+                detail = (
+                    f"但资金表的全年预算数（{fmt_wan(full_year)}万元）与年初预算数"
+                    f"（{fmt_wan(initial)}万元）相差{fmt_wan(added)}万元"
+                )
             out.append(
                 Finding(
                     WARNING,
@@ -133,7 +145,7 @@ def _cost_targets(project: Project, form: Form) -> list[str]:
     for ind in project.indicators:
         if form.is_cost_level2(ind.level2) or form.is_cost_level2(ind.level1):
             target = ind.parsed_target()
-            if target.number is not None:
+            if target.number is not None and target.number.adjusted() <= 14:
                 value, _ = to_base(target.number, target.unit or "元")
                 out.append(f"“{ind.target.strip()}”（{fmt_wan(value)}万元）")
     return out
@@ -181,3 +193,28 @@ def cost_in_yuan(target_number: Decimal, unit: str) -> Decimal:
 
 
 __all__ = ["cost_in_yuan", "fmt_amount", "funds_figures", "matches_figure"]
+
+
+@register("W-FUNDS-UNIT")
+def check_funds_unit(project: Project, siblings: list[Project], form: Form) -> list[Finding]:
+    """A funds table typed in 万元 (8 for 80000 元) while the text gives the figure in 万元."""
+    out: list[Finding] = []
+    texts = [t for t in project.sections.values() if t]
+    wan_amounts = {a.value for t in texts for a in find_amounts(t) if a.unit in ("万元", "万")}
+    for source, row in project.funds.rows.items():
+        for column in FUNDS_COLUMNS:
+            value = row.get(column)
+            if value is None or value <= 0 or value >= 10000:
+                continue
+            if value * WAN in wan_amounts:
+                out.append(
+                    Finding(
+                        WARNING,
+                        "W-FUNDS-UNIT",
+                        f"资金表金额{value:f}元疑为按万元填写：文中写的是{fmt_amount(value * WAN)}"
+                        "（资金表的单位是元）",
+                        {"funds": source, "column": column},
+                    )
+                )
+                break
+    return out

@@ -185,6 +185,12 @@ def _group_index(
     return index
 
 
+@lru_cache(maxsize=65536)
+def _from_template(loose: str, templates: tuple[Sentence, ...], threshold: float) -> bool:
+    """True when a sentence is (nearly) one of the form's template sentences."""
+    return any(_similar(loose, t.loose, threshold) for t in templates)
+
+
 @lru_cache(maxsize=262144)
 def _similar(a: str, b: str, threshold: float) -> bool:
     return _ratio(a, b, threshold) >= threshold
@@ -207,6 +213,10 @@ def _matches(query: Sentence, index: GroupIndex, threshold: float) -> list[str]:
 @register("W-COPY-SIBLING")
 def check_copy(project: Project, siblings: list[Project], form: Form) -> list[Finding]:
     """A project-specific sentence that also stands, near-identical, in some sibling projects."""
+    # A stale copy of the project itself is not a sibling.
+    siblings = [
+        s for s in siblings if s is not project and (project.id is None or s.id != project.id)
+    ]
     if not siblings:
         return []
     settings = check_settings(form.key)
@@ -217,7 +227,7 @@ def check_copy(project: Project, siblings: list[Project], form: Form) -> list[Fi
     queries: list[tuple[str, Sentence]] = []
     for key in settings.project_specific:
         for sentence in split_sentences(project.section(key), min_chars):
-            if any(_similar(sentence.loose, t.loose, threshold) for t in templates):
+            if _from_template(sentence.loose, templates, threshold):
                 continue
             queries.append((key, sentence))
     if not queries:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from desktop.model.checks import ERROR, HINT, WARNING, Finding, register
+from desktop.model.checks_numbers import fmt_amount
 from desktop.model.forms import Form
 from desktop.model.money import WAN, fmt_points, fmt_wan
 from desktop.model.project import Indicator, Project
@@ -106,6 +107,8 @@ def _cost_value(ind: Indicator) -> tuple[Decimal, str] | None:
     unit = target.unit or ""
     if unit not in ("", "元", "万元", "千元", "亿元"):
         return None
+    if target.number.adjusted() > 14:
+        return None  # no budget is that large: not a figure worth comparing
     value, _ = to_base(target.number, unit or "元")
     return value, unit
 
@@ -124,13 +127,13 @@ def check_cost_unit(project: Project, siblings: list[Project], form: Form) -> li
         value, unit = found
         location = {"indicator": row, "column": "target"}
         if budget and budget > 0 and (value * WAN == budget or value == budget * WAN):
-            guess = "万元写成了元" if value * WAN == budget else "元写成了万元"
             out.append(
                 Finding(
                     WARNING,
                     "W-COST-UNIT",
                     f"成本指标“{ind.target.strip()}”按{unit or '元'}计为{fmt_wan(value)}万元，"
-                    f"与全年预算数{fmt_wan(budget)}万元相差一万倍，可能是{guess}",
+                    f"与全年预算数{fmt_amount(budget)}相差一万倍，"
+                    "可能把元和万元写混了（请核对指标值和资金表的单位）",
                     location,
                 )
             )

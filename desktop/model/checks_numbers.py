@@ -79,11 +79,15 @@ def _amounts(text: str) -> tuple[Amount, ...]:
             number = Decimal(m.group(1).replace(",", ""))
         except InvalidOperation:
             continue
+        if number.adjusted() > 14:
+            continue  # not a real amount
         unit = m.group(2)
         factor = {"亿元": Decimal(100000000), "万元": WAN, "万": WAN}.get(unit, Decimal(1))
         out.append(Amount(number * factor, m.start(), m.end(), text[m.start() : m.end()], unit))
     for m in _CN_AMOUNT.finditer(s):
         raw = m.group(1)
+        if m.start() > 0 and s[m.start() - 1] in "数几上近约逾超余多":
+            continue  # vague ("数十万元", "近十万元"): not a figure to compare
         if raw in ("万", "亿", "千", "百", "十") or not any(
             c in raw for c in "一二两三四五六七八九十"
         ):
@@ -107,6 +111,7 @@ def find_percents(text: str) -> list[Figure]:
     return [
         Figure(Decimal(m.group(1)), m.start(), m.end(), text[m.start() : m.end()])
         for m in _PERCENT.finditer(s)
+        if len(m.group(1)) <= 12
     ]
 
 

@@ -43,6 +43,7 @@ class FinaliseDialog(QDialog):
         layout.addWidget(self.heading)
         self.list = QListWidget()
         self.list.setWordWrap(True)
+        self.list.setSpacing(3)
         layout.addWidget(self.list)
         self.confirm = QCheckBox("我已逐项核对以上警告，确认定稿")
         layout.addWidget(self.confirm)
@@ -222,6 +223,7 @@ class RevisionsFeature:
         self.history_action.triggered.connect(self._on_history)
         for action in (self.finalise_action, self.unfinalise_action, self.history_action):
             menu.addAction(action)
+        self._last_state: tuple[int | None, bool] | None = None
         self.banner = QLabel()
         self.banner.setStyleSheet("QLabel { color: #1f5f1f; font-weight: bold; padding: 0 6px; }")
         if hasattr(window, "statusBar"):
@@ -251,9 +253,12 @@ class RevisionsFeature:
             self.banner.setToolTip(fp)
         else:
             self.banner.setText("")
+        state = (project.id if project is not None else None, final)
         setter = getattr(self.window, "set_read_only", None)
-        if callable(setter) and has:
-            setter(final)
+        if callable(setter) and has and state != self._last_state:
+            # Never lift a read-only state the window has for another reason (lock holder).
+            setter(final or bool(getattr(self.window, "read_only_reason", None)))
+        self._last_state = state
 
     def _reload(self, project_id: int) -> None:
         for name in ("reload_navigator",):

@@ -18,6 +18,8 @@ def test_amounts_in_either_unit_and_other_years_pass():
     p.sections["funds_usage"] = (
         "该项目资金年初预算80000元，全年完成数8万元，实际执行8.00万元；"
         "2022年预算安排5万元，实际执行5万元。信访维稳专项经费6.5万元。"
+        "其中支出保安工资7.2万元，支出服装费0.8万元。上年预算安排6万元。"
+        "全年支出约7.9万元，执行8万元左右。"
     )
     assert run("W-AMOUNT-FUNDS", p) == []
 
@@ -51,3 +53,32 @@ def test_overspent_exists():
     (f,) = run("E-FUNDS-OVERSPENT", p)
     assert f.location == {"funds": "total", "column": "executed"}
     assert run("E-FUNDS-OVERSPENT", clean_project()) == []
+
+
+def test_adjustment_to_a_new_total():
+    p = clean_project(budget="50000.00")
+    p.funds.rows["total"].full_year = Decimal("120000.00")
+    p.funds.rows["total"].executed = Decimal("120000.00")
+    p.sections["funds_usage"] = "年初预算5万元，年中调整为12万元，全年完成数12万元。"
+    assert run("W-ADDITION-MISSING", p) == []
+    p.sections["funds_usage"] = "年初预算5万元，年中调整为15万元，全年完成数12万元。"
+    (f,) = run("W-ADDITION-MISSING", p)
+    assert "调整为15万元" in f.message and "相差7.00万元" in f.message
+
+
+def test_total_that_disagrees_with_its_sources():
+    p = clean_project()
+    p.funds.rows["total"].executed = Decimal("0.00")  # real forms print 0/0/0 totals
+    findings = run("W-FUNDS-TOTAL", p)
+    assert [f.location for f in findings] == [{"funds": "total", "column": "executed"}]
+    assert "0.00万元" in findings[0].message and "8.00万元" in findings[0].message
+    assert run("W-FUNDS-TOTAL", clean_project()) == []
+
+
+def test_funds_typed_in_wan():
+    p = clean_project(budget="8.00")
+    p.sections["funds_usage"] = "该项目资金年初预算8万元，全年完成数8万元。"
+    found = run("W-FUNDS-UNIT", p)
+    assert {f.location["funds"] for f in found} == {"total", "fiscal"}
+    assert "8.00元疑为按万元填写" in found[0].message and "8万元" in found[0].message
+    assert run("W-FUNDS-UNIT", clean_project()) == []

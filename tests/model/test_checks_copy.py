@@ -76,6 +76,11 @@ def test_template_sentences_and_same_wording_other_figures_are_ignored():
 def test_no_siblings_no_findings():
     guard, _, _ = _group()
     assert run("W-COPY-SIBLING", guard, []) == []
+    # A stale copy of the project itself (same id) is not a sibling.
+    stale = clean_project(guard.name)
+    stale.sections = dict(guard.sections)
+    stale.id = guard.id
+    assert run("W-COPY-SIBLING", guard, [stale]) == []
 
 
 def test_sentences_keep_spans():

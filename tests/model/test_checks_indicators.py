@@ -46,14 +46,19 @@ def test_cost_unit_confusion():
     p = clean_project()
     p.indicators[3].target = "≤8元"
     (f,) = run("W-COST-UNIT", p)
-    assert f.severity == WARNING and "万元写成了元" in f.message
+    assert f.severity == WARNING and "相差一万倍" in f.message and "“≤8元”" in f.message
     p.indicators[3].target = "≤80000万元"
     (f,) = run("W-COST-UNIT", p)
-    assert "元写成了万元" in f.message
+    assert "元和万元写混了" in f.message
     p.indicators[3].target = "80000"
     (f,) = run("W-COST-UNIT", p)
     assert (f.severity, f.code) == (HINT, "I-COST-NO-UNIT")
     assert run("W-COST-UNIT", clean_project()) == []
+    # The funds table typed in 万元 (8 instead of 80000) against a cost target of 8万元.
+    p = clean_project(budget="8.00")
+    p.indicators[3].target = "≤8万元"
+    (f,) = run("W-COST-UNIT", p)
+    assert "全年预算数8元相差一万倍" in f.message
 
 
 def test_cost_above_budget():

@@ -34,7 +34,7 @@ def test_amounts(text, yuan):
 
 
 def test_not_amounts():
-    assert find_amounts("全年12个月，10万人受益，2023年，万元单位") == []
+    assert find_amounts("全年12个月，10万人受益，2023年，万元单位，数十万元，近十万元") == []
 
 
 def test_percent_and_precision():

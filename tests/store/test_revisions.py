@@ -134,6 +134,13 @@ def test_cli_finalise_and_revisions(tmp_path):
     assert fp in r.stdout and "定稿" in r.stdout
     r = _cli("--db", db, "list", "--json")
     assert json.loads(r.stdout)[0]["status"] == "final"
+    r = _cli("--db", db, "unfinalise", pid, "--reason", " ")
+    assert r.returncode == 2 and "原因" in r.stderr
+    r = _cli("--db", db, "unfinalise", pid, "--reason", "改正综合得分")
+    assert r.returncode == 0, r.stderr
+    r = _cli("--db", db, "revisions", pid, "--json")
+    assert [x["kind"] for x in json.loads(r.stdout)] == ["final", "unfinal"]
+    assert json.loads(r.stdout)[1]["reason"] == "改正综合得分"
 
 
 def test_seed003_projects_finalise(fresh_store):

@@ -158,3 +158,12 @@ def test_unfinalise_needs_a_reason_and_history_compares(qtbot, ui_store, tmp_pat
     text = dialog.diff.toPlainText()
     assert "绩效指标第4行 指标值" in text and "“80000” → “≤8万元”" in text
     dialog.grab().save(str(tmp_path / "revisions.png"))
+
+
+def test_does_not_lift_the_lock_read_only_state(qtbot, ui_store):
+    window, _pid = _window(qtbot, ui_store)
+    window.read_only_reason = "数据库正被其他用户使用"
+    feature = window.revisions_feature
+    feature._last_state = None
+    feature.refresh()
+    assert window.read_only is True
