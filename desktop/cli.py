@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
 from desktop import __version__
+from desktop.cli_common import emit_json, insert_all, open_from_args, selected_ids
+from desktop.cli_files import (
+    cmd_export_pdf,
+    cmd_export_xlsx,
+    cmd_fonts,
+    cmd_import_text,
+    cmd_import_xlsx,
+)
+from desktop.cli_project import cmd_finalise, cmd_next_year, cmd_revisions, cmd_unfinalise
 from desktop.model.errors import InputError
 
 COMMANDS = (
@@ -129,40 +137,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _open(args: argparse.Namespace) -> Any:
-    from desktop.store.db import open_store
-
-    return open_store(Path(args.db) if args.db else None, create=True)
-
-
-def _emit_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-
-
-def _selected_ids(store: Any, args: argparse.Namespace) -> list[int]:
-    from desktop.store import repo
-
-    if args.project_id is not None:
-        repo.load_project(store, args.project_id)  # raises when missing
-        return [args.project_id]
-    if args.unit is None and args.year is None:
-        raise InputError("请给出项目编号，或用 --unit 和 --year 选择一批项目")
-    rows = repo.list_projects(store, unit=args.unit, year=args.year)
-    if not rows:
-        raise InputError(
-            f"没有找到符合条件的项目（单位：{args.unit or '全部'}，年度：{args.year or '全部'}）"
-        )
-    return [r.id for r in rows]
-
-
 def cmd_list(args: argparse.Namespace) -> int:
     """`list`: one line per project."""
     from desktop.store import repo
 
-    store = _open(args)
+    store = open_from_args(args)
     rows = repo.list_projects(store)
     if args.json:
-        _emit_json(
+        emit_json(
             [
                 {
                     "id": r.id,
@@ -192,10 +174,10 @@ def cmd_show(args: argparse.Namespace) -> int:
     from desktop.model.project import FUNDS_COLUMNS, SOURCE_LABELS
     from desktop.store import repo
 
-    store = _open(args)
+    store = open_from_args(args)
     project = repo.load_project(store, args.project_id)
     if args.json:
-        _emit_json(project_to_dict(project, with_id=True))
+        emit_json(project_to_dict(project, with_id=True))
         return 0
     form = load_form(project.form)
     print(f"{form.title}{form.subtitle.format(name=project.name)}")
@@ -225,11 +207,11 @@ def cmd_score(args: argparse.Namespace) -> int:
     from desktop.model.scoring import summarise
     from desktop.store import repo
 
-    store = _open(args)
+    store = open_from_args(args)
     project = repo.load_project(store, args.project_id)
     s = summarise(project, load_form(project.form))
     if args.json:
-        _emit_json(
+        emit_json(
             {
                 "execution_rate": f"{s.execution_rate:f}" if s.execution_rate is not None else None,
                 "execution_score": f"{s.execution_score:.2f}",
@@ -254,9 +236,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     from desktop.model.checks import ERROR, run_checks
     from desktop.store import repo
 
-    store = _open(args)
+    store = open_from_args(args)
     ids = (
-        _selected_ids(store, args)
+        selected_ids(store, args)
         if (args.project_id or args.unit or args.year)
         else [r.id for r in repo.list_projects(store)]
     )
@@ -279,7 +261,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                     f"[{finding.severity}] 项目 {project.id} {project.name}：{finding.message}（{finding.code}）"
                 )
     if args.json:
-        _emit_json(out)
+        emit_json(out)
     elif not out:
         print("审核通过：未发现问题")
     return 1 if errors else 0
@@ -291,25 +273,10 @@ def cmd_import_json(args: argparse.Namespace) -> int:
 
     warnings: list[str] = []
     projects = read_projects(Path(args.file), warnings)
-    store = _open(args)
+    store = open_from_args(args)
     for w in warnings:
         sys.stderr.write(f"警告：{w}\n")
-    return _insert_all(store, projects, args.replace)
-
-
-def _insert_all(store: Any, projects: list[Any], replace: bool = False) -> int:
-    from desktop.store import repo
-    from desktop.store.lock import ensure_writable
-
-    ensure_writable(store)
-    ids: list[int] = []
-    with store.transaction():
-        for project in projects:
-            project.status = "draft"
-            ids.append(repo.insert_project(store, project, replace=replace))
-    for pid, project in zip(ids, projects, strict=True):
-        print(f"{pid}\t{project.unit.name}\t{project.year}\t{project.name}")
-    return 0
+    return insert_all(store, projects, args.replace)
 
 
 def cmd_export_json(args: argparse.Namespace) -> int:
@@ -317,7 +284,7 @@ def cmd_export_json(args: argparse.Namespace) -> int:
     from desktop.exchange.jsonio import write_projects
     from desktop.store import repo
 
-    store = _open(args)
+    store = open_from_args(args)
     project = repo.load_project(store, args.project_id)
     write_projects([project], Path(args.out))
     return 0
@@ -327,161 +294,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
     """`backup`: a consistent copy through the SQLite backup API."""
     from desktop.store.backup import backup_to
 
-    store = _open(args)
+    store = open_from_args(args)
     backup_to(store, Path(args.out))
     print(f"已备份到 {args.out}")
-    return 0
-
-
-def _feature(module: str) -> Any:
-    import importlib
-
-    try:
-        return importlib.import_module(module)
-    except ModuleNotFoundError as exc:
-        if exc.name == module:
-            raise InputError("此功能尚未提供") from None
-        raise
-
-
-def cmd_fonts(args: argparse.Namespace) -> int:
-    """`fonts`: which font file serves which role."""
-    for line in _feature("desktop.exchange.fonts").describe():
-        print(line)
-    return 0
-
-
-def cmd_export_pdf(args: argparse.Namespace) -> int:
-    """`export-pdf`: one report, or a 合订本 for --unit/--year."""
-    from desktop.model.forms import load_form
-    from desktop.store import repo
-    from desktop.store.revisions import latest_fingerprint
-
-    pdf = _feature("desktop.exchange.pdf")
-    store = _open(args)
-    ids = _selected_ids(store, args)
-    projects = repo.load_projects(store, ids)
-    out = Path(args.out)
-    fingerprints: dict[int | None, str] = {}
-    for p in projects:
-        fp = latest_fingerprint(store, p.id) if p.id is not None else None
-        if fp:
-            fingerprints[p.id] = fp
-    if args.project_id is not None:
-        pdf.write_report_pdf(
-            projects[0],
-            load_form(projects[0].form),
-            out,
-            fingerprint=fingerprints.get(projects[0].id),
-        )
-    else:
-        pdf.write_batch_pdf(
-            projects,
-            out,
-            title=f"{args.unit or ''}{args.year or ''}年度绩效自评报告合订本",
-            fingerprints=fingerprints,
-        )
-    print(f"已导出 {out}")
-    return 0
-
-
-def cmd_export_xlsx(args: argparse.Namespace) -> int:
-    """`export-xlsx`: the 自评表 of one project, or a 汇总 workbook."""
-    from desktop.model.checks import run_checks
-    from desktop.store import repo
-
-    xlsx = _feature("desktop.exchange.xlsx")
-    store = _open(args)
-    ids = _selected_ids(store, args)
-    projects = repo.load_projects(store, ids)
-    groups: dict[tuple[str, int], list[Any]] = {}
-    for p in projects:
-        groups.setdefault((p.unit.name, p.year), []).append(p)
-    findings = {
-        p.id: run_checks(p, [q for q in groups[(p.unit.name, p.year)] if q.id != p.id])
-        for p in projects
-    }
-    xlsx.write_workbook(projects, Path(args.out), findings)
-    print(f"已导出 {args.out}")
-    return 0
-
-
-def cmd_import_xlsx(args: argparse.Namespace) -> int:
-    """`import-xlsx`."""
-    xlsx_import = _feature("desktop.exchange.xlsx_import")
-    projects = xlsx_import.read_workbook(Path(args.file))
-    return _insert_all(_open(args), projects, args.replace)
-
-
-def cmd_import_text(args: argparse.Namespace) -> int:
-    """`import-text` / `import-docx`: report text into projects, with the import report."""
-    text_import = _feature("desktop.exchange.text_import")
-    result = text_import.import_file(Path(args.file), unit=args.unit, year=args.year)
-    for line in result.report:
-        sys.stderr.write(line + "\n")
-    return _insert_all(_open(args), result.projects)
-
-
-def cmd_next_year(args: argparse.Namespace) -> int:
-    """`next-year`: copy a project into the next year as a draft and print the new id."""
-    from desktop.model.carry_forward import next_year_copy
-    from desktop.store import repo
-
-    store = _open(args)
-    return _insert_all(store, [next_year_copy(repo.load_project(store, args.project_id))])
-
-
-def cmd_finalise(args: argparse.Namespace) -> int:
-    """`finalise`: 定稿 with a fingerprint; refused while 错误 findings remain."""
-    from desktop.store import revisions
-    from desktop.store.lock import ensure_writable
-
-    store = _open(args)
-    ensure_writable(store)
-    fp = revisions.finalise(store, args.project_id, force=args.force)
-    print(f"已定稿，指纹 SHA-256：{fp}")
-    return 0
-
-
-def cmd_unfinalise(args: argparse.Namespace) -> int:
-    """`unfinalise`: back to draft with a reason; the 定稿 revision stays in the history."""
-    from desktop.store import revisions
-    from desktop.store.lock import ensure_writable
-
-    if not args.reason.strip():
-        raise InputError("撤销定稿须填写原因（--reason）")
-    store = _open(args)
-    ensure_writable(store)
-    revisions.unfinalise(store, args.project_id, reason=args.reason)
-    print("已撤销定稿，项目可再次编辑")
-    return 0
-
-
-def cmd_revisions(args: argparse.Namespace) -> int:
-    """`revisions`: the 定稿 history of a project."""
-    from desktop.store import repo, revisions
-
-    store = _open(args)
-    repo.load_project(store, args.project_id)  # raises when missing
-    rows = revisions.list_revisions(store, args.project_id)
-    if args.json:
-        _emit_json(
-            [
-                {
-                    "id": r.id,
-                    "time": r.created_at,
-                    "kind": r.kind,
-                    "reason": r.reason,
-                    "fingerprint": r.fingerprint,
-                }
-                for r in rows
-            ]
-        )
-        return 0
-    if not rows:
-        print("（该项目还没有定稿记录）")
-    for r in rows:
-        print(f"{r.id:>5}  {r.created_at}  {r.label}  {r.fingerprint}  {r.reason}".rstrip())
     return 0
 
 
