@@ -112,14 +112,21 @@ def open_big_db(db: Path) -> Row:
     return ("打开 10 000 个项目的数据库并列出", f"{median_ms(run, 5):.0f} ms", "< 1 s")
 
 
-def window_usable(db: Path) -> Row:
+def window_usable(small: Path, big: Path) -> list[Row]:
     """Process start → main window shown and idle (the program quits right after)."""
     env = dict(os.environ, JIXIAO_QUIT_AFTER_SHOW="1")
-    cmd = [sys.executable, "-m", "desktop", "--db", str(db)]
-    ms = median_ms(
-        lambda: subprocess.run(cmd, cwd=ROOT, capture_output=True, env=env, timeout=60), 5
-    )
-    return ("窗口可用（启动到显示，含退出）", f"{ms:.0f} ms", "< 1 s")
+    rows = []
+    for db, name in (
+        (small, "窗口可用（启动到显示，含退出；1 个项目）"),
+        (big, "窗口可用（10 000 个项目）"),
+    ):
+        cmd = [sys.executable, "-m", "desktop", "--db", str(db)]
+        ms = median_ms(
+            lambda: subprocess.run(cmd, cwd=ROOT, capture_output=True, env=env, timeout=60),  # noqa: B023
+            5,
+        )
+        rows.append((name, f"{ms:.0f} ms", "< 1 s"))
+    return rows
 
 
 def gui_inprocess(db: Path, big_id: int, ids: list[int]) -> list[Row]:
@@ -237,7 +244,8 @@ def peak_memory(db: Path, big_id: int) -> Row:
         "from PySide6.QtWidgets import QApplication;app=QApplication([]);"
         "from desktop.store.db import open_store;from desktop.ui.main_window import MainWindow;"
         f"w=MainWindow(open_store({str(db)!r}));w.show();app.processEvents();"
-        f"w.select_project({big_id});app.processEvents();"
+        f"w.select_project({big_id});app.processEvents();import time;t=time.time()+3\n"
+        "while time.time()<t: app.processEvents(); time.sleep(0.01)\n"
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
     )
     out = subprocess.run(
@@ -268,7 +276,7 @@ def main() -> None:
         make_db(small, 1)
         rows += guarded("CLI 启动", lambda: cli_start(small, db))
         rows += guarded("打开数据库", lambda: [open_big_db(db)])
-        rows += guarded("窗口可用", lambda: [window_usable(db)])
+        rows += guarded("窗口可用", lambda: window_usable(small, db))
         rows += guarded("窗口内测量", lambda: gui_inprocess(db, ids[0], ids))
         rows += guarded("PDF", lambda: pdf_rows(tmp))
         rows += guarded("xlsx", lambda: xlsx_rows(db, ids, tmp))
