@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 OPERATORS = ("≥", "≤", ">", "<", "=")
 _OP_ALIASES = {
@@ -125,6 +126,20 @@ def _read_unit(rest: str) -> str:
 
 def parse_target(text: str) -> ParsedTarget:
     """Parse a 指标值. Unparseable → qualitative. Never raises."""
+    if isinstance(text, str) and len(text) <= _CACHE_MAX_LEN:
+        return _parse_cached(text)
+    return _parse(text)
+
+
+_CACHE_MAX_LEN = 200
+
+
+@lru_cache(maxsize=8192)
+def _parse_cached(text: str) -> ParsedTarget:
+    return _parse(text)
+
+
+def _parse(text: str) -> ParsedTarget:
     try:
         raw = text if isinstance(text, str) else str(text)
     except Exception:
