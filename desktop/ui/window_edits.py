@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 
 from desktop.model.money import fmt_points
-from desktop.model.scoring import summarise
+from desktop.model.scoring import ScoreSummary, summarise
 from desktop.store import project_status, repo
 
 if TYPE_CHECKING:
@@ -89,9 +89,20 @@ def update_score(window: MainWindow) -> None:
     if window._project is None or window._form is None:
         window.score_label.setText("")
         return
-    summary = summarise(window._project, window._form)
+    summary = _grid_summary(window) or summarise(window._project, window._form)
     window.score_label.setText(f"总分 {fmt_points(summary.entered_total)} 分　等级 {summary.grade}")
     window.score_label.setToolTip(
         f"建议总分 {fmt_points(summary.suggested_total)} 分（{summary.suggested_grade}）；"
         f"分值合计 {fmt_points(summary.weight_total)}"
     )
+
+
+def _grid_summary(window: MainWindow) -> ScoreSummary | None:
+    """The grid's incrementally kept totals when it shows the current project (500 rows: <1 ms)."""
+    grid = window.grid
+    summary = getattr(grid, "summary", None)
+    model = grid.model() if hasattr(grid, "model") else None
+    if summary is None or getattr(model, "project", None) is not window._project:
+        return None
+    result = summary()
+    return result if isinstance(result, ScoreSummary) else None

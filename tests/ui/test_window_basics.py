@@ -245,3 +245,31 @@ def test_year_and_department_edits_persist_and_move_the_project(ui_store, make_w
     saved = repo.load_project(ui_store, project.id)
     assert (saved.year, saved.name) == (2022, "保安费用（调整）")
     assert saved.unit.department == "某区人民政府（区）"
+
+
+def test_status_bar_total_follows_grid_and_funds_edits(ui_store, make_window, sample_project):
+    from PySide6.QtCore import Qt
+
+    from desktop.store import repo
+
+    pid = repo.insert_project(ui_store, sample_project)
+    window = make_window(ui_store)
+    window.select_project(pid)
+    assert window.score_label.text().startswith("总分 100 分")
+    model = window.grid.model()
+    score_col = next(
+        c
+        for c in range(model.columnCount())
+        if model.headerData(c, Qt.Orientation.Horizontal) == "得分"
+    )
+    model.setData(model.index(1, score_col), "15", Qt.ItemDataRole.EditRole)  # 20 → 15
+    assert window.score_label.text().startswith("总分 95 分")
+    window.undo_stack.undo()
+    assert window.score_label.text().startswith("总分 100 分")
+    # spending only half of the budget lowers the 预算执行率 score (entered empty → computed)
+    window.current_project().execution.score = None
+    funds = window.current_project().funds.rows["total"]
+    funds.executed = funds.full_year / 2
+    window.grid.refresh()
+    window.project_changed.emit()
+    assert window.score_label.text().startswith("总分 95 分")
