@@ -239,14 +239,15 @@ def xlsx_rows(db: Path, ids: list[int], tmp: Path) -> list[Row]:
 def peak_memory(db: Path, big_id: int) -> Row:
     """Peak RSS of a GUI process with the 10 000-project DB open and a 500-row project shown."""
     code = (
-        "import os,sys,resource;os.environ['QT_QPA_PLATFORM']='offscreen';"
+        "import os,sys;os.environ['QT_QPA_PLATFORM']='offscreen';"
         f"sys.path.insert(0,{str(ROOT)!r});import desktop.ui;"
         "from PySide6.QtWidgets import QApplication;app=QApplication([]);"
         "from desktop.store.db import open_store;from desktop.ui.main_window import MainWindow;"
         f"w=MainWindow(open_store({str(db)!r}));w.show();app.processEvents();"
         f"w.select_project({big_id});app.processEvents();import time;t=time.time()+3\n"
         "while time.time()<t: app.processEvents(); time.sleep(0.01)\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+        # VmHWM, not ru_maxrss: the latter keeps the parent's peak across fork + exec
+        "print([l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')][0])"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
