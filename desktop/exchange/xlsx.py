@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from desktop.exchange.xlsx_layout import Styles
 from desktop.exchange.xlsx_safe import sheet_name
 from desktop.exchange.xlsx_sheet import write_project_sheet
 from desktop.exchange.xlsx_summary import SUMMARY_TITLE, write_summary_sheet
+from desktop.exchange.xlsx_xml import XmlOut, save_fast
 from desktop.model.checks import Finding
 from desktop.model.forms import load_form
 from desktop.model.project import Project
@@ -25,10 +25,12 @@ def build_workbook(
     projects: list[Project],
     findings: dict[int | None, list[Finding]] | None = None,
     sheets_limit: int | None = None,
+    fast: bool = False,
 ) -> Workbook:
     """The workbook: 汇总 first when there are several projects, then one sheet per project.
 
     ``sheets_limit`` caps how many projects get their own sheet (the 汇总 lists them all).
+    ``fast`` prepares project sheets as XML: save such a workbook with ``save_fast`` only.
     """
     wb = Workbook()
     first = wb.active
@@ -46,7 +48,8 @@ def build_workbook(
             first.title = sheet_name(projects[0].name, used)
     forms: dict[str, str] = {}
     for ws, project in zip(targets, sheet_projects, strict=False):
-        write_project_sheet(ws, project, load_form(project.form), styles)
+        out = XmlOut(ws, wb) if fast else ws
+        write_project_sheet(out, project, load_form(project.form), styles)
         forms[ws.title] = project.form
     # The report kind is not part of the official table: keep it where import finds it.
     wb.custom_doc_props.append(
@@ -61,9 +64,7 @@ def workbook_bytes(
     sheets_limit: int | None = None,
 ) -> bytes:
     """The .xlsx file content."""
-    buffer = io.BytesIO()
-    build_workbook(projects, findings, sheets_limit).save(buffer)
-    return buffer.getvalue()
+    return save_fast(build_workbook(projects, findings, sheets_limit, fast=True))
 
 
 def write_workbook(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import Protocol
 
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -38,11 +39,50 @@ def to_wan(amount: Decimal | None) -> Decimal | None:
     return (amount / WAN).quantize(WAN_PLACES)
 
 
+class SheetOut(Protocol):
+    """Where a project sheet's cells go: an openpyxl worksheet or prepared XML."""
+
+    def text(self, row: int, col: int, text: str, style: object) -> None:
+        """A string cell."""
+
+    def number(self, row: int, col: int, value: Decimal | None, style: object) -> None:
+        """A number cell (empty when None)."""
+
+    def merge(self, r1: int, c1: int, r2: int, c2: int, covered_style: object | None) -> None:
+        """Merge a range."""
+
+    def finish(self, widths: Sequence[float], lines: dict[int, int], n: int, last_row: int) -> None:
+        """Widths, row heights and print setup."""
+
+
+class CellsOut:
+    """Cells written into an openpyxl worksheet (the reference path)."""
+
+    def __init__(self, ws: Worksheet) -> None:
+        self.ws = ws
+
+    def text(self, row: int, col: int, text: str, style: object) -> None:
+        """A string cell."""
+        put_text(self.ws, row, col, text, style)
+
+    def number(self, row: int, col: int, value: Decimal | None, style: object) -> None:
+        """A number cell (empty when None)."""
+        put_number(self.ws, row, col, value, style)
+
+    def merge(self, r1: int, c1: int, r2: int, c2: int, covered_style: object | None) -> None:
+        """Merge a range."""
+        L.merge(self.ws, r1, c1, r2, c2, covered_style)
+
+    def finish(self, widths: Sequence[float], lines: dict[int, int], n: int, last_row: int) -> None:
+        """Widths, row heights and print setup."""
+        _finish(self.ws, widths, lines, n, last_row)
+
+
 class _Sheet:
     """Writes cells, merges and remembers the lines each row needs."""
 
-    def __init__(self, ws: Worksheet, styles: Styles, widths: Sequence[float]) -> None:
-        self.ws = ws
+    def __init__(self, out: SheetOut, styles: Styles, widths: Sequence[float]) -> None:
+        self.out = out
         self.s = styles
         self.widths = list(widths)
         self.lines: dict[int, int] = {}
@@ -54,7 +94,7 @@ class _Sheet:
         self, row: int, c1: int, text: str, style: object, c2: int | None = None, rows: int = 1
     ) -> None:
         c2 = c2 or c1
-        put_text(self.ws, row, c1, text, style)
+        self.out.text(row, c1, text, style)
         self.merge(row, c1, row + rows - 1, c2)
         if text and rows == 1:
             need = L.lines_needed(text, self.span_width(c1, c2))
@@ -63,20 +103,23 @@ class _Sheet:
     def number(
         self, row: int, col: int, value: Decimal | None, style: object, rows: int = 1
     ) -> None:
-        put_number(self.ws, row, col, value, style)
+        self.out.number(row, col, value, style)
         self.merge(row, col, row + rows - 1, col)
 
     def merge(self, r1: int, c1: int, r2: int, c2: int) -> None:
         if (r1, c1) != (r2, c2):
-            L.merge(self.ws, r1, c1, r2, c2, self.s.border if r1 > 2 else None)
+            self.out.merge(r1, c1, r2, c2, self.s.border if r1 > 2 else None)
 
 
-def write_project_sheet(ws: Worksheet, project: Project, form: Form, styles: Styles) -> None:
-    """Fill ``ws`` with the 自评表 of one project, with print setup."""
+def write_project_sheet(
+    ws: Worksheet | SheetOut, project: Project, form: Form, styles: Styles
+) -> None:
+    """Fill ``ws`` (a worksheet or another SheetOut) with the 自评表 of one project."""
+    out: SheetOut = CellsOut(ws) if isinstance(ws, Worksheet) else ws
     cols = columns_for(project)
     n = len(cols) + 1
     widths = [L.LABEL_COLUMN_WIDTH, *(c.width for c in cols)]
-    sh = _Sheet(ws, styles, widths)
+    sh = _Sheet(out, styles, widths)
     s = styles
     half = n // 2
 
@@ -161,7 +204,7 @@ def write_project_sheet(ws: Worksheet, project: Project, form: Form, styles: Sty
     sh.number(row, score_col, summary.entered_total, s.points)
     sh.text(row, score_col + 1, f"{L.LABEL_GRADE}：{summary.grade}", s.center, n)
 
-    _finish(ws, sh, n, row)
+    out.finish(sh.widths, sh.lines, n, row)
 
 
 def _merge_levels(sh: _Sheet, inds: Sequence[object], first_row: int) -> None:
@@ -187,14 +230,16 @@ def _merge_levels(sh: _Sheet, inds: Sequence[object], first_row: int) -> None:
             start = end + 1
 
 
-def _finish(ws: Worksheet, sh: _Sheet, n: int, last_row: int) -> None:
+def _finish(
+    ws: Worksheet, widths: Sequence[float], lines: dict[int, int], n: int, last_row: int
+) -> None:
     """Column widths, row heights and print setup."""
-    for i, width in enumerate(sh.widths, start=1):
+    for i, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = width
     ws.row_dimensions[1].height = 30
     ws.row_dimensions[2].height = 20
     for r in range(3, last_row + 1):
-        ws.row_dimensions[r].height = L.row_height(sh.lines.get(r, 1))
+        ws.row_dimensions[r].height = L.row_height(lines.get(r, 1))
     ws.print_area = f"A1:{get_column_letter(n)}{last_row}"
     ws.print_title_rows = "1:2"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
