@@ -74,7 +74,10 @@ def check_required_sections(project: Project, siblings: list[Project], form: For
     """Required sections that are empty."""
     return [
         Finding(
-            ERROR, "E-SECTION-EMPTY", f"必填部分“{entry.title}”尚未填写", {"section": entry.key}
+            ERROR,
+            "E-SECTION-EMPTY",
+            f"必填部分“{entry.title.rstrip('。.：: ')}”尚未填写",
+            {"section": entry.key},
         )
         for entry in form.sections()
         if entry.required and entry.key and not project.section(entry.key).strip()

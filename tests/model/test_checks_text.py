@@ -130,3 +130,4 @@ def test_empty_required_section():
     p.sections["problems"] = "  "
     (f,) = run("E-SECTION-EMPTY", p)
     assert f.location == {"section": "problems"} and "存在的问题" in f.message
+    assert "。”" not in f.message  # the heading's full stop is not quoted
