@@ -43,6 +43,7 @@ class MainWindow(QMainWindow):
     """The editor window over one open store."""
 
     project_changed = Signal()
+    project_loaded = Signal(object)  # the Project now shown (or None); features follow it
 
     # widgets made by window_layout
     banner: Banner
@@ -297,6 +298,7 @@ class MainWindow(QMainWindow):
             self.refresh_findings()
         else:
             self._findings_timer.start()
+        self.project_loaded.emit(project)
 
     def _pages_for(self, form: Form) -> FormPages:
         pages = self._pages.get(form.key)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -37,6 +38,7 @@ class FinaliseDialog(QDialog):
         self.setWindowTitle("定稿")
         self.errors = [f for f in findings if f.severity == ERROR]
         self.warnings = [f for f in findings if f.severity == WARNING]
+        self.jump_target: Finding | None = None  # chosen by double-click: show it in the window
         layout = QVBoxLayout(self)
         self.heading = QLabel()
         self.heading.setWordWrap(True)
@@ -44,6 +46,8 @@ class FinaliseDialog(QDialog):
         self.list = QListWidget()
         self.list.setWordWrap(True)
         self.list.setSpacing(3)
+        self.list.setToolTip("双击一项，关闭本对话框并跳到出错位置")
+        self.list.itemActivated.connect(self._on_activated)
         layout.addWidget(self.list)
         self.confirm = QCheckBox("我已逐项核对以上警告，确认定稿")
         layout.addWidget(self.confirm)
@@ -57,7 +61,7 @@ class FinaliseDialog(QDialog):
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         if self.errors:
             self.heading.setText(
-                f"项目“{name}”还有{len(self.errors)}项错误，改正后才能定稿（审核栏中可跳转到出错位置）："
+                f"项目“{name}”还有{len(self.errors)}项错误，改正后才能定稿（双击一项跳到出错位置）："
             )
             for f in self.errors:
                 self.list.addItem(f"[{f.severity}] {f.message}")
@@ -88,6 +92,13 @@ class FinaliseDialog(QDialog):
     def blocked(self) -> bool:
         """True when errors prevent 定稿."""
         return bool(self.errors)
+
+    def _on_activated(self, item: QListWidgetItem) -> None:
+        shown = self.errors if self.errors else self.warnings
+        row = self.list.row(item)
+        if 0 <= row < len(shown):
+            self.jump_target = shown[row]
+            self.reject()
 
 
 class ReasonDialog(QDialog):
@@ -287,6 +298,9 @@ class RevisionsFeature:
         findings = run_checks(project, repo.siblings(store, project))
         dialog = FinaliseDialog(project.name, findings, self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.blocked:
+            jump = getattr(self.window, "jump_to", None)
+            if dialog.jump_target is not None and callable(jump):
+                jump(dialog.jump_target)
             return
         try:
             fp = revisions.finalise(store, project.id)

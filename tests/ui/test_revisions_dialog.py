@@ -167,3 +167,26 @@ def test_does_not_lift_the_lock_read_only_state(qtbot, ui_store):
     feature._last_state = None
     feature.refresh()
     assert window.read_only is True
+
+
+def test_double_click_on_a_blocking_error_jumps_to_it(qtbot, ui_store, make_window):
+    (project,) = read_projects(FIXTURES / "seed000_evaluation.json")
+    pid = repo.insert_project(ui_store, project)
+    window = make_window(ui_store)  # the real main window
+    window.select_project(pid)
+    window.tabs.setCurrentIndex(0)
+
+    def double_click_first_error():
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, FinaliseDialog) and w.isVisible():
+                w.list.itemActivated.emit(w.list.item(0))
+                return
+        QTimer.singleShot(20, double_click_first_error)
+
+    QTimer.singleShot(0, double_click_first_error)
+    window.revisions_feature.finalise_action.trigger()
+    assert repo.load_project(ui_store, pid).status == "draft"
+    # the claimed 100 分 sits in a narrative section: its tab is shown and the words selected
+    editor = window.focusWidget()
+    assert window.tabs.currentIndex() > 1
+    assert "100分" in editor.textCursor().selectedText()
