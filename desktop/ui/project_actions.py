@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
 from desktop import __version__
+from desktop.model.carry_forward import next_year_copy
 from desktop.model.errors import InputError
 from desktop.model.project import Project, Unit
 from desktop.store import repo
@@ -16,14 +16,6 @@ from desktop.ui import dialogs
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
-
-
-def carry_forward_available() -> bool:
-    """True when desktop.model.carry_forward (复制为下一年度) is installed."""
-    try:
-        return importlib.util.find_spec("desktop.model.carry_forward") is not None
-    except (ImportError, ValueError):
-        return False
 
 
 def save_now(window: MainWindow) -> None:
@@ -135,13 +127,11 @@ def rename(window: MainWindow) -> bool:
 def copy_next_year(window: MainWindow) -> int | None:
     """复制为下一年度: a new project from the current one via carry_forward.next_year_copy."""
     project = window.current_project()
-    if window.read_only or project is None or not carry_forward_available():
+    if window.read_only or project is None:
         return None
     if not window.flush():
         return None
-    from desktop.model import carry_forward  # type: ignore[attr-defined,unused-ignore]
-
-    copy: Project = carry_forward.next_year_copy(project)
+    copy = next_year_copy(project)
     try:
         project_id = repo.insert_project(window.store, copy)
     except InputError as exc:

@@ -345,47 +345,11 @@ def open_import(window: Any, path: Path | None = None) -> TextImportDialog | Non
     return dialog
 
 
-def copy_to_next_year(window: Any) -> int | None:
-    """复制为下一年度: insert a next-year draft of the current project and select it."""
-    from desktop.model.carry_forward import next_year_copy
-
-    if getattr(window, "read_only", False) is True:
-        _warn(window, "数据库以只读方式打开，不能复制项目")
-        return None
-    project = window.current_project()
-    if project is None:
-        _warn(window, "请先在左侧选择要复制的项目")
-        return None
-    if hasattr(window, "flush"):
-        window.flush()
-    try:
-        new_id = repo.insert_project(window.store, next_year_copy(project))
-    except InputError as exc:
-        _warn(window, exc.message)
-        return None
-    window.reload_navigator()
-    window.select_project(new_id)
-    window.statusBar().showMessage(
-        f"已复制为 {project.year + 1} 年度草稿；实际完成值、得分和全年执行数已清空，"
-        "请核对审核栏中提到旧年度的句子",
-        8000,
-    )
-    return new_id
-
-
 def install(window: Any) -> None:
-    """Add 文件 → 导入报告文本/Word… and 项目 → 复制为下一年度 to the main window."""
+    """Add 文件 → 导入报告文本/Word… to the main window (复制为下一年度 is the window's own)."""
     import_action = QAction("导入报告文本/Word…", window)
     import_action.setShortcut("Ctrl+Shift+I")
     import_action.setStatusTip("把已有的报告（文本或 .docx）导入为项目，先预览再导入")
     import_action.triggered.connect(lambda: open_import(window))
     window.menu_file.addAction(import_action)
-    actions: list[QAction] = [import_action]
-    # The main window may already offer 复制为下一年度 (calling next_year_copy): no second entry.
-    if "copy_next_year" not in getattr(window, "actions_by_name", {}):
-        copy_action = QAction("复制为下一年度", window)
-        copy_action.setStatusTip("以当前项目为底稿新建下一年度的项目（目标保留，实际值清空）")
-        copy_action.triggered.connect(lambda: copy_to_next_year(window))
-        window.menu_project.addAction(copy_action)
-        actions.append(copy_action)
-    window.text_import_actions = tuple(actions)
+    window.text_import_actions = (import_action,)

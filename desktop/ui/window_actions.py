@@ -257,10 +257,6 @@ def update_enabled(window: MainWindow) -> None:
         a[name].setEnabled(writable)
     a["rename"].setEnabled(writable and kind in ("unit", "project"))
     a["delete"].setEnabled(writable and has_project)
-    a["copy_next_year"].setEnabled(
-        writable and has_project and project_actions.carry_forward_available()
-    )
-    if not project_actions.carry_forward_available():
-        a["copy_next_year"].setToolTip("复制为下一年度功能尚未安装")
+    a["copy_next_year"].setEnabled(writable and has_project)
     window.empty_page.new_unit_button.setEnabled(writable)
     window.empty_page.new_project_button.setEnabled(writable)

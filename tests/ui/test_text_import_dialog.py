@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 
 from desktop.store import repo
 from desktop.store.db import Store
-from desktop.ui.text_import_dialog import TextImportDialog, copy_to_next_year, install, open_import
+from desktop.ui.text_import_dialog import TextImportDialog, install, open_import
 
 SEED_003 = "003_0bef1ca0c8c97894.txt"
 
@@ -130,36 +130,16 @@ def test_duplicate_import_is_refused_and_nothing_half_written(
     assert len(repo.list_projects(ui_store)) == 4
 
 
-def test_install_adds_menu_actions_and_copy_to_next_year(
-    qtbot, ui_store: Store, seeds_dir: Path
-) -> None:
+def test_install_adds_the_import_action(qtbot, ui_store: Store, seeds_dir: Path) -> None:
     window = HostWindow(ui_store)
     qtbot.addWidget(window)
     install(window)
     assert [a.text() for a in window.menu_file.actions()] == ["导入报告文本/Word…"]
-    assert [a.text() for a in window.menu_project.actions()] == ["复制为下一年度"]
+    assert window.menu_project.actions() == []  # 复制为下一年度 is the main window's own action
     dialog = open_import(window, seeds_dir / SEED_003)
     assert dialog is not None
     dialog.import_button.click()
     assert window.reloads == 1 and window.selected == dialog.created_ids[0]
-    new_id = copy_to_next_year(window)
-    assert new_id is not None and window.selected == new_id
-    new = repo.load_project(ui_store, new_id)
-    assert (new.year, new.name, new.status) == (2024, "保安费用", "draft")
-    assert all(i.actual == "" for i in new.indicators)
-
-
-def test_copy_without_project_warns(
-    qtbot, ui_store: Store, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
-    window = HostWindow(ui_store)
-    qtbot.addWidget(window)
-    assert copy_to_next_year(window) is None
-    assert shown == ["请先在左侧选择要复制的项目"]
 
 
 def test_real_main_window_gets_one_import_and_one_copy_action(
