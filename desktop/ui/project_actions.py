@@ -67,15 +67,7 @@ def new_project(window: MainWindow) -> int | None:
         name=spec.name,
         form=spec.form,
     )
-    try:
-        project_id = repo.insert_project(window.store, project)
-    except InputError as exc:
-        dialogs.error(window, "新建项目", str(exc))
-        return None
-    window.reload_navigator()
-    window.select_project(project_id)
-    window.statusBar().showMessage(f"已新建项目“{spec.name}”", 5000)
-    return project_id
+    return _insert_and_show(window, project, "新建项目", f"已新建项目“{spec.name}”")
 
 
 def rename(window: MainWindow) -> bool:
@@ -132,14 +124,21 @@ def copy_next_year(window: MainWindow) -> int | None:
     if not window.flush():
         return None
     copy = next_year_copy(project)
+    return _insert_and_show(
+        window, copy, "复制为下一年度", f"已复制为{copy.year}年度项目“{copy.name}”"
+    )
+
+
+def _insert_and_show(window: MainWindow, project: Project, title: str, done: str) -> int | None:
+    """Write a new project (one transaction), list and select it; a Chinese error otherwise."""
     try:
-        project_id = repo.insert_project(window.store, copy)
+        project_id = repo.insert_project(window.store, project)
     except InputError as exc:
-        dialogs.error(window, "复制为下一年度", str(exc))
+        dialogs.error(window, title, str(exc))
         return None
     window.reload_navigator()
     window.select_project(project_id)
-    window.statusBar().showMessage(f"已复制为{copy.year}年度项目“{copy.name}”", 5000)
+    window.statusBar().showMessage(done, 5000)
     return project_id
 
 
