@@ -6,18 +6,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli_runner import run_cli
+
 REPO = Path(__file__).resolve().parents[2]
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "desktop", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd or REPO,
-        timeout=60,
-        env={**__import__("os").environ, "PYTHONPATH": str(REPO)},
-    )
+    return run_cli(*args, cwd=cwd, timeout=60)
 
 
 CASE = {

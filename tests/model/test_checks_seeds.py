@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +10,7 @@ import pytest
 from desktop.exchange.jsonio import read_projects
 from desktop.model.checks import ERROR, WARNING, Finding, run_checks
 from desktop.store import repo
+from tests.cli_runner import run_cli as _cli
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 REPO = Path(__file__).resolve().parents[2]
@@ -116,17 +115,6 @@ def test_seed000_claimed_100_points(fresh_store):
     assert _by_code(findings, "W-ADDITION-MISSING") == []
     assert any("压实压实" in f.message for f in findings)
     assert len([f for f in findings if f.severity == WARNING]) <= 3
-
-
-def _cli(*args):
-    return subprocess.run(
-        [sys.executable, "-m", "desktop", *args],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        timeout=120,
-        env={**__import__("os").environ, "PYTHONPATH": str(REPO)},
-    )
 
 
 def test_cli_check_json_reports_the_new_checks(tmp_path):

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +13,7 @@ from desktop.model.forms import load_form
 from desktop.model.revision_diff import compare
 from desktop.store import repo, revisions
 from desktop.store.db import open_store
+from tests.cli_runner import run_cli as _cli
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 REPO = Path(__file__).resolve().parents[2]
@@ -104,17 +103,6 @@ def test_finalise_survives_reopening(db_path, sample_project):
     assert revisions.latest_fingerprint(store, pid) == fp
     assert store.db.execute("PRAGMA synchronous").fetchone()[0] == 1  # back to NORMAL
     store.close()
-
-
-def _cli(*args):
-    return subprocess.run(
-        [sys.executable, "-m", "desktop", *args],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        timeout=120,
-        env={**__import__("os").environ, "PYTHONPATH": str(REPO)},
-    )
 
 
 def test_cli_finalise_and_revisions(tmp_path):
