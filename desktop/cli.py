@@ -233,8 +233,9 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """`check`: findings; exit 1 when any 错误."""
-    from desktop.model.checks import ERROR, run_checks
+    from desktop.model.checks import ERROR
     from desktop.store import repo
+    from desktop.store.audit import findings_with_siblings
 
     store = open_from_args(args)
     ids = (
@@ -243,17 +244,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         else [r.id for r in repo.list_projects(store)]
     )
     projects = repo.load_projects(store, ids)
+    findings = findings_with_siblings(store, projects)
     out: list[dict[str, Any]] = []
     errors = 0
-    group_cache: dict[tuple[str, int], list[Any]] = {}
     for project in projects:
-        key = (project.unit.name, project.year)
-        if key not in group_cache:
-            group_cache[key] = repo.load_projects(
-                store, [r.id for r in repo.list_projects(store, unit=key[0], year=key[1])]
-            )
-        siblings = [p for p in group_cache[key] if p.id != project.id]
-        for finding in run_checks(project, siblings):
+        for finding in findings[project.id]:
             errors += finding.severity == ERROR
             out.append(finding.to_dict(project.id))
             if not args.json:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
 
 from desktop.cli_common import feature, insert_all, open_from_args, selected_ids
 
@@ -53,21 +52,13 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
 
 def cmd_export_xlsx(args: argparse.Namespace) -> int:
     """`export-xlsx`: the 自评表 of one project, or a 汇总 workbook."""
-    from desktop.model.checks import run_checks
     from desktop.store import repo
+    from desktop.store.audit import findings_with_siblings
 
     xlsx = feature("desktop.exchange.xlsx")
     store = open_from_args(args)
-    ids = selected_ids(store, args)
-    projects = repo.load_projects(store, ids)
-    groups: dict[tuple[str, int], list[Any]] = {}
-    for p in projects:
-        groups.setdefault((p.unit.name, p.year), []).append(p)
-    findings = {
-        p.id: run_checks(p, [q for q in groups[(p.unit.name, p.year)] if q.id != p.id])
-        for p in projects
-    }
-    xlsx.write_workbook(projects, Path(args.out), findings)
+    projects = repo.load_projects(store, selected_ids(store, args))
+    xlsx.write_workbook(projects, Path(args.out), findings_with_siblings(store, projects))
     print(f"已导出 {args.out}")
     return 0
 

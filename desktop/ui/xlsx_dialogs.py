@@ -141,28 +141,21 @@ def suggested_name(project: Project | None, scope: str) -> str:
 def export_to(window: Any, scope: str, path: Path) -> bool:
     """Write the workbook for a scope; errors are shown, never raised. True on success."""
     from desktop.exchange.xlsx import write_workbook
-    from desktop.model.checks import run_checks
+    from desktop.store.audit import findings_with_siblings
 
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         project = window.current_project()
         if scope == SCOPE_PROJECT and project is not None:
-            rows = repo.list_projects(window.store, unit=project.unit.name, year=project.year)
-            group = repo.load_projects(window.store, [r.id for r in rows])
-            projects = [p for p in group if p.id == project.id] or [project]
+            ids = [project.id] if project.id is not None else []
+            projects = repo.load_projects(window.store, ids) or [project]
         elif scope == SCOPE_UNIT_YEAR and project is not None:
             rows = repo.list_projects(window.store, unit=project.unit.name, year=project.year)
-            group = projects = repo.load_projects(window.store, [r.id for r in rows])
+            projects = repo.load_projects(window.store, [r.id for r in rows])
         else:
             rows = repo.list_projects(window.store)
-            group = projects = repo.load_projects(window.store, [r.id for r in rows])
-        by_key: dict[tuple[str, int], list[Project]] = {}
-        for p in group:
-            by_key.setdefault((p.unit.name, p.year), []).append(p)
-        findings = {
-            p.id: run_checks(p, [q for q in by_key.get((p.unit.name, p.year), []) if q.id != p.id])
-            for p in projects
-        }
+            projects = repo.load_projects(window.store, [r.id for r in rows])
+        findings = findings_with_siblings(window.store, projects)
         write_workbook(projects, path, findings)
     except InputError as exc:
         QApplication.restoreOverrideCursor()
