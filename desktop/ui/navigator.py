@@ -31,7 +31,8 @@ class Navigator(QTreeWidget):
         self._items: dict[int, QTreeWidgetItem] = {}
         self._collapsed: set[tuple[str, int, int]] = set()
         self._opened: set[tuple[str, int, int]] = set()  # years opened by the user (lazy mode)
-        self._pending: dict[int, list[ProjectRow]] = {}  # id(year item) → rows not yet shown
+        # (kind, unit id, year) of a year item → its project rows not yet shown as items
+        self._pending: dict[tuple[str, int, int], list[ProjectRow]] = {}
         self._year_of: dict[int, QTreeWidgetItem] = {}
         self._order: list[int] = []
         style = self.style()
@@ -86,8 +87,7 @@ class Navigator(QTreeWidget):
                     )
                     parent.addChild(year_item)
                     year_items[(row.unit_id, row.year)] = year_item
-                    self._pending[id(year_item)] = []
-                self._pending[id(year_item)].append(row)
+                self._pending.setdefault((YEAR, row.unit_id, row.year), []).append(row)
                 self._year_of[row.id] = year_item
             self.addTopLevelItems(list(unit_items.values()))
             for year_item in year_items.values():
@@ -108,7 +108,7 @@ class Navigator(QTreeWidget):
 
     def _populate(self, year_item: QTreeWidgetItem) -> None:
         """Create the project items of a year that has none yet."""
-        rows = self._pending.pop(id(year_item), None)
+        rows = self._pending.pop(self._key(year_item), None)
         if not rows:
             return
         for row in rows:
