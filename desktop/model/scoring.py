@@ -13,6 +13,8 @@ from desktop.model.targets import ParsedTarget, find_number, to_base
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
+# an entered score this share of the weight away from the suggestion is "far"
+FAR_FRACTION = Decimal("0.2")
 
 
 @dataclass(frozen=True)
@@ -148,6 +150,14 @@ def is_far_over_target(indicator: Indicator, form: Form) -> bool:
     goal, _ = to_base(target.number, target.unit)
     value, _ = to_base(number, unit or target.unit)
     return value >= goal * form.scoring.high_target_ratio
+
+
+def is_far(ind: Indicator, form: Form) -> bool:
+    """True when the entered score is ≥ 20 % of the weight away from the suggestion."""
+    suggestion = suggest(ind, form).score
+    if ind.score is None or suggestion is None or ind.weight is None or ind.weight <= 0:
+        return False
+    return abs(ind.score - suggestion) >= ind.weight * FAR_FRACTION
 
 
 def grade(total: Decimal, settings: ScoringSettings) -> str:

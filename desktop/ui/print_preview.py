@@ -41,7 +41,7 @@ PRINT_DPI = 300  # pages are rendered at most at this resolution for the printer
 
 def report_bytes(project: Project, store: Any = None) -> bytes:
     """The PDF of a project as exported (with its 定稿 fingerprint when there is one)."""
-    from desktop.exchange.pdf import render_report_pdf
+    from desktop.exchange.pdf.document import render_report_pdf
     from desktop.model.forms import load_form
 
     fingerprint = None
@@ -191,7 +191,7 @@ class BatchWorker(QThread):
 
     def run(self) -> None:
         """Render and write; report the outcome through signals."""
-        from desktop.exchange.pdf import Cancelled, write_batch_pdf
+        from desktop.exchange.pdf.batch import Cancelled, write_batch_pdf
 
         try:
             write_batch_pdf(

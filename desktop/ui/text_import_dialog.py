@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.exchange.text_facts import AMOUNT
-from desktop.exchange.text_import import ImportResult, LineMark, import_file, import_text
+from desktop.exchange.text.facts import AMOUNT
+from desktop.exchange.text.files import import_file
+from desktop.exchange.text.importer import ImportResult, LineMark, import_text
 from desktop.model.errors import InputError
 from desktop.model.forms import load_form
 from desktop.model.money import fmt_points, fmt_wan

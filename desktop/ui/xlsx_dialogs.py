@@ -140,7 +140,7 @@ def suggested_name(project: Project | None, scope: str) -> str:
 
 def export_to(window: Any, scope: str, path: Path) -> bool:
     """Write the workbook for a scope; errors are shown, never raised. True on success."""
-    from desktop.exchange.xlsx import write_workbook
+    from desktop.exchange.xlsx.export import write_workbook
     from desktop.store.audit import findings_with_siblings
 
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -176,7 +176,7 @@ def import_excel(window: Any) -> ImportPreviewDialog | None:
 
 def preview_import(window: Any, path: Path) -> ImportPreviewDialog | None:
     """Read ``path`` and show the preview; a bad file is reported and nothing happens."""
-    from desktop.exchange.xlsx_import import read_workbook
+    from desktop.exchange.xlsx.importer import read_workbook
 
     if getattr(window, "read_only", False) or window.store.read_only:
         show_message(window, "数据库以只读方式打开，不能导入", error=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from desktop.exchange.text_import import import_file
+from desktop.exchange.text.files import import_file
 from desktop.model.errors import InputError
 
 HEADER = [

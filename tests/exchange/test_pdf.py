@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from desktop.exchange.fonts import load_fontset
 from desktop.exchange.jsonio import read_projects
-from desktop.exchange.pdf import render_report, render_report_pdf, write_report_pdf
+from desktop.exchange.pdf.document import render_report, render_report_pdf, write_report_pdf
 from desktop.model.forms import load_form
 from tests.exchange.pdfread import font_objects, many_indicators, page_lines, page_texts
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from desktop.exchange.xlsx import write_workbook
-from desktop.exchange.xlsx_safe import sheet_name
+from desktop.exchange.xlsx.export import write_workbook
+from desktop.exchange.xlsx.safe import sheet_name
 from desktop.model.checks import ERROR, HINT, WARNING, Finding
 from desktop.model.project import Funds, FundsRow, Indicator, Project, Unit
 

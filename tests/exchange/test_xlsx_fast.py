@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from openpyxl import load_workbook
 
-from desktop.exchange.xlsx import build_workbook, workbook_bytes
+from desktop.exchange.xlsx.export import build_workbook, workbook_bytes
 from desktop.model.checks import ERROR, WARNING, Finding
 from desktop.model.project import Indicator, Project
 

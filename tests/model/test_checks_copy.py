@@ -3,7 +3,7 @@
 import time
 
 from desktop.model.checks import HINT, WARNING, run_checks
-from desktop.model.checks_copy import split_sentences
+from desktop.model.checks.copy import split_sentences
 
 from .checks_helpers import clean_project, run
 

@@ -7,7 +7,7 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
-from desktop.exchange.xlsx import write_workbook
+from desktop.exchange.xlsx.export import write_workbook
 from desktop.model.project import Project
 from desktop.store import repo
 from desktop.ui import xlsx_dialogs

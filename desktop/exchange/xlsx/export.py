@@ -1,0 +1,77 @@
+"""Excel export: the 项目支出绩效自评表 per project and a 汇总 sheet (openpyxl)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.packaging.custom import StringProperty
+
+from desktop.exchange.files import write_bytes_atomic
+from desktop.exchange.xlsx.layout import Styles
+from desktop.exchange.xlsx.safe import sheet_name
+from desktop.exchange.xlsx.sheet import write_project_sheet
+from desktop.exchange.xlsx.summary import SUMMARY_TITLE, write_summary_sheet
+from desktop.exchange.xlsx.xmlwriter import XmlOut, save_fast
+from desktop.model.checks import Finding
+from desktop.model.forms import load_form
+from desktop.model.project import Project
+
+FORMS_PROPERTY = "jixiao.forms"
+
+
+def build_workbook(
+    projects: list[Project],
+    findings: dict[int | None, list[Finding]] | None = None,
+    sheets_limit: int | None = None,
+    fast: bool = False,
+) -> Workbook:
+    """The workbook: 汇总 first when there are several projects, then one sheet per project.
+
+    ``sheets_limit`` caps how many projects get their own sheet (the 汇总 lists them all).
+    ``fast`` prepares project sheets as XML: save such a workbook with ``save_fast`` only.
+    """
+    wb = Workbook()
+    first = wb.active
+    assert first is not None
+    styles = Styles(first)
+    used: set[str] = set()
+    sheet_projects = projects if sheets_limit is None else projects[:sheets_limit]
+    if len(projects) > 1:
+        first.title = sheet_name(SUMMARY_TITLE, used)
+        write_summary_sheet(first, projects, findings, styles)
+        targets = [wb.create_sheet(sheet_name(p.name, used)) for p in sheet_projects]
+    else:
+        targets = [first]
+        if projects:
+            first.title = sheet_name(projects[0].name, used)
+    forms: dict[str, str] = {}
+    for ws, project in zip(targets, sheet_projects, strict=False):
+        out = XmlOut(ws, wb) if fast else ws
+        write_project_sheet(out, project, load_form(project.form), styles)
+        forms[ws.title] = project.form
+    # The report kind is not part of the official table: keep it where import finds it.
+    wb.custom_doc_props.append(
+        StringProperty(name=FORMS_PROPERTY, value=json.dumps(forms, ensure_ascii=False))
+    )
+    return wb
+
+
+def workbook_bytes(
+    projects: list[Project],
+    findings: dict[int | None, list[Finding]] | None = None,
+    sheets_limit: int | None = None,
+) -> bytes:
+    """The .xlsx file content."""
+    return save_fast(build_workbook(projects, findings, sheets_limit, fast=True))
+
+
+def write_workbook(
+    projects: list[Project],
+    out: Path,
+    findings: dict[int | None, list[Finding]] | None = None,
+    sheets_limit: int | None = None,
+) -> None:
+    """Write the workbook atomically; InputError in Chinese when the file cannot be written."""
+    write_bytes_atomic(out, workbook_bytes(projects, findings, sheets_limit))

@@ -1,0 +1,84 @@
+"""Excel import: 项目支出绩效自评表 sheets back into Projects; bad files → InputError."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+from desktop.exchange.xlsx.cells import Grid
+from desktop.exchange.xlsx.read import is_self_evaluation_sheet, read_project_sheet
+from desktop.exchange.xlsx.summary import SUMMARY_TITLE
+from desktop.model.errors import InputError
+from desktop.model.forms import available_forms, load_form
+from desktop.model.project import Project
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
+DEFAULT_FORM = "self_evaluation"
+
+
+def _load(path: Path) -> object:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"找不到文件：{path}") from None
+    except OSError as exc:
+        raise InputError(f"无法读取文件 {path}：{exc.strerror}") from None
+    if data.startswith(_OLE_MAGIC):
+        if _ENCRYPTED_MARK in data:
+            raise InputError(
+                f"{path.name}：工作簿设有打开密码（已加密），无法读取；"
+                "请在 Excel 中取消密码后另存为 .xlsx 再导入"
+            )
+        raise InputError(
+            f"{path.name}：是旧版 Excel 97-2003（.xls）文件；请在 Excel 中另存为 .xlsx 再导入"
+        )
+    if not data.startswith(b"PK"):
+        raise InputError(f"{path.name}：不是 Excel 工作簿（.xlsx）文件")
+    from openpyxl import load_workbook
+
+    try:
+        return load_workbook(io.BytesIO(data), data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError) as exc:
+        raise InputError(f"{path.name}：文件已损坏，无法作为 .xlsx 工作簿打开（{exc}）") from None
+    except Exception as exc:  # openpyxl raises many kinds on damaged XML
+        raise InputError(f"{path.name}：文件已损坏或格式不受支持（{type(exc).__name__}）") from None
+
+
+def _sheet_forms(wb: object) -> dict[str, str]:
+    """Sheet title → form key as recorded by our export (unknown keys are ignored)."""
+    from desktop.exchange.xlsx.export import FORMS_PROPERTY
+
+    known = set(available_forms())
+    for prop in getattr(wb, "custom_doc_props", []) or []:
+        if getattr(prop, "name", None) != FORMS_PROPERTY:
+            continue
+        try:
+            data = json.loads(str(prop.value))
+        except ValueError:
+            return {}
+        if isinstance(data, dict):
+            return {str(k): str(v) for k, v in data.items() if v in known}
+    return {}
+
+
+def read_workbook(path: Path) -> list[Project]:
+    """Projects of every 自评表 sheet (the 汇总 sheet is skipped); InputError naming sheet/cell."""
+    wb = _load(path)
+    forms = _sheet_forms(wb)
+    projects: list[Project] = []
+    for index, ws in enumerate(wb.worksheets, start=1):  # type: ignore[attr-defined]
+        grid = Grid(ws, index)
+        if not grid.values or ws.title.strip() == SUMMARY_TITLE:
+            continue
+        if not is_self_evaluation_sheet(grid):
+            raise InputError(
+                f"第 {index} 张表“{ws.title}”：不是项目支出绩效自评表格式"
+                "（找不到“项目名称”和“三级指标”）"
+            )
+        projects.append(read_project_sheet(grid, load_form(forms.get(ws.title, DEFAULT_FORM))))
+    if not projects:
+        raise InputError(f"{path.name}：工作簿中没有项目支出绩效自评表")
+    return projects
