@@ -86,6 +86,7 @@ class ReviewWords:
     spending: tuple[str, ...] = ()
     budget_change: tuple[str, ...] = ()
     cause: tuple[str, ...] = ()
+    change_cause: tuple[str, ...] = ()
     all_met: tuple[str, ...] = ()
     none: tuple[str, ...] = ()
     zero_actual: tuple[str, ...] = ()
@@ -103,5 +104,9 @@ def review_words() -> ReviewWords:
         return ReviewWords()
     names = ReviewWords.__dataclass_fields__
     return ReviewWords(
-        **{k: tuple(str(w) for w in v) for k, v in data.items() if k in names and isinstance(v, list)}
+        **{
+            k: tuple(str(w) for w in v)
+            for k, v in data.items()
+            if k in names and isinstance(v, list)
+        }
     )

@@ -189,6 +189,8 @@ def check_score_far(project: Project, siblings: list[Project], form: Form) -> li
     for row, ind in enumerate(project.indicators):
         if ind.deviation.strip() or not is_far(ind, form):
             continue
+        if ind.score is not None and ind.weight is not None and ind.score < ind.weight:
+            continue  # a deduction without a reason is W-DEDUCT-NO-REASON (it names the suggestion)
         suggestion = suggest(ind, form)
         out.append(
             Finding(
