@@ -134,7 +134,9 @@ def test_two_project_unit_shared_neutral_sentence_is_only_a_hint():
 def test_basic_info_copy_counts_even_when_every_sibling_has_it():
     """项目基本情况: a sentence about another project counts even if all siblings share it."""
     guard, mediation, reception = _group()
-    reception.sections["basic_info"] = GUARD + "\n2.保障本年度内接访工作顺利开展，全年无重大信访问题。"
+    reception.sections["basic_info"] = (
+        GUARD + "\n2.保障本年度内接访工作顺利开展，全年无重大信访问题。"
+    )
     found = run("W-COPY-SIBLING", reception, [guard, mediation])
     assert [f.code for f in found] == ["W-COPY-SIBLING"]
     assert "两名保安人员" in found[0].message

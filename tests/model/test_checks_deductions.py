@@ -5,7 +5,6 @@ from decimal import Decimal
 
 from desktop.model.checks import HINT, WARNING
 from desktop.model.forms import load_form
-from desktop.model.project import FundsRow
 from desktop.model.scoring import suggest
 
 from .checks_helpers import clean_project, codes, run

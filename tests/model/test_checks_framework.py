@@ -142,7 +142,15 @@ def test_operator_nonsense():
     assert f.severity == WARNING and "满意度越高越好" in f.message
     p = clean_project()
     p.indicators[1] = Indicator(
-        "产出指标", "质量指标", "验收合格率", "100", "100", D(10), D(10), operator="≥", unit="百分比"
+        "产出指标",
+        "质量指标",
+        "验收合格率",
+        "100",
+        "100",
+        D(10),
+        D(10),
+        operator="≥",
+        unit="百分比",
     )
     (f,) = run("W-TARGET-OPERATOR", p)
     assert (f.severity, f.code) == (HINT, "I-TARGET-OPERATOR")
