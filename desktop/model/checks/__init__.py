@@ -10,6 +10,7 @@ from desktop.model.checks import core  # isort: skip  (its checks run first)
 from desktop.model.checks import (
     amounts,
     carry,
+    claims,
     copy,
     deductions,
     framework,
@@ -29,7 +30,7 @@ from desktop.model.checks.registry import (
 )
 from desktop.model.checks.run import run_checks
 
-FAMILIES = (core, amounts, carry, copy, indicators, narrative, text, framework, deductions)
+FAMILIES = (core, amounts, carry, copy, indicators, narrative, text, framework, deductions, claims)
 
 __all__ = [
     "CHECKS",

@@ -28,6 +28,8 @@ class CheckSettings:
     execution_reason_below: float = 0.9
     level1_weight_tolerance: float = 10.0
     level1_weight_groups: tuple[tuple[str, ...], ...] = ()
+    problem_sections: tuple[str, ...] = ()
+    remedy_sections: tuple[str, ...] = ()
 
 
 @cache
@@ -50,6 +52,8 @@ def check_settings(form_key: str) -> CheckSettings:
             level1_weight_groups=tuple(
                 tuple(str(n) for n in group) for group in data.get("level1_weight_groups", ())
             ),
+            problem_sections=tuple(str(k) for k in data.get("problem_sections", ())),
+            remedy_sections=tuple(str(k) for k in data.get("remedy_sections", ())),
         )
     except (OSError, tomllib.TOMLDecodeError, TypeError, ValueError):
         return CheckSettings()
