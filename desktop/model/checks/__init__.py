@@ -15,6 +15,7 @@ from desktop.model.checks import (
     deductions,
     framework,
     indicators,
+    instructions,
     narrative,
     text,
 )
@@ -30,7 +31,19 @@ from desktop.model.checks.registry import (
 )
 from desktop.model.checks.run import run_checks
 
-FAMILIES = (core, amounts, carry, copy, indicators, narrative, text, framework, deductions, claims)
+FAMILIES = (
+    core,
+    amounts,
+    carry,
+    copy,
+    indicators,
+    narrative,
+    text,
+    framework,
+    deductions,
+    claims,
+    instructions,
+)
 
 __all__ = [
     "CHECKS",
