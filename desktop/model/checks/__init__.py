@@ -16,7 +16,10 @@ from desktop.model.checks import (
     framework,
     indicators,
     instructions,
+    names,
     narrative,
+    prose,
+    rates,
     text,
 )
 from desktop.model.checks.registry import (
@@ -43,6 +46,9 @@ FAMILIES = (
     deductions,
     claims,
     instructions,
+    prose,
+    rates,
+    names,
 )
 
 __all__ = [

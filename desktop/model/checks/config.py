@@ -95,6 +95,7 @@ class ReviewWords:
     none: tuple[str, ...] = ()
     zero_actual: tuple[str, ...] = ()
     line_suffix: tuple[str, ...] = ()
+    count_units: tuple[str, ...] = ()
 
 
 @cache
