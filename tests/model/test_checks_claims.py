@@ -60,3 +60,11 @@ def test_problems_none_with_full_indicators_but_low_execution():
         p.funds.rows[source].executed = D("76000.00")
     (f,) = run("W-PROBLEMS-NONE", p)
     assert "自评得分99.5分" in f.message
+
+
+def test_problems_none_needs_a_table_that_can_be_totalled():
+    """Without weights the table gives no total: a bare execution score is not "the score"."""
+    p = clean_project()
+    for ind in p.indicators:
+        ind.weight = ind.score = None
+    assert run("W-PROBLEMS-NONE", p) == []

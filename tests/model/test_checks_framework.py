@@ -161,3 +161,9 @@ def test_operator_nonsense():
     p.indicators[3].target = "≥5%"
     p.indicators[3].level3 = "成本节约率"
     assert run("W-TARGET-OPERATOR", p) == []
+
+
+def test_the_cheng_of_wancheng_is_not_a_cost():
+    p = clean_project()
+    p.indicators[1].level3 = "完成本年度内来信、来访、来电等工作"
+    assert run("W-LEVEL2-MISFILED", p) == []

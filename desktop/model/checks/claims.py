@@ -13,7 +13,7 @@ from desktop.model.checks.registry import WARNING, Finding, register
 from desktop.model.forms import Form
 from desktop.model.money import fmt_points, fmt_rate
 from desktop.model.project import Indicator, Project
-from desktop.model.scoring import execution_rate, suggest, summarise
+from desktop.model.scoring import execution_rate, suggest, summarise, weight_total
 
 HUNDRED = Decimal(100)
 # Words right before a claim that take "every" back (除…外, 基本, 其余…).
@@ -68,11 +68,11 @@ def _claims(project: Project) -> list[tuple[dict[str, object], str]]:
 @register("W-CLAIM-ALL-MET")
 def check_all_met_claim(project: Project, siblings: list[Project], form: Form) -> list[Finding]:
     """The text says every indicator was met while the table shows one missed."""
-    claims = _claims(project)
-    if not claims:
-        return []
     missed = missed_indicators(project, form)
     if not missed:
+        return []
+    claims = _claims(project)
+    if not claims:
         return []
     row, why = missed[0]
     more = f"等{len(missed)}项指标" if len(missed) > 1 else ""
@@ -102,7 +102,8 @@ def _is_none(text: str) -> bool:
 
 def _shortfall(project: Project, form: Form) -> str | None:
     """Why the score is short of full marks (None when it is full or unknown)."""
-    if project.indicators:
+    weighed = all(ind.weight is not None for ind in project.indicators)
+    if project.indicators and weighed and weight_total(project) == HUNDRED:
         total = summarise(project, form).entered_total
         if total < HUNDRED:
             return f"自评得分{fmt_points(total)}分"

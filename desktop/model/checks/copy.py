@@ -255,6 +255,7 @@ def check_copy(project: Project, siblings: list[Project], form: Form) -> list[Fi
             strict[number] = [index.projects[o] for o in same]
     generic = settings.generic_name_words
     own = _name_bigrams(project.name, generic) - _name_bigrams(project.unit.name, generic)
+    grams: dict[str, frozenset[str]] = {}  # a sibling name's distinctive bigrams
     out: list[Finding] = []
     for number, others in sorted(strict.items()):
         others.sort(key=lambda p: (p.name, p.id or 0))
@@ -272,19 +273,22 @@ def check_copy(project: Project, siblings: list[Project], form: Form) -> list[Fi
         flat = re.sub(r"\s*\n\s*", "", sentence.text)
         quote = flat if len(flat) <= 60 else flat[:58] + "…"
         own_score = _relates(sentence.norm, own)
-        bigrams = {
-            id(p): _name_bigrams(p.name, generic) - own - _name_bigrams(p.unit.name, generic)
-            for p in others
-        }
-        scores = {key_: _relates(sentence.norm, grams) for key_, grams in bigrams.items()}
+        scores: dict[str, int] = {}
+        for p in others:
+            if p.name not in scores:
+                if p.name not in grams:
+                    grams[p.name] = (
+                        _name_bigrams(p.name, generic) - own - _name_bigrams(p.unit.name, generic)
+                    )
+                scores[p.name] = _relates(sentence.norm, grams[p.name])
         # The projects the sentence speaks of come first in the message.
-        others.sort(key=lambda p: -scores[id(p)])
+        others.sort(key=lambda p: -scores[p.name])
         # About another project: it names every project it is shared with more than this one,
         # or it names most of one's distinctive words (a copy from one into several projects).
         other_score = min(scores.values())
-        top = others[0]
-        if scores[id(top)] > own_score and scores[id(top)] * 2 >= len(bigrams[id(top)]):
-            other_score = scores[id(top)]
+        top = scores[others[0].name]
+        if top > own_score and top * 2 >= len(grams[others[0].name]):
+            other_score = top
         names = "、".join(f"“{p.name}”" for p in others[:3]) + (
             f"等{len(others)}个项目" if len(others) > 3 else ""
         )

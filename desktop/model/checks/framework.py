@@ -3,6 +3,7 @@ split, each indicator under a 二级 that fits it, percentages that can be what 
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from desktop.model.checks.config import check_settings, review_words
@@ -15,6 +16,8 @@ from desktop.model.targets import find_number
 
 HUNDRED = Decimal(100)
 MONEY_UNITS = ("元", "万元", "千元", "亿元")
+# "成本" as a word, not the 成 of 完成/形成/达成 followed by 本年度.
+_COST_WORD = re.compile(r"(?<![完形达构促造组生])成本")
 
 
 def name_of(ind: Indicator, row: int) -> str:
@@ -229,7 +232,7 @@ def check_misfiled(project: Project, siblings: list[Project], form: Form) -> lis
             continue
         if form.is_cost_level2(ind.level2) or form.is_cost_level2(ind.level1):
             continue
-        if _is_money_ceiling(ind) or "成本" in ind.level3:
+        if _is_money_ceiling(ind) or _COST_WORD.search(ind.level3):
             where = ind.level2.strip() or ind.level1.strip()
             out.append(
                 Finding(

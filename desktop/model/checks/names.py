@@ -12,7 +12,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from desktop.model.checks.config import check_settings, review_words
-from desktop.model.checks.numbers import normalise_digits
+from desktop.model.checks.numbers import find_amounts
 from desktop.model.checks.registry import HINT, WARNING, Finding, register
 from desktop.model.forms import Form
 from desktop.model.money import fmt_wan
@@ -38,12 +38,9 @@ class Mention:
 
 
 @lru_cache(maxsize=64)
-def _mention_re(suffixes: tuple[str, ...]) -> re.Pattern[str]:
+def _name_re(suffixes: tuple[str, ...]) -> re.Pattern[str]:
     ends = "|".join(map(re.escape, sorted(suffixes, key=len, reverse=True)))
-    return re.compile(
-        rf"([\u4e00-\u9fff“”]{{2,30}}?(?:{ends}|费))\s*(?:预算|资金|共|为|：|:)?\s*"
-        r"(\d+(?:\.\d+)?)\s*(万元|元)"
-    )
+    return re.compile(rf"([\u4e00-\u9fff“”]{{2,30}}?(?:{ends}|费))\s*(?:预算|资金|共|为|：|:)?\s*$")
 
 
 def core_of(name: str, generic: tuple[str, ...]) -> str:
@@ -57,18 +54,21 @@ def core_of(name: str, generic: tuple[str, ...]) -> str:
 @lru_cache(maxsize=4096)
 def mentions(text: str, generic: tuple[str, ...]) -> tuple[Mention, ...]:
     """Lines named with an amount in ``text``."""
-    words = review_words()
+    pattern = _name_re(review_words().line_suffix)
     out = []
-    s = normalise_digits(text)
-    for m in _mention_re(words.line_suffix).finditer(s):
-        name = _LEAD.sub("", m.group(1)).strip("“”")
-        if len(name) < 4:
+    for amount in find_amounts(text):
+        if amount.unit not in ("万元", "元"):
             continue
-        factor = WAN if m.group(3) == "万元" else Decimal(1)
-        value = Decimal(m.group(2)) * factor
+        window_start = max(0, amount.start - 36)
+        m = pattern.search(text, window_start, amount.start)
+        if m is None:
+            continue
+        name = _LEAD.sub("", m.group(1)).strip("“”")
         core = core_of(name, generic)
-        if len(core) >= 2:
-            out.append(Mention(name, core, value, m.start(1) + m.group(1).find(name), m.end()))
+        if len(name) < 4 or len(core) < 2:
+            continue
+        start = m.start(1) + m.group(1).find(name)
+        out.append(Mention(name, core, amount.value, start, amount.end))
     return tuple(out)
 
 

@@ -243,14 +243,18 @@ _LIST_INTRO = re.compile(r"\s*[，,：:]?\s*(?:即|分别是|分别为|具体是
 _JOINER = re.compile(r"和|及|以及|与")
 
 
-def _stated_counts(text: str) -> Iterator[tuple[int, int, int]]:
-    """(N, start, end) of "N个X，即…" / "X N个：…" statements."""
-    units = review_words().count_units
-    s = normalise_digits(text)
-    pattern = re.compile(
+@lru_cache(maxsize=16)
+def _stated_count_re(units: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(
         rf"(?<![\d.第每])(\d+|[{_CN_NUM}]+)\s*(?:{'|'.join(map(re.escape, units))})"
         r"[\u4e00-\u9fff]{0,8}?(?=\s*[，,：:]?\s*(?:即|分别是|分别为|具体是|具体为|包括|：|:))"
     )
+
+
+def _stated_counts(text: str) -> Iterator[tuple[int, int, int]]:
+    """(N, start, end) of "N个X，即…" / "X N个：…" statements."""
+    s = normalise_digits(text)
+    pattern = _stated_count_re(review_words().count_units)
     for m in pattern.finditer(s):
         raw = m.group(1)
         value = int(raw) if raw.isdigit() else cn_number(raw)
