@@ -35,7 +35,7 @@ class LockInfo:
 def _me() -> tuple[str, str, int]:
     try:
         user = getpass.getuser()
-    except Exception:
+    except (OSError, KeyError, ImportError):  # no login name in the environment or passwd
         user = "未知用户"
     return socket.gethostname(), user, os.getpid()
 
