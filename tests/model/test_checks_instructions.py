@@ -55,3 +55,15 @@ def test_instructions_file_is_not_offered_as_a_report_form():
 
     assert "instructions" not in available_forms()
     assert available_forms()[0] == "self_evaluation"
+
+
+def test_printed_note_without_a_prompt_is_a_warning():
+    p = clean_project()
+    p.sections["funds_usage"] += "3.其他资金包括:社会投入资金、银行贷款."
+    (f,) = run("E-FORM-INSTRUCTION", p)
+    assert (f.severity, f.code) == ("警告", "W-FORM-INSTRUCTION")
+    assert "社会投入资金、银行贷款" in f.message
+
+
+def test_full_width_digits_match_too():
+    assert find_instructions("预算执行率未达到９０％的需说明原因（１００字以内）")

@@ -96,6 +96,7 @@ class ReviewWords:
     zero_actual: tuple[str, ...] = ()
     line_suffix: tuple[str, ...] = ()
     count_units: tuple[str, ...] = ()
+    instruction_prompt: tuple[str, ...] = ()
 
 
 @cache

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import re
 import sys
+import unicodedata
 from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
-from desktop.model.checks.registry import ERROR, Finding, register
+from desktop.model.checks.config import review_words
+from desktop.model.checks.numbers import normalise_digits
+from desktop.model.checks.registry import ERROR, WARNING, Finding, register
 from desktop.model.forms import Form, data_dir
 from desktop.model.project import Project
 
@@ -47,7 +50,7 @@ def _strings(node: Any) -> Iterator[str]:
 
 def _loose(text: str) -> str | None:
     """A pattern for ``text`` that ignores punctuation and spaces between its characters."""
-    chars = [c for c in text if c.isalnum()]
+    chars = [c for c in unicodedata.normalize("NFKC", text) if c.isalnum()]
     if len(chars) < MIN_CHARS:
         return None
     return r"[\W_]*".join(re.escape(c) for c in chars)
@@ -67,18 +70,25 @@ def instruction_pattern() -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{p})" for p in parts)) if parts else None
 
 
-def find_instructions(text: str) -> list[tuple[int, int]]:
-    """Spans of instruction text in ``text``: known form texts, then bare word-count limits."""
-    spans: list[tuple[int, int]] = []
+def is_prompt(text: str) -> bool:
+    """True when a form text asks for something (说明…, 需…, 100字以内): nobody writes that."""
+    return any(word in text for word in review_words().instruction_prompt)
+
+
+def find_instructions(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, asks) of instruction text in ``text``: known form texts, then bare
+    word-count limits; ``asks`` when the text is a prompt (certain), not a note."""
+    spans: list[tuple[int, int, bool]] = []
     pattern = instruction_pattern()
+    s = normalise_digits(text)
     if pattern is not None:
-        for m in pattern.finditer(text):
-            tail = _CLOSE.match(text, m.end())
-            spans.append((m.start(), tail.end() if tail else m.end()))
+        for m in pattern.finditer(s):
+            tail = _CLOSE.match(s, m.end())
+            spans.append((m.start(), tail.end() if tail else m.end(), is_prompt(m.group(0))))
     if "字" in text:
-        for m in _LIMIT.finditer(text):
-            if not any(s <= m.start() < e for s, e in spans):
-                spans.append((m.start(), m.end()))
+        for m in _LIMIT.finditer(s):
+            if not any(a <= m.start() < b for a, b, _ in spans):
+                spans.append((m.start(), m.end(), True))
     return sorted(spans)
 
 
@@ -100,19 +110,26 @@ def check_instructions(project: Project, siblings: list[Project], form: Form) ->
     for text, where, with_span in _places(project):
         if not text:
             continue
-        for start, end in find_instructions(text):
+        for start, end, asks in find_instructions(text):
             quoted = re.sub(r"\s+", "", text[start:end])
             if len(quoted) > 50:
                 quoted = quoted[:48] + "…"
             location = dict(where)
             if with_span:
                 location.update({"start": start, "end": end})
-            out.append(
-                Finding(
+            if asks:
+                finding = Finding(
                     ERROR,
                     "E-FORM-INSTRUCTION",
                     f"“{quoted}”是自评表的填表说明，不是报告内容；请删除并填写实际情况",
                     location,
                 )
-            )
+            else:
+                finding = Finding(
+                    WARNING,
+                    "W-FORM-INSTRUCTION",
+                    f"“{quoted}”与自评表印好的注释相同，疑为填表说明留在了报告中；请核对",
+                    location,
+                )
+            out.append(finding)
     return out
