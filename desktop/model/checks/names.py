@@ -13,15 +13,17 @@ from functools import lru_cache
 
 from desktop.model.checks.config import check_settings, review_words
 from desktop.model.checks.numbers import find_amounts
-from desktop.model.checks.registry import HINT, WARNING, Finding, register
+from desktop.model.checks.registry import WARNING, Finding, register
 from desktop.model.forms import Form
 from desktop.model.money import fmt_wan
 from desktop.model.project import Project
 
 WAN = Decimal(10000)
-# Words before a line's name that are not part of it.
+# Words before a line's name that are not part of it (verbs and markers; single characters only
+# where they cannot be inside a name, so not the 共 of 公共).
 _LEAD = re.compile(
-    r"^.*(?:[，,、；;：:。（()）“”\"]|用于|其中|安排|包括|下达|拨付|支付|支出|投入|完成|共有|共|为|是|年|的)"
+    r"^.*(?:[，,、；;：:。（()）“”\"]|用于|其中|安排|包括|下达|拨付|支付|支出|投入|完成|收到|共计|合计"
+    r"|名称为|名称是|的)"
 )
 SIMILAR = 0.6
 
@@ -63,7 +65,7 @@ def mentions(text: str, generic: tuple[str, ...]) -> tuple[Mention, ...]:
         m = pattern.search(text, window_start, amount.start)
         if m is None:
             continue
-        name = _LEAD.sub("", m.group(1)).strip("“”")
+        name = _LEAD.sub("", m.group(1)).strip("“”").removeprefix("年度").removeprefix("年")
         core = core_of(name, generic)
         if len(name) < 4 or len(core) < 2:
             continue
@@ -72,8 +74,12 @@ def mentions(text: str, generic: tuple[str, ...]) -> tuple[Mention, ...]:
     return tuple(out)
 
 
-def _alike(a: str, b: str) -> bool:
-    return a != b and (a in b or b in a or SequenceMatcher(None, a, b).ratio() >= SIMILAR)
+def _renamed(a: str, b: str) -> bool:
+    """Two cores of one line's name that differ: similar, but neither is part of the other
+    ("委员活动" vs "委员履职活动"; not "卫生服务" vs "国家基本公共卫生服务")."""
+    if a == b or a in b or b in a:
+        return False
+    return SequenceMatcher(None, a, b).ratio() >= SIMILAR
 
 
 def _all_mentions(project: Project, generic: tuple[str, ...]) -> Iterator[tuple[str, Mention]]:
@@ -94,10 +100,10 @@ def check_line_names(project: Project, siblings: list[Project], form: Form) -> l
         for key_b, b in found[i + 1 :]:
             if a.value != b.value or a.name == b.name or (a.name, b.name) in reported:
                 continue
-            if not _alike(a.core, b.core) and a.core != b.core:
-                continue
+            if not _renamed(a.core, b.core):
+                continue  # one name, or names that differ only in 经费/费用/资金
             reported.add((a.name, b.name))
-            out.append(_finding(key_b, b, f"前文称“{a.name}”（{fmt_wan(a.value)}万元）", a, b))
+            out.append(_finding(key_b, b, f"前文称“{a.name}”（{fmt_wan(a.value)}万元）"))
     others = [
         s for s in siblings if s is not project and (project.id is None or s.id != project.id)
     ]
@@ -107,19 +113,18 @@ def check_line_names(project: Project, siblings: list[Project], form: Form) -> l
             if budget != a.value or other.name == a.name:
                 continue
             core = core_of(other.name, generic)
-            if not _alike(a.core, core) and a.core != core:
-                continue
+            if not _renamed(a.core, core):
+                continue  # the same name, or a longer phrase around it
             which = "本项目名称为" if other is project else "项目"
             note = f"{which}“{other.name}”，全年预算也是{fmt_wan(budget)}万元"
-            out.append(_finding(key, a, note, Mention(other.name, core, budget, 0, 0), a))
+            out.append(_finding(key, a, note))
     return out
 
 
-def _finding(key: str, at: Mention, other: str, a: Mention | None, b: Mention) -> Finding:
-    only_suffix = a is not None and a.core == b.core
+def _finding(key: str, at: Mention, other: str) -> Finding:
     return Finding(
-        HINT if only_suffix else WARNING,
-        "I-LINE-NAME" if only_suffix else "W-LINE-NAME",
+        WARNING,
+        "W-LINE-NAME",
         f"“{at.name}”（{fmt_wan(at.value)}万元）与{other}，疑为同一项目名称前后不一致；请统一名称",
         {"section": key, "start": at.start, "end": at.end},
     )
