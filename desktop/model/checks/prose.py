@@ -189,14 +189,22 @@ def _groups(text: str) -> Iterator[tuple[Quantity, list[Quantity], bool, int]]:
         complete = not m.group(0).startswith(_NOT_ALL) and "等" not in text[m.end() : stop][-4:]
         if len(parts) >= 2:
             yield total, parts, complete, m.start()
+    yield from _counted_groups(text, qs)
+
+
+def _counted_groups(
+    text: str, qs: tuple[Quantity, ...]
+) -> Iterator[tuple[Quantity, list[Quantity], bool, int]]:
+    """ "共15个项目 … 年初8个项目 … 年中增加8个项目": a stated count and later counts of its noun."""
     for i, q in enumerate(qs):
         if q.kind == "money":
             continue
         word = _TOTAL_WORD.search(text[max(0, q.start - 3) : q.start])
         if word is None:
             continue
-        before = re.search(r"[\u4e00-\u9fff]{1,8}$", text[: q.start - len(word.group(0))])
-        noun = q.noun or (before.group(0) if before else "")
+        cut = max(0, q.start - 3) + word.start()
+        lead = re.search(r"[\u4e00-\u9fff]{1,8}$", text[max(0, cut - 8) : max(0, cut)])
+        noun = q.noun or (lead.group(0) if lead else "")
         end = _scope_end(text, q.end)
         parts = [
             p
