@@ -12,10 +12,11 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop.model.errors import InputError
+from desktop.errorlog import log_program_error, program_error_message
+from desktop.model.errors import StorageError, UserError
 from desktop.store import backup, lock
-from desktop.store.db import Store, StoreError, default_db_path, open_store
-from desktop.ui.bugs import BUG_TITLE, log_program_error, program_error_message
+from desktop.store.db import Store, default_db_path, open_store
+from desktop.ui.bugs import BUG_TITLE
 from desktop.ui.main_window import MainWindow
 from desktop.ui.print_actions import preload_fonts
 from desktop.ui.status import APP_TITLE
@@ -50,7 +51,7 @@ def show_error(title: str, text: str) -> None:
 
 def excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
     """An exception no slot handled: bad input in its message, a bug logged and named in one line."""
-    if isinstance(exc, InputError):
+    if isinstance(exc, UserError):
         show_error("错误", str(exc))
         return
     if exc.__traceback__ is None:
@@ -67,7 +68,7 @@ def open_main_window(store: Store, settings: QSettings | None = None) -> MainWin
     else:
         try:
             holder = lock.acquire(store)
-        except StoreError as exc:
+        except StorageError as exc:
             holder = None
             reason = f"{exc}。本窗口以只读方式打开，不能修改。"
         if holder is not None:
@@ -80,7 +81,7 @@ def open_main_window(store: Store, settings: QSettings | None = None) -> MainWin
     if reason is None:
         try:
             backup.auto_backup(store)
-        except (InputError, OSError) as exc:
+        except (UserError, OSError) as exc:
             backup_note = f"自动备份未完成：{exc}"
     window = MainWindow(store, read_only_reason=reason, settings=settings)
     if backup_note:
@@ -91,12 +92,12 @@ def open_main_window(store: Store, settings: QSettings | None = None) -> MainWin
 def _open(path: Path | None) -> Store:
     try:
         return open_store(path)
-    except StoreError as first:
+    except StorageError as first:
         target = path or default_db_path()
         if target.is_file() and not os.access(target, os.W_OK):
             try:
                 return open_store(target, create=False, read_only=True)
-            except StoreError:
+            except StorageError:
                 pass
         raise first from None
 
@@ -115,7 +116,7 @@ def run_gui(argv: list[str] | None = None) -> int:
     sys.excepthook = excepthook
     try:
         store = _open(parse_db_arg(args))
-    except InputError as exc:
+    except UserError as exc:
         show_error("无法打开数据库", str(exc))
         return 2
     window = open_main_window(store)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from desktop.model.errors import InputError
+from desktop.model.errors import UserError
 from desktop.store import backup as store_backup
 from desktop.store import lock
 from desktop.store.db import open_store
@@ -25,7 +25,7 @@ def backup(ws: Workspace) -> Path | None:
         return None
     try:
         store_backup.backup_to(ws.store, out)
-    except InputError as exc:
+    except UserError as exc:
         dialogs.error(ws.window, "备份失败", str(exc))
         return None
     ws.say(f"已备份到 {out}", 8000)
@@ -53,7 +53,7 @@ def restore(ws: Workspace) -> bool:
         folder = path.parent / "backups"
         folder.mkdir(parents=True, exist_ok=True)
         store_backup.backup_to(ws.store, folder / f"{path.stem}-before-restore-{stamp}.db")
-    except (InputError, OSError) as exc:
+    except (UserError, OSError) as exc:
         dialogs.error(ws.window, "恢复备份", f"恢复前未能备份当前数据库，已取消：{exc}")
         return False
     return _replace_database(ws, source, path)
@@ -67,11 +67,11 @@ def _replace_database(ws: Workspace, source: Path, path: Path) -> bool:
     error: str | None = None
     try:
         store_backup.restore_from(source, path)
-    except InputError as exc:
+    except UserError as exc:
         error = str(exc)
     try:
         store = open_store(path)
-    except InputError as exc:
+    except UserError as exc:
         dialogs.error(ws.window, "恢复备份", f"无法重新打开数据库：{exc}")
         return False
     ws.session.replace_store(store)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from desktop.model.checks import Finding
-from desktop.model.errors import InputError
+from desktop.model.errors import UserError
 from desktop.model.forms import Form, available_forms, load_form
 from desktop.model.project import Project
 from desktop.model.templates import fill_template
@@ -42,7 +42,7 @@ def form_choices() -> list[tuple[str, str]]:
     for key in available_forms():
         try:
             out.append((key, load_form(key).title))
-        except InputError:
+        except UserError:
             continue
     return out
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from desktop.model.errors import InputError
+from desktop.model.errors import UserError
 from desktop.store import revisions
 from desktop.ui.revisions_dialog import FinaliseDialog, ReasonDialog, RevisionsDialog
 from desktop.ui.workspace import Workspace
@@ -27,7 +27,7 @@ def finalise(ws: Workspace) -> str | None:
     try:
         session.check_can_write()
         fingerprint = revisions.finalise(ws.store, project.id)
-    except InputError as exc:
+    except UserError as exc:
         QMessageBox.warning(ws.window, "不能定稿", exc.message)
         return None
     ws.reload_current()
@@ -50,7 +50,7 @@ def unfinalise(ws: Workspace) -> bool:
     try:
         ws.session.check_can_write()
         revisions.unfinalise(ws.store, project.id, reason=dialog.text())
-    except InputError as exc:
+    except UserError as exc:
         QMessageBox.warning(ws.window, "不能撤销定稿", exc.message)
         return False
     ws.reload_current()

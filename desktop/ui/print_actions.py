@@ -8,8 +8,9 @@ from pathlib import Path
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 
-from desktop.model.errors import InputError
+from desktop.model.errors import UserError
 from desktop.model.project import Project
+from desktop.model.vocabulary import binder_title
 from desktop.store import repo
 from desktop.ui.print_preview import (
     PreviewDialog,
@@ -27,7 +28,7 @@ def preload_fonts() -> None:
     """Load the PDF fonts (in a background thread) so the first preview opens quickly."""
     from desktop.exchange.fonts import load_fontset
 
-    with contextlib.suppress(InputError):  # reported when the user exports
+    with contextlib.suppress(UserError):  # reported when the user exports
         load_fontset()
 
 
@@ -95,12 +96,12 @@ def export_batch(ws: Workspace) -> None:
     if not ok:
         return
     unit, year = groups[labels.index(label)]
-    title = f"{unit}{year}年度绩效自评报告合订本"
+    chosen = [r for r in rows if r.unit == unit and r.year == year]
+    title = binder_title(unit, year, (r.form for r in chosen))
     name, _f = QFileDialog.getSaveFileName(
         ws.window, "导出合订本", f"{title}.pdf", "PDF 文件 (*.pdf)"
     )
     if not name:
         return
-    ids = [r.id for r in rows if r.unit == unit and r.year == year]
-    projects = repo.load_projects(ws.store, ids)
+    projects = repo.load_projects(ws.store, [r.id for r in chosen])
     start_batch(ws.window, projects, Path(name), title)  # the window owns dialog and worker

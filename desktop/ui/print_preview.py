@@ -31,13 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.errorlog import log_program_error, program_error_message
 from desktop.exchange.files import write_bytes_atomic
-from desktop.model.errors import InputError
+from desktop.model.errors import InputError, UserError
 from desktop.model.forms import load_form
 from desktop.model.project import Project
 from desktop.store.db import Store
 from desktop.store.revisions import latest_fingerprint
-from desktop.ui.bugs import log_program_error, program_error_message
 
 PRINT_DPI = 300  # pages are rendered at most at this resolution for the printer
 T = TypeVar("T")
@@ -153,7 +153,7 @@ def guarded_output(parent: QWidget | None, action: Callable[[], T]) -> T | None:
     """Run a rendering or printing step; bad input becomes a warning box and None."""
     try:
         return action()
-    except InputError as exc:
+    except UserError as exc:
         QMessageBox.warning(parent, "出错了", exc.message)
     return None
 
@@ -168,7 +168,7 @@ def save_pdf_dialog(parent: QWidget | None, data: bytes, suggested_name: str) ->
     path = Path(name if name.lower().endswith(".pdf") else name + ".pdf")
     try:
         write_bytes_atomic(path, data)
-    except InputError as exc:
+    except UserError as exc:
         QMessageBox.warning(parent, "出错了", exc.message)
         return None
     return path
@@ -208,7 +208,7 @@ class BatchWorker(QThread):
             )
         except Cancelled:
             self.cancelled.emit()
-        except InputError as exc:
+        except UserError as exc:
             self.failed.emit(exc.message)
         except Exception as exc:  # a program bug: logged, and said in one line
             self.failed.emit(program_error_message(log_program_error(exc, "导出合订本")))

@@ -8,7 +8,7 @@ from PySide6.QtGui import QUndoCommand
 
 from desktop import __version__
 from desktop.model.carry_forward import next_year_copy
-from desktop.model.errors import InputError
+from desktop.model.errors import UserError
 from desktop.model.project import Project, Unit
 from desktop.store import repo
 from desktop.ui import dialogs
@@ -38,7 +38,7 @@ def new_unit(ws: Workspace) -> int | None:
     try:
         with ws.session.transaction() as store:
             unit_id = repo.ensure_unit(store, Unit(name=name, department=department))
-    except InputError as exc:
+    except UserError as exc:
         dialogs.error(ws.window, "新建单位", str(exc))
         return None
     ws.reload_navigator()
@@ -90,7 +90,7 @@ def _rename_unit(ws: Workspace, unit_name: str) -> bool:
     try:
         with ws.session.transaction() as store:
             repo.update_unit(store, unit)
-    except InputError as exc:
+    except UserError as exc:
         dialogs.error(ws.window, "重命名单位", str(exc))
         return False
     current = ws.session.project
@@ -138,7 +138,7 @@ def _insert_and_show(ws: Workspace, project: Project, title: str, done: str) -> 
     try:
         with ws.session.transaction() as store:
             project_id = repo.insert_project(store, project)
-    except InputError as exc:
+    except UserError as exc:
         dialogs.error(ws.window, title, str(exc))
         return None
     ws.reload_navigator()
@@ -163,7 +163,7 @@ class DeleteProjectCommand(QUndoCommand):
         try:
             with ws.session.transaction() as store:
                 repo.set_deleted(store, self.project_id, True)
-        except InputError as exc:
+        except UserError as exc:
             self.failed = True
             dialogs.error(ws.window, "删除项目", str(exc))
             return
@@ -182,7 +182,7 @@ class DeleteProjectCommand(QUndoCommand):
         try:
             with ws.session.transaction() as store:
                 repo.set_deleted(store, self.project_id, False)
-        except InputError as exc:
+        except UserError as exc:
             dialogs.error(ws.window, "恢复项目", str(exc))
             return
         ws.reload_navigator()

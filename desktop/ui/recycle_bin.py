@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop.model.errors import InputError
+from desktop.model.errors import UserError
 from desktop.store import repo
 from desktop.ui import dialogs
 from desktop.ui.workspace import Workspace
@@ -74,7 +74,7 @@ class RecycleBinDialog(QDialog):
             with self.ws.session.transaction() as store:
                 for project_id in ids:
                     repo.set_deleted(store, project_id, False)
-        except InputError as exc:
+        except UserError as exc:
             dialogs.error(self, "恢复项目", str(exc))
             return []
         if ids:

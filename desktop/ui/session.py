@@ -15,11 +15,11 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from desktop.model.checks import Finding, run_checks
-from desktop.model.errors import InputError
+from desktop.model.errors import StorageError, UserError
 from desktop.model.forms import Form, available_forms, load_form
 from desktop.model.project import Project
 from desktop.store import lock, project_status, repo
-from desktop.store.db import Store, StoreError
+from desktop.store.db import Store
 from desktop.ui.autosave import Autosaver
 
 HEARTBEAT_MS = lock.HEARTBEAT_SECONDS * 1000
@@ -163,9 +163,10 @@ class EditorSession(QObject):
         """The project's form; the first available one (with a note) when it cannot be read."""
         try:
             return load_form(project.form)
-        except InputError as exc:
-            self.message.emit(f"{exc}；按“项目支出绩效自评报告”显示")
-            return load_form(available_forms()[0])
+        except UserError as exc:
+            fallback = load_form(available_forms()[0])
+            self.message.emit(f"{exc}；按“{fallback.title}”显示")
+            return fallback
 
     def show(self, project: Project | None, keep_undo: bool = False) -> None:
         """Edit ``project`` (None: nothing); its pending changes must have been written."""
@@ -182,7 +183,7 @@ class EditorSession(QObject):
             self._findings_timer.start()
 
     def load(self, project_id: int, keep_undo: bool = False) -> None:
-        """Read a project from the store and edit it (raises InputError when it cannot)."""
+        """Read a project from the store and edit it (raises UserError when it cannot)."""
         self.show(repo.load_project(self._store, project_id), keep_undo)
 
     def flush(self) -> bool:
@@ -262,9 +263,10 @@ class EditorSession(QObject):
             yield self._store
 
     def check_can_write(self) -> None:
-        """Raise a StoreError (Chinese) when this window may not write now."""
+        """Raise a StorageError (Chinese) when this window may not write now."""
         if self.read_only:
-            raise StoreError(self._read_only_reason or "数据库以只读方式打开，不能保存修改")
+            message = self._read_only_reason or "数据库以只读方式打开，不能保存修改"
+            raise StorageError(message, kind="read_only")
 
     def write(self) -> None:
         """Write what changed in one transaction (the autosave calls this; raises UserError)."""

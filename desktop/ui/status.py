@@ -7,12 +7,13 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 from desktop.model.money import fmt_points
 from desktop.model.project import Project
 from desktop.model.scoring import summarise
+from desktop.model.vocabulary import vocabulary
 from desktop.store import revisions
 from desktop.ui.grid import IndicatorGrid
 from desktop.ui.session import EditorSession
 from desktop.ui.widgets import Banner
 
-APP_TITLE = "绩效自评报告编辑器"
+APP_TITLE = vocabulary().app_title
 
 
 class WindowStatus:

@@ -30,10 +30,11 @@ from PySide6.QtWidgets import (
 from desktop.exchange.text.facts import AMOUNT
 from desktop.exchange.text.files import import_file
 from desktop.exchange.text.importer import ImportResult, LineMark, import_text
-from desktop.model.errors import InputError
+from desktop.model.errors import UserError
 from desktop.model.forms import load_form
 from desktop.model.money import fmt_points, fmt_wan
 from desktop.model.project import FUNDS_COLUMN_LABELS, FUNDS_COLUMNS, SOURCE_LABELS, Project
+from desktop.model.vocabulary import vocabulary
 from desktop.store import repo
 from desktop.ui.session import EditorSession
 from desktop.ui.workspace import Workspace
@@ -163,7 +164,7 @@ class TextImportDialog(QDialog):
                 self.imported = import_file(self._path, unit=unit, year=year)
             elif self._text is not None:
                 self.imported = import_text(self._text, unit=unit, year=year)
-        except InputError as exc:
+        except UserError as exc:
             self._show_error(exc.message)
             return
         self._show_result()
@@ -310,7 +311,7 @@ class TextImportDialog(QDialog):
     def _on_import(self) -> None:
         try:
             self.created_ids = self.write()
-        except InputError as exc:
+        except UserError as exc:
             if self.imported is not None:
                 for project in self.imported.projects:
                     project.id = None
@@ -324,7 +325,7 @@ class TextImportDialog(QDialog):
 def open_import(ws: Workspace, path: Path | None = None) -> TextImportDialog | None:
     """Show the import dialog; on 导入 reload the navigator and open the first project."""
     if ws.session.read_only:
-        QMessageBox.warning(ws.window, "绩效自评报告编辑器", "数据库以只读方式打开，不能导入")
+        QMessageBox.warning(ws.window, vocabulary().app_title, "数据库以只读方式打开，不能导入")
         return None
     ws.session.flush()
     dialog = TextImportDialog(ws.session, ws.window)

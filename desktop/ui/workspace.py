@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop.model.checks import Finding
-from desktop.model.errors import InputError
+from desktop.model.errors import UserError
 from desktop.model.project import Project
 from desktop.store import repo
 from desktop.store.db import Store
@@ -149,7 +149,7 @@ class Workspace:
             return False
         try:
             self.session.load(project_id, keep_undo)
-        except InputError as exc:
+        except UserError as exc:
             dialogs.error(self.window, "无法打开项目", str(exc))
             return False
         return True

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.model.errors import InputError
+from desktop.model.errors import UserError
 from desktop.model.project import Project
 from desktop.store import repo
 from desktop.ui.workspace import Workspace
@@ -134,7 +134,7 @@ def export_to(ws: Workspace, scope: str, path: Path) -> bool:
             projects = _projects_for(ws, scope)
             findings = findings_with_siblings(ws.store, projects)
             write_workbook(projects, path, findings)
-    except InputError as exc:
+    except UserError as exc:
         show_message(ws.window, f"导出失败：{exc.message}", error=True)
         return False
     ws.say(f"已导出 {len(projects)} 个项目到 {path}", 8000)
@@ -180,7 +180,7 @@ def preview_import(ws: Workspace, path: Path) -> ImportPreviewDialog | None:
         return None
     try:
         projects = read_workbook(path)
-    except InputError as exc:
+    except UserError as exc:
         show_message(ws.window, f"无法导入：{exc.message}", error=True)
         return None
     if not ws.session.flush():
