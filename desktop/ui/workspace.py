@@ -37,11 +37,11 @@ class Workspace:
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty_page)
         self.stack.addWidget(self.tabs)
+        self._build_centre()  # first: the tabs lead the focus chain
         self.navigator = Navigator()
         self.findings_panel = FindingsPanel()
         self.nav_dock = self._dock("项目目录", "navigator_dock", self.navigator)
         self.findings_dock = self._dock("审核", "findings_dock", self.findings_panel)
-        self._build_centre()
         self._place_docks()
         self.status = WindowStatus(window, session, self.banner, self.tabs.grid)
         self.navigator.project_selected.connect(self._on_project_selected)
