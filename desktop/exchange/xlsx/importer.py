@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from desktop.exchange.xlsx import layout as L
 from desktop.exchange.xlsx.cells import Grid
 from desktop.exchange.xlsx.profile_read import is_department_sheet, read_profiled_sheet
 from desktop.exchange.xlsx.read import is_self_evaluation_sheet, read_project_sheet
@@ -85,7 +86,8 @@ def _read_sheet(grid: Grid, wb: object, index: int) -> Project:
     profile = profile or detect_profile(grid.texts()) or DEFAULT_PROFILE
     if form_key != DEPARTMENT_FORM and not is_self_evaluation_sheet(grid):
         raise InputError(
-            f"第 {index} 张表“{title}”：不是项目支出绩效自评表格式（找不到“项目名称”和“三级指标”）"
+            f"第 {index} 张表“{title}”：不是{L.TABLE_TITLE}格式"
+            f"（找不到“{L.LABEL_NAME}”和“{L.LEVEL3.label}”）"
         )
     form = load_form(form_key)
     if profile == DEFAULT_PROFILE and form_key != DEPARTMENT_FORM:
@@ -104,5 +106,5 @@ def read_workbook(path: Path) -> list[Project]:
             continue
         projects.append(_read_sheet(grid, wb, index))
     if not projects:
-        raise InputError(f"{path.name}：工作簿中没有项目支出绩效自评表")
+        raise InputError(f"{path.name}：工作簿中没有{L.TABLE_TITLE}")
     return projects
