@@ -30,6 +30,7 @@ class CheckSettings:
     level1_weight_groups: tuple[tuple[str, ...], ...] = ()
     problem_sections: tuple[str, ...] = ()
     remedy_sections: tuple[str, ...] = ()
+    prose_counts: bool = True
 
 
 @cache
@@ -54,6 +55,7 @@ def check_settings(form_key: str) -> CheckSettings:
             ),
             problem_sections=tuple(str(k) for k in data.get("problem_sections", ())),
             remedy_sections=tuple(str(k) for k in data.get("remedy_sections", ())),
+            prose_counts=bool(data.get("prose_counts", True)),
         )
     except (OSError, tomllib.TOMLDecodeError, TypeError, ValueError):
         return CheckSettings()

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from desktop.model.checks.config import review_words
+from desktop.model.checks.config import check_settings, review_words
 from desktop.model.checks.numbers import find_amounts, normalise_digits
 from desktop.model.checks.registry import WARNING, Finding, register
 from desktop.model.forms import Form
@@ -274,6 +274,8 @@ def _stated_counts(text: str) -> Iterator[tuple[int, int, int]]:
 @register("W-PROSE-COUNT")
 def check_prose_counts(project: Project, siblings: list[Project], form: Form) -> list[Finding]:
     """A count that the list right after it does not have ("直属单位10个，即…" naming nine)."""
+    if not check_settings(form.key).prose_counts:
+        return []  # the form has a check of its own for them (部门整体: W-DEPT-COUNT)
     out: list[Finding] = []
     for key, text in project.sections.items():
         if not text or not any(w in text for w in ("即", "分别", "具体", "包括", "：", ":")):
