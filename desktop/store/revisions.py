@@ -1,15 +1,14 @@
-"""定稿: freeze a project as a revision snapshot (canonical JSON + SHA-256), undo, history."""
+"""定稿: freeze a project as a revision snapshot (desktop.model.snapshot), undo, history."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.exchange.jsonio import project_to_dict
 from desktop.model.checks import ERROR, Finding, run_checks
 from desktop.model.errors import InputError, StorageError
+from desktop.model.snapshot import canonical_json, fingerprint, project_to_dict
 from desktop.store import repo
 from desktop.store.db import Store, now_iso
 
@@ -42,28 +41,6 @@ class FinaliseBlocked(InputError):
         more = f"等{len(findings)}项" if len(findings) > 5 else ""
         super().__init__(f"存在{len(findings)}项错误，不能定稿：{lines}{more}")
         self.findings = findings
-
-
-def canonical_json(data: Any) -> str:
-    """The canonical JSON text that is fingerprinted (sorted keys, no spaces, UTF-8)."""
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
-def fingerprint(data: Any) -> str:
-    """SHA-256 (hex) of the canonical JSON of ``data``."""
-    return hashlib.sha256(canonical_json(data).encode("utf-8")).hexdigest()
-
-
-def short(fp: str) -> str:
-    """The fingerprint as shown to people: first 16 hex digits in groups of four."""
-    head = fp[:16].upper()
-    return " ".join(head[i : i + 4] for i in range(0, len(head), 4))
-
-
-def blocking_findings(store: Store, project_id: int) -> list[Finding]:
-    """The 错误 findings that block 定稿 (checked with the project's siblings)."""
-    project = repo.load_project(store, project_id)
-    return [f for f in run_checks(project, repo.siblings(store, project)) if f.severity == ERROR]
 
 
 def finalise(store: Store, project_id: int, force: bool = False, note: str = "") -> str:

@@ -27,6 +27,7 @@ from desktop.model.checks import ERROR, WARNING, Finding, run_checks
 from desktop.model.errors import UserError
 from desktop.model.forms import load_form
 from desktop.model.revision_diff import compare
+from desktop.model.snapshot import short_fingerprint
 from desktop.store import repo, revisions
 
 
@@ -158,7 +159,7 @@ class RevisionsDialog(QDialog):
             cells = (
                 row.created_at.replace("T", " "),
                 row.label,
-                revisions.short(row.fingerprint) if row.fingerprint else "",
+                short_fingerprint(row.fingerprint) if row.fingerprint else "",
                 row.reason,
             )
             for j, text in enumerate(cells):
@@ -260,7 +261,7 @@ class RevisionsFeature:
         self.history_action.setEnabled(has)
         if final and project is not None:
             fp = revisions.latest_fingerprint(self.window.store, project.id) or ""
-            self.banner.setText(f"已定稿（只读）· 指纹 {revisions.short(fp)}")
+            self.banner.setText(f"已定稿（只读）· 指纹 {short_fingerprint(fp)}")
             self.banner.setToolTip(fp)
         else:
             self.banner.setText("")

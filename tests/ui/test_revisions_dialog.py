@@ -8,6 +8,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMainWindow, QMessageBox
 
 from desktop.exchange.jsonio import read_projects
+from desktop.model.snapshot import short_fingerprint
 from desktop.store import repo, revisions
 from desktop.ui import revisions_dialog
 from desktop.ui.revisions_dialog import FinaliseDialog, ReasonDialog, RevisionsDialog
@@ -108,7 +109,9 @@ def test_finalise_with_warnings_needs_the_tick(qtbot, ui_store):
     assert window.flushed == 2
     assert window.read_only is True
     fp = revisions.latest_fingerprint(ui_store, pid)
-    assert fp and revisions.short(fp) in feature.banner.text() and "已定稿" in feature.banner.text()
+    assert (
+        fp and short_fingerprint(fp) in feature.banner.text() and "已定稿" in feature.banner.text()
+    )
     assert not feature.finalise_action.isEnabled() and feature.unfinalise_action.isEnabled()
 
 
