@@ -8,12 +8,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from desktop.exchange.dept_json import dept_from_dict
 from desktop.exchange.files import write_text_atomic
 from desktop.model.errors import InputError
 from desktop.model.money import parse_money, parse_points
 from desktop.model.project import (
+    ALL_SOURCES,
+    DEFAULT_PROFILE,
     FUNDS_COLUMNS,
-    SOURCES,
     STATUSES,
     YEAR_MAX,
     YEAR_MIN,
@@ -42,6 +44,8 @@ PROJECT_KEYS = {
     "goals",
     "sections",
     "indicators",
+    "profile",
+    "department",
 }
 INDICATOR_KEYS = {
     "level1",
@@ -141,8 +145,8 @@ def project_from_dict(data: Any, where: str, warnings: list[str] | None = None) 
         rw = f"{where}.funds[{i}]"
         row = _obj(row, rw)
         source = _text(row.get("source"), f"{rw}.source")
-        if source not in SOURCES:
-            raise InputError(f"{rw}.source：“{source}”应为 {'|'.join(SOURCES)} 之一")
+        if source not in ALL_SOURCES:
+            raise InputError(f"{rw}.source：“{source}”应为 {'|'.join(ALL_SOURCES)} 之一")
         if source in funds.rows:
             raise InputError(f"{rw}.source：资金来源“{source}”重复")
         funds.rows[source] = FundsRow(
@@ -184,6 +188,8 @@ def project_from_dict(data: Any, where: str, warnings: list[str] | None = None) 
                 unit=_text(item.get("unit"), f"{iw}.unit") or None,
             )
         )
+    profile = _profile(data.get("profile"), f"{where}.profile")
+    dept = dept_from_dict(data.get("department"), f"{where}.department")
     extra = {k: v for k, v in data.items() if k not in PROJECT_KEYS}
     if warnings is not None and (extra or unknown_nested):
         names = sorted(extra) + sorted(unknown_nested)
@@ -202,7 +208,20 @@ def project_from_dict(data: Any, where: str, warnings: list[str] | None = None) 
         sections=sections,
         indicators=indicators,
         extra=extra,
+        profile=profile,
+        dept=dept,
     )
+
+
+def _profile(value: Any, where: str) -> str:
+    """The rule profile key (default mof-2020); InputError naming the known ones."""
+    from desktop.model.profiles import available_profiles
+
+    key = _text(value, where).strip() or DEFAULT_PROFILE
+    known = available_profiles()
+    if key not in known:
+        raise InputError(f"{where}：未知的省份规则“{key}”（可用：{'、'.join(known)}）")
+    return key
 
 
 def loads_projects(text: str, source: str, warnings: list[str] | None = None) -> list[Project]:

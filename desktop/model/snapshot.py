@@ -11,8 +11,9 @@ import hashlib
 import json
 from typing import Any
 
+from desktop.model.department import DEPT_COLUMNS, DeptFunds
 from desktop.model.money import fmt_plain, fmt_points
-from desktop.model.project import FUNDS_COLUMNS, SOURCES, Indicator, Project
+from desktop.model.project import ALL_SOURCES, DEFAULT_PROFILE, FUNDS_COLUMNS, Indicator, Project
 
 PROJECT_FORMAT = "jixiao.project/1"
 
@@ -31,6 +32,8 @@ def project_to_dict(project: Project, with_id: bool = False) -> dict[str, Any]:
             "status": project.status,
         }
     )
+    if project.profile != DEFAULT_PROFILE:
+        data["profile"] = project.profile
     if project.signed_date:
         data["signed_date"] = project.signed_date.isoformat()
     data["funds"] = [
@@ -38,7 +41,7 @@ def project_to_dict(project: Project, with_id: bool = False) -> dict[str, Any]:
             "source": row.source,
             **{c: fmt_plain(row.get(c)) for c in FUNDS_COLUMNS},
         }
-        for row in (project.funds.rows[s] for s in SOURCES if s in project.funds.rows)
+        for row in (project.funds.rows[s] for s in ALL_SOURCES if s in project.funds.rows)
         if not row.is_empty()
     ]
     data["execution"] = {
@@ -48,6 +51,8 @@ def project_to_dict(project: Project, with_id: bool = False) -> dict[str, Any]:
     data["goals"] = {"target": project.goals.target, "actual": project.goals.actual}
     data["sections"] = dict(project.sections)
     data["indicators"] = [_indicator_to_dict(i) for i in project.indicators]
+    if not project.dept.is_empty():
+        data["department"] = dept_to_dict(project.dept)
     for key, value in project.extra.items():
         data.setdefault(key, value)
     return data
@@ -69,6 +74,22 @@ def _indicator_to_dict(ind: Indicator) -> dict[str, Any]:
     if ind.unit:
         out["unit"] = ind.unit
     return out
+
+
+def dept_to_dict(dept: DeptFunds) -> dict[str, Any]:
+    """{"lines": [{"side", "key", "label", "previous", "full_year", "executed"}], "counts": {…}}."""
+    return {
+        "lines": [
+            {
+                "side": x.side,
+                "key": x.key,
+                "label": x.label,
+                **{c: fmt_plain(x.get(c)) for c in DEPT_COLUMNS if x.get(c) is not None},
+            }
+            for x in dept.lines
+        ],
+        "counts": dict(dept.counts),
+    }
 
 
 def canonical_json(data: Any) -> str:

@@ -10,9 +10,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from desktop.model.department import DEPT_COLUMNS, DeptFunds, DeptLine
 from desktop.model.errors import InputError
 from desktop.model.money import from_centi, from_fen, to_centi, to_fen
 from desktop.model.project import (
+    DEFAULT_PROFILE,
     FUNDS_COLUMNS,
     Execution,
     FundsRow,
@@ -41,7 +43,8 @@ class ProjectRow:
 def find_unit(store: Store, name: str) -> Unit | None:
     """A live unit by name."""
     row = store.row(
-        "SELECT id, name, department, code FROM unit WHERE name = ? AND deleted_at IS NULL",
+        "SELECT id, name, department, code, profile FROM unit "
+        "WHERE name = ? AND deleted_at IS NULL",
         [name],
     )
     return _unit(row) if row is not None else None
@@ -49,7 +52,11 @@ def find_unit(store: Store, name: str) -> Unit | None:
 
 def _unit(row: sqlite3.Row) -> Unit:
     return Unit(
-        id=row["id"], name=row["name"], department=row["department"] or "", code=row["code"] or ""
+        id=row["id"],
+        name=row["name"],
+        department=row["department"] or "",
+        code=row["code"] or "",
+        profile=row["profile"] or "",
     )
 
 
@@ -62,10 +69,12 @@ def ensure_unit(store: Store, unit: Unit) -> int:
                 db.execute(
                     "UPDATE unit SET department = ? WHERE id = ?", [unit.department, found.id]
                 )
+            if unit.profile and not found.profile:
+                db.execute("UPDATE unit SET profile = ? WHERE id = ?", [unit.profile, found.id])
             return found.id
         cur = db.execute(
-            "INSERT INTO unit (name, department, code, created_at) VALUES (?, ?, ?, ?)",
-            [unit.name, unit.department, unit.code, now_iso()],
+            "INSERT INTO unit (name, department, code, profile, created_at) VALUES (?, ?, ?, ?, ?)",
+            [unit.name, unit.department, unit.code, unit.profile or None, now_iso()],
         )
         return int(cur.lastrowid or 0)
 
@@ -73,7 +82,8 @@ def ensure_unit(store: Store, unit: Unit) -> int:
 def list_units(store: Store) -> list[Unit]:
     """Live units by name."""
     rows = store.rows(
-        "SELECT id, name, department, code FROM unit WHERE deleted_at IS NULL ORDER BY name"
+        "SELECT id, name, department, code, profile FROM unit WHERE deleted_at IS NULL "
+        "ORDER BY name"
     )
     return [_unit(r) for r in rows]
 
@@ -87,8 +97,8 @@ def update_unit(store: Store, unit: Unit) -> None:
         raise InputError(f"已存在名为“{unit.name}”的单位")
     with store.transaction() as db:
         db.execute(
-            "UPDATE unit SET name = ?, department = ?, code = ? WHERE id = ?",
-            [unit.name, unit.department, unit.code, unit.id],
+            "UPDATE unit SET name = ?, department = ?, code = ?, profile = ? WHERE id = ?",
+            [unit.name, unit.department, unit.code, unit.profile or None, unit.id],
         )
 
 
@@ -162,8 +172,8 @@ def load_projects(store: Store, ids: Sequence[int]) -> list[Project]:
         marks = ",".join("?" * len(chunk))
         for r in store.rows(
             "SELECT p.id, p.year, p.name, p.form, p.status, p.signed_date, p.exec_weight, "
-            "p.exec_score, p.goal_target, p.goal_actual, p.extra, u.id AS unit_id, "
-            "u.name AS unit_name, u.department, u.code "
+            "p.exec_score, p.goal_target, p.goal_actual, p.extra, p.profile, u.id AS unit_id, "
+            "u.name AS unit_name, u.department, u.code, u.profile AS unit_profile "
             f"FROM project p JOIN unit u ON u.id = p.unit_id WHERE p.id IN ({marks})",
             chunk,
         ):
@@ -188,11 +198,12 @@ def load_projects(store: Store, ids: Sequence[int]) -> list[Project]:
         ):
             if r["project_id"] in found:
                 found[r["project_id"]].indicators.append(_indicator(r))
+        _load_department(store, chunk, marks, found)
     return [found[i] for i in ids if i in found]
 
 
 def _project(r: sqlite3.Row) -> Project:
-    """A project row (joined with its unit) without funds, sections and indicators."""
+    """A project row (joined with its unit) without its funds, sections and indicators."""
     weight = r["exec_weight"]
     return Project(
         id=r["id"],
@@ -201,7 +212,9 @@ def _project(r: sqlite3.Row) -> Project:
             name=r["unit_name"],
             department=r["department"] or "",
             code=r["code"] or "",
+            profile=r["unit_profile"] or "",
         ),
+        profile=r["profile"] or r["unit_profile"] or DEFAULT_PROFILE,
         year=r["year"],
         name=r["name"],
         form=r["form"],
@@ -237,6 +250,51 @@ def _indicator(r: sqlite3.Row) -> Indicator:
     )
 
 
+def _load_department(
+    store: Store, chunk: Sequence[int], marks: str, found: dict[int, Project]
+) -> None:
+    """The department funds lines and counts of the projects in ``chunk``."""
+    for r in store.rows(
+        "SELECT project_id, side, key, label, previous, full_year, executed FROM dept_line "
+        f"WHERE project_id IN ({marks}) ORDER BY project_id, position",
+        chunk,
+    ):
+        if r["project_id"] in found:
+            found[r["project_id"]].dept.lines.append(
+                DeptLine(
+                    r["side"],
+                    r["key"],
+                    r["label"],
+                    from_fen(r["previous"]),
+                    from_fen(r["full_year"]),
+                    from_fen(r["executed"]),
+                )
+            )
+    for r in store.rows(
+        f"SELECT project_id, key, value FROM dept_count WHERE project_id IN ({marks})", chunk
+    ):
+        if r["project_id"] in found:
+            found[r["project_id"]].dept.counts[r["key"]] = int(r["value"])
+
+
+def _write_department(store: Store, project_id: int, dept: DeptFunds) -> None:
+    db = store.db
+    db.execute("DELETE FROM dept_line WHERE project_id = ?", [project_id])
+    db.execute("DELETE FROM dept_count WHERE project_id = ?", [project_id])
+    db.conn.executemany(
+        "INSERT INTO dept_line (project_id, position, side, key, label, previous, full_year, "
+        "executed) VALUES (?,?,?,?,?,?,?,?)",
+        [
+            (project_id, pos, x.side, x.key, x.label, *(to_fen(x.get(c)) for c in DEPT_COLUMNS))
+            for pos, x in enumerate(dept.lines)
+        ],
+    )
+    db.conn.executemany(
+        "INSERT INTO dept_count (project_id, key, value) VALUES (?, ?, ?)",
+        [(project_id, k, v) for k, v in dept.counts.items()],
+    )
+
+
 def _project_values(project: Project, unit_id: int) -> list[Any]:
     return [
         unit_id,
@@ -250,6 +308,7 @@ def _project_values(project: Project, unit_id: int) -> list[Any]:
         project.goals.target,
         project.goals.actual,
         json.dumps(project.extra, ensure_ascii=False) if project.extra else None,
+        project.profile or DEFAULT_PROFILE,
         now_iso(),
     ]
 
@@ -292,10 +351,13 @@ def _write_children(store: Store, project_id: int, project: Project) -> None:
             for pos, i in enumerate(project.indicators)
         ],
     )
+    _write_department(store, project_id, project.dept)
 
 
 def insert_project(store: Store, project: Project, replace: bool = False) -> int:
     """Create the project (and its unit if new); refuses a duplicate unless ``replace``."""
+    if project.profile != DEFAULT_PROFILE and not project.unit.profile:
+        project.unit.profile = project.profile  # a unit's first provincial form is its default
     with store.transaction():
         unit_id = ensure_unit(store, project.unit)
         existing = find_project_id(store, project.unit.name, project.year, project.name)
@@ -310,8 +372,8 @@ def insert_project(store: Store, project: Project, replace: bool = False) -> int
             )
         cur = store.db.execute(
             "INSERT INTO project (unit_id, year, name, form, status, signed_date, exec_weight, "
-            "exec_score, goal_target, goal_actual, extra, updated_at, created_at) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "exec_score, goal_target, goal_actual, extra, profile, updated_at, created_at) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [*_project_values(project, unit_id), now_iso()],
         )
         project_id = int(cur.lastrowid or 0)
@@ -329,7 +391,8 @@ def save_project(store: Store, project: Project) -> None:
         unit_id = ensure_unit(store, project.unit)
         store.db.execute(
             "UPDATE project SET unit_id=?, year=?, name=?, form=?, status=?, signed_date=?, "
-            "exec_weight=?, exec_score=?, goal_target=?, goal_actual=?, extra=?, updated_at=? "
+            "exec_weight=?, exec_score=?, goal_target=?, goal_actual=?, extra=?, profile=?, "
+            "updated_at=? "
             "WHERE id = ?",
             [*_project_values(project, unit_id), project.id],
         )
