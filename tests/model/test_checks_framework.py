@@ -84,12 +84,13 @@ def test_cost_as_its_own_level1_counts_with_output():
 
 
 def test_economic_cost_under_output_is_misfiled():
+    """A 二级 of another 一级 is the row check's I-IND-LEVEL2; the framework check adds nothing."""
     p = clean_project()
     p.indicators[3].level2 = "经济成本指标"  # still under 产出指标
-    (f,) = run("W-LEVEL2-MISFILED", p)
-    assert f.severity == WARNING
-    assert "“经济成本指标”属于“成本指标”，却列在“产出指标”下" in f.message
+    (f,) = run("I-IND-LEVEL2", p)
+    assert "“经济成本指标”不是“产出指标”下的二级指标" in f.message
     assert f.location == {"indicator": 3, "column": "level2"}
+    assert run("W-LEVEL2-MISFILED", p) == []
     assert run("W-LEVEL2-MISFILED", clean_project()) == []
 
 

@@ -21,6 +21,7 @@ from desktop.model.checks import (
     narrative,
     prose,
     rates,
+    rows,
     text,
 )
 from desktop.model.checks.registry import (
@@ -42,6 +43,7 @@ FAMILIES = (
     copy,
     department,
     indicators,
+    rows,
     narrative,
     text,
     framework,

@@ -38,12 +38,6 @@ def level1_of(ind: Indicator, form: Form) -> Level1 | None:
     return None
 
 
-def _owner_of_level2(level2: str, form: Form) -> Level1 | None:
-    canon = form.canonical_level2(level2)
-    owners = [l1 for l1 in form.framework if canon in l1.level2]
-    return owners[0] if len(owners) == 1 else None
-
-
 def _table_location(project: Project, column: str = "level1") -> dict[str, object]:
     return {"indicator": 0, "column": column}
 
@@ -213,36 +207,26 @@ def _is_money_ceiling(ind: Indicator) -> bool:
 
 @register("W-LEVEL2-MISFILED")
 def check_misfiled(project: Project, siblings: list[Project], form: Form) -> list[Finding]:
-    """An indicator under a 二级 of another 一级, or a cost ceiling under a non-cost 二级."""
+    """A cost indicator (a ceiling in 元/万元, or named 成本) under a 二级 that is not a cost one.
+
+    A 二级 of another 一级 (经济成本指标 under 产出) is I-IND-LEVEL2 (rows.py).
+    """
     out: list[Finding] = []
     for row, ind in enumerate(project.indicators):
-        l1 = form.find_level1(ind.level1) if ind.level1.strip() else None
-        owner = _owner_of_level2(ind.level2, form) if ind.level2.strip() else None
-        location = {"indicator": row, "column": "level2"}
-        if l1 is not None and owner is not None and owner is not l1:
-            out.append(
-                Finding(
-                    WARNING,
-                    "W-LEVEL2-MISFILED",
-                    f"指标“{name_of(ind, row)}”的二级指标“{ind.level2.strip()}”属于"
-                    f"“{owner.name}”，却列在“{ind.level1.strip()}”下",
-                    location,
-                )
-            )
-            continue
         if form.is_cost_level2(ind.level2) or form.is_cost_level2(ind.level1):
             continue
-        if _is_money_ceiling(ind) or _COST_WORD.search(ind.level3):
-            where = ind.level2.strip() or ind.level1.strip()
-            out.append(
-                Finding(
-                    WARNING,
-                    "W-LEVEL2-MISFILED",
-                    f"指标“{name_of(ind, row)}”（指标值“{ind.target.strip()}”）是成本类指标，"
-                    f"却列在“{where}”下；成本类指标应列在成本指标下",
-                    location,
-                )
+        if not (_is_money_ceiling(ind) or _COST_WORD.search(ind.level3)):
+            continue
+        where = ind.level2.strip() or ind.level1.strip()
+        out.append(
+            Finding(
+                WARNING,
+                "W-LEVEL2-MISFILED",
+                f"指标“{name_of(ind, row)}”（指标值“{ind.target.strip()}”）是成本类指标，"
+                f"却列在“{where}”下；成本类指标应列在成本指标下",
+                {"indicator": row, "column": "level2"},
             )
+        )
     return out
 
 
