@@ -41,6 +41,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
             load_form(projects[0].form),
             out,
             fingerprint=fingerprints.get(projects[0].id),
+            sealed=not args.no_seal,
         )
     else:
         write_batch_pdf(
@@ -48,6 +49,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
             out,
             title=f"{args.unit or ''}{args.year or ''}年度绩效自评报告合订本",
             fingerprints=fingerprints,
+            sealed=not args.no_seal,
         )
     print(f"已导出 {out}")
     return 0

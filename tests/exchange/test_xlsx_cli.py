@@ -46,10 +46,10 @@ def test_export_unit_year_and_import_into_new_db(tmp_path, sample_project):
     )
     assert result.returncode == 0, result.stderr
     wb = load_workbook(out)
-    assert wb.sheetnames == ["汇总", "保安费用", "接访费用"]
-    assert [c.value for c in wb["汇总"]["C"][1:]] == ["保安费用", "接访费用"]
-    # Required sections are empty in the sample: the checks' 错误 count shows in the 汇总.
-    assert wb["汇总"]["I2"].value >= 1
+    assert wb.sheetnames == ["汇总", "保安费用", "接访费用", "审核"]
+    assert [c.value for c in wb["汇总"]["C"][2:]] == ["保安费用", "接访费用", None]
+    # Required sections are empty in the sample: the checks' 错误 count shows in the 审核 sheet.
+    assert wb["审核"]["D3"].value >= 1
 
     fresh = tmp_path / "fresh.db"
     result = run("--db", str(fresh), "import-xlsx", str(out))

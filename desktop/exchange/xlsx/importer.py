@@ -9,7 +9,7 @@ from pathlib import Path
 
 from desktop.exchange.xlsx.cells import Grid
 from desktop.exchange.xlsx.read import is_self_evaluation_sheet, read_project_sheet
-from desktop.exchange.xlsx.summary import SUMMARY_TITLE
+from desktop.exchange.xlsx.summary import AUDIT_TITLE, SUMMARY_TITLE
 from desktop.model.errors import InputError
 from desktop.model.forms import available_forms, load_form
 from desktop.model.project import Project
@@ -65,15 +65,18 @@ def _sheet_forms(wb: object) -> dict[str, str]:
 
 
 def read_workbook(path: Path) -> list[Project]:
-    """Projects of every 自评表 sheet (the 汇总 sheet is skipped); InputError naming sheet/cell."""
+    """Projects of every 自评表 sheet (汇总/审核 are skipped); InputError naming sheet/cell."""
     wb = _load(path)
     forms = _sheet_forms(wb)
     projects: list[Project] = []
     for index, ws in enumerate(wb.worksheets, start=1):  # type: ignore[attr-defined]
         grid = Grid(ws, index)
-        if not grid.values or ws.title.strip() == SUMMARY_TITLE:
+        if not grid.values:
             continue
-        if not is_self_evaluation_sheet(grid):
+        own = is_self_evaluation_sheet(grid)
+        if not own and ws.title.strip() in (SUMMARY_TITLE, AUDIT_TITLE):
+            continue  # the workbook's own 汇总/审核 sheets
+        if not own:
             raise InputError(
                 f"第 {index} 张表“{ws.title}”：不是项目支出绩效自评表格式"
                 "（找不到“项目名称”和“三级指标”）"
