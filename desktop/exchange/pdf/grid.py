@@ -91,9 +91,10 @@ def cell_extent(cell: Cell, fonts: FontSet) -> tuple[float, float]:
     natural = measure(text)
     narrowest = max((measure(p) for p in pieces), default=0.0)
     if cell.head and len(text) > SHORT_LABEL:
-        # A long header label may take two or three balanced lines; it asks for two.
-        narrowest = max(narrowest, measure(text[: math.ceil(len(text) / 3)]))
-        natural = measure(text[: math.ceil(len(text) / 2)])
+        # A long header label takes two balanced lines (three when it is very long).
+        rows = 2 if len(text) <= 12 else 3
+        narrowest = max(narrowest, measure(text[: math.ceil(len(text) / rows)]))
+        natural = narrowest
     else:
         narrowest = max(narrowest, min(natural, COMFORT_EM * cell.style.fontSize))
     return narrowest + 2 * PAD_X, natural + 2 * PAD_X
