@@ -33,8 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.model.errors import InputError
+from desktop.model.errors import InputError, UserError
 from desktop.model.project import Project
+from desktop.model.vocabulary import binder_title
 
 PRINT_DPI = 300  # pages are rendered at most at this resolution for the printer
 
@@ -146,7 +147,7 @@ class PreviewDialog(QDialog):
 def _guarded(parent: QWidget | None, action: Any) -> Any:
     try:
         return action()
-    except InputError as exc:
+    except UserError as exc:
         QMessageBox.warning(parent, "出错了", exc.message)
     return None
 
@@ -163,7 +164,7 @@ def save_pdf_dialog(parent: QWidget | None, data: bytes, suggested_name: str) ->
     path = Path(name if name.lower().endswith(".pdf") else name + ".pdf")
     try:
         write_bytes_atomic(path, data)
-    except InputError as exc:
+    except UserError as exc:
         QMessageBox.warning(parent, "出错了", exc.message)
         return None
     return path
@@ -203,7 +204,7 @@ class BatchWorker(QThread):
             )
         except Cancelled:
             self.cancelled.emit()
-        except InputError as exc:
+        except UserError as exc:
             self.failed.emit(exc.message)
         except Exception as exc:  # never a traceback in the GUI
             self.failed.emit(f"导出合订本失败：{exc}")
@@ -308,11 +309,12 @@ def _on_batch(window: Any) -> None:
     if not ok:
         return
     unit, year = groups[labels.index(label)]
-    title = f"{unit}{year}年度绩效自评报告合订本"
+    chosen = [r for r in rows if r.unit == unit and r.year == year]
+    title = binder_title(unit, year, (r.form for r in chosen))
     name, _f = QFileDialog.getSaveFileName(window, "导出合订本", f"{title}.pdf", "PDF 文件 (*.pdf)")
     if not name:
         return
-    ids = [r.id for r in rows if r.unit == unit and r.year == year]
+    ids = [r.id for r in chosen]
     projects = repo.load_projects(window.store, ids)
     window._batch_export = start_batch(window, projects, Path(name), title)
 
@@ -321,7 +323,7 @@ def _preload_fonts() -> None:
     """Load the fonts in the background so the first preview opens quickly."""
     from desktop.exchange.fonts import load_fontset
 
-    with contextlib.suppress(InputError):  # reported when the user exports
+    with contextlib.suppress(UserError):  # reported when the user exports
         load_fontset()
 
 

@@ -21,25 +21,18 @@ from desktop.model.project import (
     Project,
 )
 from desktop.model.scoring import execution_rate, execution_score, summarise
+from desktop.model.vocabulary import label, vocabulary
 
-TABLE_TITLE = "项目支出绩效自评表"
-FUNDS_HEAD = "项目资金（万元）"
-INFO_LABELS = ("项目名称", "主管部门", "实施单位")
-GOAL_LABELS = ("年度总体目标", "预期目标", "实际完成情况")
-EXEC_LABELS = ("分值", "执行率", "得分")
-INDICATOR_HEAD = (
-    "一级指标",
-    "二级指标",
-    "三级指标",
-    "年度指标值",
-    "实际完成值",
-    "分值",
-    "得分",
-    "偏差原因分析及改进措施",
-)
-TOTAL_LABEL = "总分"
-GRADE_LABEL = "等级"
-NO_INDICATORS = "本项目未填写绩效指标，绩效指标表缺失，无法计算指标得分、总分和评价等级。"
+# The words of the table (forms/common/vocabulary.toml).
+_WORDS = vocabulary()
+FUNDS_HEAD = label("funds")
+INFO_LABELS = (label("name"), label("department"), label("unit"))
+GOAL_LABELS = (label("goals"), label("goal_target"), label("goal_actual"))
+EXEC_LABELS = (label("execution_weight"), label("execution_rate"), label("execution_score"))
+INDICATOR_HEAD = tuple(term.label for term in _WORDS.standard_columns())
+TOTAL_LABEL = label("total")
+GRADE_LABEL = label("grade")
+NO_INDICATORS = label("no_indicators")
 FUNDS_COLUMNS_COUNT = 7
 INFO_ROWS = 2
 
@@ -166,7 +159,7 @@ def self_evaluation_table(
     project: Project, form: Form, fonts: FontSet, st: Styles
 ) -> list[Flowable]:
     """Caption, funds block and indicator table; the caption stays with the funds rows."""
-    caption = para(fonts, f"{project.year}年度{TABLE_TITLE}", st.caption)
+    caption = para(fonts, _WORDS.table_caption(project.year), st.caption)
     funds = funds_table(project, fonts, st)
     _w, caption_h = caption.wrap(FRAME_W, 10_000)
     funds.wrap(FRAME_W, 10_000)

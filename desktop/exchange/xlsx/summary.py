@@ -27,19 +27,21 @@ from desktop.model.forms import load_form
 from desktop.model.money import round_rate
 from desktop.model.project import FUNDS_COLUMN_LABELS, Project
 from desktop.model.scoring import summarise
+from desktop.model.vocabulary import label, vocabulary
 
-SUMMARY_TITLE = "汇总"
-AUDIT_TITLE = "审核"
-SUMMARY_HEADING = "项目支出绩效自评汇总表"
-AUDIT_HEADING = "审核结果（内部核对用，不随报表报送）"
-UNIT_LABEL = "实施单位"
-YEAR_LABEL = "年度"
-NAME_LABEL = "项目名称"
-RATE_LABEL = "执行率"
-TOTAL_LABEL = "总分"
-GRADE_LABEL = "等级"
-SUM_LABEL = "合计"
-ISSUES_LABEL = "问题（错误、警告）"
+_SUMMARY = vocabulary().summary
+SUMMARY_TITLE = _SUMMARY["title"]
+AUDIT_TITLE = _SUMMARY["audit_title"]
+SUMMARY_HEADING = _SUMMARY["heading"]
+AUDIT_HEADING = _SUMMARY["audit_heading"]
+UNIT_LABEL = label("unit")
+YEAR_LABEL = _SUMMARY["year"]
+NAME_LABEL = label("name")
+RATE_LABEL = label("execution_rate")
+TOTAL_LABEL = label("total")
+GRADE_LABEL = _SUMMARY["grade"]
+SUM_LABEL = _SUMMARY["sum"]
+ISSUES_LABEL = _SUMMARY["issues"]
 ROW_HEIGHT = 20.0
 HEAD_HEIGHT = 30.0
 TITLE_HEIGHT = 32.0
