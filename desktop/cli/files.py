@@ -64,7 +64,8 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
 
     store = open_from_args(args)
     projects = repo.load_projects(store, selected_ids(store, args))
-    write_workbook(projects, Path(args.out), findings_with_siblings(store, projects))
+    findings = findings_with_siblings(store, projects)
+    write_workbook(projects, Path(args.out), findings, audit=not args.no_audit)
     print(f"已导出 {args.out}")
     return 0
 

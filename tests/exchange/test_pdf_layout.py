@@ -236,3 +236,23 @@ def test_signature_with_seal_follows_gbt9704_7_3_5_1(sample_project, form):
     (n0, n1), (d0, d1) = _signature(data, "攀枝花市西区信访局", "2024年1月25日")
     assert d1 == pytest.approx(RIGHT - 4 * EM, abs=0.5)  # date four characters in
     assert (n0 + n1) / 2 == pytest.approx((d0 + d1) / 2, abs=0.5)  # name centred over it
+
+
+def test_cli_export_pdf_without_seal(tmp_path, sample_project):
+    from desktop.cli import main
+    from desktop.store import repo
+    from desktop.store.db import open_store
+
+    db = tmp_path / "x.db"
+    store = open_store(db)
+    pid = repo.insert_project(store, sample_project)
+    store.close()
+    out = {}
+    for flag in ([], ["--no-seal"]):
+        path = tmp_path / f"r{len(flag)}.pdf"
+        assert main(["--db", str(db), "export-pdf", str(pid), "--out", str(path), *flag]) == 0
+        out[bool(flag)] = _signature(path.read_bytes(), "攀枝花市西区信访局", "2024年1月25日")
+    (_n0, _n1), (_d0, d1) = out[False]
+    assert d1 == pytest.approx(RIGHT - 4 * EM, abs=0.5)
+    (_n0, n1), (_d0, _d1) = out[True]
+    assert n1 == pytest.approx(RIGHT - 2 * EM, abs=0.5)

@@ -60,6 +60,15 @@ def test_export_unit_year_and_import_into_new_db(tmp_path, sample_project):
     assert len(shown["indicators"]) == 6
 
 
+def test_export_without_the_audit_sheet(tmp_path, sample_project):
+    db = _seed_db(tmp_path, sample_project)
+    out = tmp_path / "unit.xlsx"
+    args = ["--unit", "攀枝花市西区信访局", "--year", "2023", "--out", str(out), "--no-audit"]
+    result = run("--db", str(db), "export-xlsx", *args)
+    assert result.returncode == 0, result.stderr
+    assert load_workbook(out).sheetnames == ["汇总", "保安费用", "接访费用"]
+
+
 def test_export_one_project(tmp_path, sample_project):
     db = _seed_db(tmp_path, sample_project)
     out = tmp_path / "one.xlsx"
