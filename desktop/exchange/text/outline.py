@@ -174,7 +174,7 @@ def _after_title(rest: str, title_len: int) -> str:
 
 
 @cache
-def _raw_form(key: str) -> dict[str, object]:
+def raw_form(key: str) -> dict[str, object]:
     path = data_dir("forms") / f"{key}.toml"
     with path.open("rb") as fh:
         return tomllib.load(fh)
@@ -184,7 +184,7 @@ def _raw_form(key: str) -> dict[str, object]:
 def form_outline(key: str) -> FormOutline:
     """The importer's view of a form: outline headings with aliases, title keywords, table words."""
     form = load_form(key)
-    raw = _raw_form(key)
+    raw = raw_form(key)
     raw_outline = raw.get("outline", [])
     headings: list[OutlineHeading] = []
     by_name: dict[str, OutlineHeading] = {}

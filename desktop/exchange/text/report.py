@@ -82,7 +82,8 @@ def split_reports(lines: list[str]) -> list[Chunk]:
         end = titles[n + 1][0] if n + 1 < len(titles) else len(lines)
         body = lines[i + 1 : end]
         by_outline, score = best_outline(body, candidates)
-        if score > outline_score(outline, body):
+        # A title that says 自评 is a self-evaluation whatever outline its body follows.
+        if score > outline_score(outline, body) and "自评" not in squash(lines[i]):
             outline = by_outline
         chunk = Chunk(start, end, outline, i, squash(lines[i]), name)
         if not name:
