@@ -18,7 +18,11 @@ from desktop.cli.files import (
     cmd_import_xlsx,
 )
 from desktop.cli.project import cmd_finalise, cmd_next_year, cmd_revisions, cmd_unfinalise
-from desktop.model.errors import InputError
+from desktop.errorlog import log_program_error, program_error_message
+from desktop.model.errors import UserError
+
+EXIT_USER_ERROR = 2  # bad input or a storage problem: one Chinese line on stderr
+EXIT_PROGRAM_BUG = 3  # a program bug: one Chinese line, the traceback in the error log
 
 COMMANDS = (
     "list",
@@ -317,7 +321,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; bad input → one Chinese line on stderr, exit 2."""
+    """Run one command; bad input or storage → exit 2, a program bug → exit 3 (logged)."""
     parser = build_parser()
     args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
     if not args.command:
@@ -325,15 +329,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     try:
         return HANDLERS[args.command](args)
-    except InputError as exc:
+    except UserError as exc:  # bad input or storage: the message says what and where
         sys.stderr.write(f"错误：{exc.message}\n")
-        return 2
+        return EXIT_USER_ERROR
     except KeyboardInterrupt:
         sys.stderr.write("已取消\n")
         return 130
     except OSError as exc:
         sys.stderr.write(f"错误：{exc.strerror or exc}（{exc.filename or ''}）\n")
-        return 2
+        return EXIT_USER_ERROR
+    except Exception as exc:  # a program bug: traceback to the log, one line to the user
+        log = log_program_error(
+            exc, context="jixiao " + " ".join(sys.argv[1:] if argv is None else argv)
+        )
+        sys.stderr.write(f"错误：{program_error_message(log)}\n")
+        return EXIT_PROGRAM_BUG
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from desktop.model.errors import InputError
 from desktop.model.money import from_centi, from_fen, to_centi, to_fen
 from desktop.model.project import (
     FUNDS_COLUMNS,
@@ -19,7 +20,7 @@ from desktop.model.project import (
     Project,
     Unit,
 )
-from desktop.store.db import Store, StoreError, now_iso
+from desktop.store.db import Store, now_iso
 
 
 @dataclass(frozen=True)
@@ -75,10 +76,10 @@ def list_units(store: Store) -> list[Unit]:
 def update_unit(store: Store, unit: Unit) -> None:
     """Rename a unit or change its 主管部门."""
     if unit.id is None:
-        raise StoreError("单位尚未保存")
+        raise InputError("单位尚未保存")
     other = find_unit(store, unit.name)
     if other is not None and other.id != unit.id:
-        raise StoreError(f"已存在名为“{unit.name}”的单位")
+        raise InputError(f"已存在名为“{unit.name}”的单位")
     with store.transaction() as db:
         db.execute(
             "UPDATE unit SET name = ?, department = ?, code = ? WHERE id = ?",
@@ -127,10 +128,10 @@ def find_project_id(store: Store, unit: str, year: int, name: str) -> int | None
 
 
 def load_project(store: Store, project_id: int) -> Project:
-    """One whole project; StoreError when there is none with that id."""
+    """One whole project; InputError when there is none with that id."""
     projects = load_projects(store, [project_id])
     if not projects:
-        raise StoreError(f"找不到编号为 {project_id} 的项目")
+        raise InputError(f"找不到编号为 {project_id} 的项目")
     return projects[0]
 
 
@@ -269,7 +270,7 @@ def insert_project(store: Store, project: Project, replace: bool = False) -> int
         existing = find_project_id(store, project.unit.name, project.year, project.name)
         if existing is not None:
             if not replace:
-                raise StoreError(
+                raise InputError(
                     f"数据库中已有项目“{project.name}”（{project.unit.name}，{project.year}年度，"
                     f"编号 {existing}）；如需覆盖请使用 --replace"
                 )
@@ -292,7 +293,7 @@ def insert_project(store: Store, project: Project, replace: bool = False) -> int
 def save_project(store: Store, project: Project) -> None:
     """Write the whole project over its stored version, in one transaction."""
     if project.id is None:
-        raise StoreError("项目尚未创建")
+        raise InputError("项目尚未创建")
     with store.transaction():
         unit_id = ensure_unit(store, project.unit)
         store.db.execute(

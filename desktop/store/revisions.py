@@ -9,9 +9,9 @@ from typing import Any
 
 from desktop.exchange.jsonio import project_to_dict
 from desktop.model.checks import ERROR, Finding, run_checks
-from desktop.model.errors import InputError
+from desktop.model.errors import InputError, StorageError
 from desktop.store import repo
-from desktop.store.db import Store, StoreError, now_iso
+from desktop.store.db import Store, now_iso
 
 KIND_FINAL = "final"
 KIND_UNFINAL = "unfinal"
@@ -138,7 +138,7 @@ def load_snapshot(store: Store, revision_id: int) -> dict[str, Any]:
     """The project JSON stored with a 定稿 revision."""
     row = store.db.execute("SELECT snapshot FROM revision WHERE id = ?", [revision_id]).fetchone()
     if row is None or not row[0]:
-        raise StoreError(f"版本 {revision_id} 没有保存内容快照")
+        raise StorageError(f"版本 {revision_id} 没有保存内容快照", "corrupt")
     data: dict[str, Any] = json.loads(row[0])
     return data
 

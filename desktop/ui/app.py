@@ -12,9 +12,9 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop.model.errors import InputError
+from desktop.model.errors import StorageError, UserError
 from desktop.store import backup, lock
-from desktop.store.db import Store, StoreError, default_db_path, open_store
+from desktop.store.db import Store, default_db_path, open_store
 from desktop.ui.main_window import APP_TITLE, MainWindow
 
 QUIT_AFTER_SHOW = "JIXIAO_QUIT_AFTER_SHOW"
@@ -52,7 +52,7 @@ def excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType 
     """Show unexpected errors in a dialog instead of a traceback on the console."""
     details = "".join(traceback.format_exception(kind, exc, tb))
     sys.stderr.write(details)
-    if isinstance(exc, InputError):
+    if isinstance(exc, UserError):
         show_error("错误", str(exc))
     else:
         show_error(
@@ -72,7 +72,7 @@ def open_main_window(
     else:
         try:
             holder = lock.acquire(store)
-        except StoreError as exc:
+        except StorageError as exc:
             holder = None
             reason = f"{exc}。本窗口以只读方式打开，不能修改。"
         if holder is not None:
@@ -85,7 +85,7 @@ def open_main_window(
     if reason is None:
         try:
             backup.auto_backup(store)
-        except (InputError, OSError) as exc:
+        except (UserError, OSError) as exc:
             backup_note = f"自动备份未完成：{exc}"
     window = MainWindow(
         store, read_only_reason=reason, settings=settings, defer_features=defer_features
@@ -98,12 +98,12 @@ def open_main_window(
 def _open(path: Path | None) -> Store:
     try:
         return open_store(path)
-    except StoreError as first:
+    except StorageError as first:
         target = path or default_db_path()
         if target.is_file() and not os.access(target, os.W_OK):
             try:
                 return open_store(target, create=False, read_only=True)
-            except StoreError:
+            except StorageError:
                 pass
         raise first from None
 
@@ -122,7 +122,7 @@ def run_gui(argv: list[str] | None = None) -> int:
     sys.excepthook = excepthook
     try:
         store = _open(parse_db_arg(args))
-    except InputError as exc:
+    except UserError as exc:
         show_error("无法打开数据库", str(exc))
         return 2
     window = open_main_window(store, defer_features=True)

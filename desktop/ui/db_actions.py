@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.model.errors import InputError
+from desktop.model.errors import UserError
 from desktop.store import backup as store_backup
 from desktop.store import lock
 from desktop.store.db import open_store
@@ -29,7 +29,7 @@ def backup(window: MainWindow) -> Path | None:
         return None
     try:
         store_backup.backup_to(window.store, out)
-    except InputError as exc:
+    except UserError as exc:
         dialogs.error(window, "备份失败", str(exc))
         return None
     window.statusBar().showMessage(f"已备份到 {out}", 8000)
@@ -57,7 +57,7 @@ def restore(window: MainWindow) -> bool:
         folder = path.parent / "backups"
         folder.mkdir(parents=True, exist_ok=True)
         store_backup.backup_to(window.store, folder / f"{path.stem}-before-restore-{stamp}.db")
-    except (InputError, OSError) as exc:
+    except (UserError, OSError) as exc:
         dialogs.error(window, "恢复备份", f"恢复前未能备份当前数据库，已取消：{exc}")
         return False
     window.select_project(None)
@@ -66,11 +66,11 @@ def restore(window: MainWindow) -> bool:
     error: str | None = None
     try:
         store_backup.restore_from(source, path)
-    except InputError as exc:
+    except UserError as exc:
         error = str(exc)
     try:
         window.store = open_store(path)
-    except InputError as exc:
+    except UserError as exc:
         dialogs.error(window, "恢复备份", f"无法重新打开数据库：{exc}")
         return False
     holder = lock.acquire(window.store)

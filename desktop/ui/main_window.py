@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.model.checks import Finding, run_checks
-from desktop.model.errors import InputError
+from desktop.model.errors import UserError
 from desktop.model.forms import Form, available_forms, load_form
 from desktop.model.project import Project
 from desktop.store import lock, repo
@@ -260,7 +260,7 @@ class MainWindow(QMainWindow):
             self.navigator.select_project(project_id, notify=False)
         try:
             project = repo.load_project(self.store, project_id)
-        except InputError as exc:
+        except UserError as exc:
             dialogs.error(self, "无法打开项目", str(exc))
             return False
         if not keep_undo:
@@ -271,7 +271,7 @@ class MainWindow(QMainWindow):
     def _form_for(self, project: Project) -> Form:
         try:
             return load_form(project.form)
-        except InputError as exc:
+        except UserError as exc:
             self.statusBar().showMessage(f"{exc}；按“项目支出绩效自评报告”显示", 8000)
             return load_form(available_forms()[0])
 

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.model.errors import InputError
+from desktop.model.errors import InputError, UserError
 from desktop.model.project import Project
 
 PRINT_DPI = 300  # pages are rendered at most at this resolution for the printer
@@ -146,7 +146,7 @@ class PreviewDialog(QDialog):
 def _guarded(parent: QWidget | None, action: Any) -> Any:
     try:
         return action()
-    except InputError as exc:
+    except UserError as exc:
         QMessageBox.warning(parent, "出错了", exc.message)
     return None
 
@@ -163,7 +163,7 @@ def save_pdf_dialog(parent: QWidget | None, data: bytes, suggested_name: str) ->
     path = Path(name if name.lower().endswith(".pdf") else name + ".pdf")
     try:
         write_bytes_atomic(path, data)
-    except InputError as exc:
+    except UserError as exc:
         QMessageBox.warning(parent, "出错了", exc.message)
         return None
     return path
@@ -203,7 +203,7 @@ class BatchWorker(QThread):
             )
         except Cancelled:
             self.cancelled.emit()
-        except InputError as exc:
+        except UserError as exc:
             self.failed.emit(exc.message)
         except Exception as exc:  # never a traceback in the GUI
             self.failed.emit(f"导出合订本失败：{exc}")
@@ -321,7 +321,7 @@ def _preload_fonts() -> None:
     """Load the fonts in the background so the first preview opens quickly."""
     from desktop.exchange.fonts import load_fontset
 
-    with contextlib.suppress(InputError):  # reported when the user exports
+    with contextlib.suppress(UserError):  # reported when the user exports
         load_fontset()
 
 

@@ -9,7 +9,7 @@ from PySide6.QtGui import QUndoCommand
 
 from desktop import __version__
 from desktop.model.carry_forward import next_year_copy
-from desktop.model.errors import InputError
+from desktop.model.errors import UserError
 from desktop.model.project import Project, Unit
 from desktop.store import repo
 from desktop.ui import dialogs
@@ -39,7 +39,7 @@ def new_unit(window: MainWindow) -> int | None:
         return None
     try:
         unit_id = repo.ensure_unit(window.store, Unit(name=name, department=department))
-    except InputError as exc:
+    except UserError as exc:
         dialogs.error(window, "新建单位", str(exc))
         return None
     window.reload_navigator()
@@ -85,7 +85,7 @@ def rename(window: MainWindow) -> bool:
         unit.name, unit.department = answer
         try:
             repo.update_unit(window.store, unit)
-        except InputError as exc:
+        except UserError as exc:
             dialogs.error(window, "重命名单位", str(exc))
             return False
         current = window.current_project()
@@ -133,7 +133,7 @@ def _insert_and_show(window: MainWindow, project: Project, title: str, done: str
     """Write a new project (one transaction), list and select it; a Chinese error otherwise."""
     try:
         project_id = repo.insert_project(window.store, project)
-    except InputError as exc:
+    except UserError as exc:
         dialogs.error(window, title, str(exc))
         return None
     window.reload_navigator()
@@ -157,7 +157,7 @@ class DeleteProjectCommand(QUndoCommand):
         window = self.window
         try:
             repo.set_deleted(window.store, self.project_id, True)
-        except InputError as exc:
+        except UserError as exc:
             self.failed = True
             dialogs.error(window, "删除项目", str(exc))
             return
@@ -177,7 +177,7 @@ class DeleteProjectCommand(QUndoCommand):
         window = self.window
         try:
             repo.set_deleted(window.store, self.project_id, False)
-        except InputError as exc:
+        except UserError as exc:
             dialogs.error(window, "恢复项目", str(exc))
             return
         window.reload_navigator()

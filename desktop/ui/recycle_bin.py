@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop.model.errors import InputError
+from desktop.model.errors import UserError
 from desktop.store import repo
 from desktop.ui import dialogs
 
@@ -77,7 +77,7 @@ class RecycleBinDialog(QDialog):
         for project_id in ids:
             try:
                 repo.set_deleted(self.window_.store, project_id, False)
-            except InputError as exc:
+            except UserError as exc:
                 dialogs.error(self, "恢复项目", str(exc))
                 return []
         if ids:

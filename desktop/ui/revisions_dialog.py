@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.model.checks import ERROR, WARNING, Finding, run_checks
-from desktop.model.errors import InputError
+from desktop.model.errors import UserError
 from desktop.model.forms import load_form
 from desktop.model.revision_diff import compare
 from desktop.store import repo, revisions
@@ -304,7 +304,7 @@ class RevisionsFeature:
             return
         try:
             fp = revisions.finalise(store, project.id)
-        except InputError as exc:
+        except UserError as exc:
             QMessageBox.warning(self.window, "不能定稿", exc.message)
             return
         project.status = "final"  # the window's copy, until it reloads from the store
@@ -324,7 +324,7 @@ class RevisionsFeature:
             return
         try:
             revisions.unfinalise(self.window.store, project.id, reason=dialog.text())
-        except InputError as exc:
+        except UserError as exc:
             QMessageBox.warning(self.window, "不能撤销定稿", exc.message)
             return
         project.status = "draft"

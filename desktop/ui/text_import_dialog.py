@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from desktop.exchange.text.facts import AMOUNT
 from desktop.exchange.text.files import import_file
 from desktop.exchange.text.importer import ImportResult, LineMark, import_text
-from desktop.model.errors import InputError
+from desktop.model.errors import UserError
 from desktop.model.forms import load_form
 from desktop.model.money import fmt_points, fmt_wan
 from desktop.model.project import FUNDS_COLUMN_LABELS, FUNDS_COLUMNS, SOURCE_LABELS, Project
@@ -160,7 +160,7 @@ class TextImportDialog(QDialog):
                 self.imported = import_file(self._path, unit=unit, year=year)
             elif self._text is not None:
                 self.imported = import_text(self._text, unit=unit, year=year)
-        except InputError as exc:
+        except UserError as exc:
             self._show_error(exc.message)
             return
         self._show_result()
@@ -309,7 +309,7 @@ class TextImportDialog(QDialog):
     def _on_import(self) -> None:
         try:
             self.created_ids = self.write()
-        except InputError as exc:
+        except UserError as exc:
             if self.imported is not None:
                 for project in self.imported.projects:
                     project.id = None

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
-from desktop.model.errors import InputError
+from desktop.model.errors import UserError
 from desktop.model.forms import available_forms, load_form
 from desktop.ui.findings_dock import FindingsPanel
 from desktop.ui.navigator import Navigator
@@ -24,7 +24,7 @@ def form_choices() -> list[tuple[str, str]]:
     for key in available_forms():
         try:
             out.append((key, load_form(key).title))
-        except InputError:
+        except UserError:
             continue
     return out
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.model.errors import InputError
+from desktop.model.errors import UserError
 from desktop.model.project import Project
 from desktop.store import repo
 from desktop.ui.xlsx_preview import ImportPreviewDialog
@@ -157,7 +157,7 @@ def export_to(window: Any, scope: str, path: Path) -> bool:
             projects = repo.load_projects(window.store, [r.id for r in rows])
         findings = findings_with_siblings(window.store, projects)
         write_workbook(projects, path, findings)
-    except InputError as exc:
+    except UserError as exc:
         QApplication.restoreOverrideCursor()
         show_message(window, f"导出失败：{exc.message}", error=True)
         return False
@@ -183,7 +183,7 @@ def preview_import(window: Any, path: Path) -> ImportPreviewDialog | None:
         return None
     try:
         projects = read_workbook(path)
-    except InputError as exc:
+    except UserError as exc:
         show_message(window, f"无法导入：{exc.message}", error=True)
         return None
     if not window.flush():

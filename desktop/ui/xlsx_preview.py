@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.model.errors import InputError
+from desktop.model.errors import UserError
 from desktop.model.money import fmt_points, fmt_wan
 from desktop.model.project import FUNDS_COLUMN_LABELS, FUNDS_COLUMNS, SOURCE_LABELS, Project
 from desktop.store import repo
@@ -107,7 +107,7 @@ class ImportPreviewDialog(QDialog):
                 for project in self.projects:
                     project.status = "draft"
                     ids.append(repo.insert_project(self.store, project, replace=replace))
-        except InputError as exc:
+        except UserError as exc:
             for project in self.projects:
                 project.id = None
             self.error_label.setText(f"未导入任何项目：{exc.message}")
