@@ -129,7 +129,7 @@ def _meta_pairs(lines: list[str], facts: DocumentFacts) -> None:
             pending = None
             continue
         matches = list(_META_RE.finditer(line))
-        if not matches or matches[0].start() > 2:
+        if not matches or matches[0].start() > 0 or "\t" in raw:
             continue
         facts.meta_lines.append(i)
         for n, m in enumerate(matches):

@@ -105,7 +105,7 @@ def _read_labels(sheet: Sheet, flat: list[str], vocab: Vocabulary) -> None:
             value = _next_value(flat, i, vocab)
             if value and not is_number(value):
                 setattr(sheet, label, value)
-        elif label == "claimed_score" and sheet.claimed_score is None:
+        elif label in ("claimed_score", "totals") and sheet.claimed_score is None:
             for j in range(i + 1, min(len(flat), i + 7)):
                 if is_number(flat[j]) and not flat[j].endswith("%"):
                     sheet.claimed_score = points(flat[j])
@@ -118,7 +118,9 @@ def _read_labels(sheet: Sheet, flat: list[str], vocab: Vocabulary) -> None:
                 sheet.claimed_grade = value
 
 
-def _funds_header(cells: list[str], vocab: Vocabulary) -> list[str | None] | None:
+def _funds_header(
+    cells: list[str], vocab: Vocabulary, single: bool = False
+) -> list[str | None] | None:
     """Columns of a funds header run (年初预算数 全年预算数 全年执行数 分值 执行率 得分)."""
     columns: list[str | None] = []
     for cell in cells:
@@ -135,13 +137,44 @@ def _funds_header(cells: list[str], vocab: Vocabulary) -> list[str | None] | Non
         if col is None:
             break
         columns.append(col)
+        if single:
+            return columns
     named = [c for c in columns if c not in FUNDS_EXTRA]
     return columns if len(named) >= 2 else None
+
+
+def _grid_funds(sheet: Sheet, rows: list[list[str]], vocab: Vocabulary, in_wan: bool) -> bool:
+    """Funds of a full-width grid (Word, PDF): each amount under its column label."""
+    positions: dict[int, str] = {}
+    width = 0
+    for row in rows:
+        named = {i: c for i, cell in enumerate(row) if cell and (c := _funds_column(cell, vocab))}
+        if sum(1 for c in named.values() if c not in FUNDS_EXTRA) >= 2:
+            positions, width = named, len(row)
+            continue
+        if not positions or len(row) != width:
+            continue
+        first = min(positions)
+        source = next((s for c in row[:first] if (s := vocab.funds_row(c))), None)
+        if source is None or source in sheet.funds:
+            continue
+        header: list[str | None] = [None] * width
+        for i, column in positions.items():
+            header[i] = column
+        _set_funds(sheet, source, header, row, in_wan, False)
+    return bool(sheet.funds)
+
+
+def _funds_column(cell: str, vocab: Vocabulary) -> str | None:
+    found = _funds_header([cell], vocab, single=True)
+    return found[0] if found else None
 
 
 def _read_funds(
     sheet: Sheet, rows: list[list[str]], rowed: bool, vocab: Vocabulary, in_wan: bool
 ) -> None:
+    if rowed and _grid_funds(sheet, rows, vocab, in_wan):
+        return
     flat = [c for r in rows for c in r]
     header: list[str | None] | None = None
     for i, cell in enumerate(flat):
@@ -156,7 +189,7 @@ def _read_funds(
                 break
             continue
         values = _row_values(flat, i + 1, len(header), vocab)
-        _set_funds(sheet, source, header, values, in_wan)
+        _set_funds(sheet, source, header, values, in_wan, rowed)
 
 
 def _row_values(flat: list[str], start: int, width: int, vocab: Vocabulary) -> list[str]:
@@ -176,12 +209,17 @@ def _row_values(flat: list[str], start: int, width: int, vocab: Vocabulary) -> l
 
 
 def _set_funds(
-    sheet: Sheet, source: str, header: list[str | None], values: list[str], in_wan: bool
+    sheet: Sheet,
+    source: str,
+    header: list[str | None],
+    values: list[str],
+    in_wan: bool,
+    right: bool,
 ) -> None:
     filled = [v for v in values if v]
     if not filled:
         return
-    if len(values) < len(header):
+    if right and len(values) < len(header):
         values = [""] * (len(header) - len(values)) + values  # right-aligned: leading cells merged
     row = FundsRow(source)
     for column, cell in zip(header, values, strict=False):
@@ -241,6 +279,8 @@ def _read_indicators(
         return
     if len(values) >= 2:
         sheet.totals = {"weight": fmt_points(values[0]), "score": fmt_points(values[1])}
+        if sheet.claimed_score is None:
+            sheet.claimed_score = values[1]
         return
     weights = sum((i.weight for i in sheet.indicators if i.weight is not None), Decimal(0))
     scores = sum((i.score for i in sheet.indicators if i.score is not None), Decimal(0))

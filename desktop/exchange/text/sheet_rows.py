@@ -26,6 +26,8 @@ class _State:
     current: list[str] | None = None
     rows: list[tuple[str, str, list[str]]] = field(default_factory=list)
     totals: list[str] = field(default_factory=list)
+    positions: dict[int, str] = field(default_factory=dict)
+    width: int = 0
 
 
 def _header_at(flat: list[str], vocab: Vocabulary) -> tuple[int, list[str]] | None:
@@ -96,6 +98,10 @@ def read_indicator_rows(
     state = _State(form, vocab, values)
     out.columns = columns
     if rowed:
+        header_row = rows[marks[start - 1][1]]
+        positions = {i: vocab.header(c) for i, c in enumerate(header_row) if c}
+        state.positions = {i: c for i, c in positions.items() if c and c != "ignore"}
+        state.width = len(header_row)
         _rows_mode(state, marks[start:])
     else:
         _stream_mode(state, flat[start:])
@@ -157,6 +163,11 @@ def _rows_mode(state: _State, marks: list[tuple[str, int]]) -> None:
     for cell, r in marks:
         by_row.setdefault(r, []).append(cell)
     for cells in by_row.values():
+        if len(cells) == state.width and len(state.positions) >= 3:
+            done = _positional_row(state, cells)
+            if done is None:
+                return
+            continue
         cells = list(cells)
         while cells and not cells[0]:
             cells.pop(0)
@@ -177,6 +188,30 @@ def _rows_mode(state: _State, marks: list[tuple[str, int]]) -> None:
             cells.pop(0)
         if any(cells):
             state.rows.append((state.l1, state.l2, cells))
+
+
+def _positional_row(state: _State, cells: list[str]) -> bool | None:
+    """A row of a full-width grid (Word, PDF): each cell under its header; None ends the table."""
+    first = next((c for c in cells if c), "")
+    label = state.vocab.label(first)
+    if label == "table_end":
+        return None
+    if label in ("totals", "subtotals"):
+        if label == "totals":
+            state.totals = [c for c in cells[1:] if c and is_number(c)]
+        return True
+    by_column: dict[str, str] = {}
+    for i, column in state.positions.items():
+        if i < len(cells) and cells[i] and column not in by_column:
+            by_column[column] = cells[i]
+    if by_column.get("level1"):
+        state.l1, state.l2 = by_column["level1"], ""
+    if by_column.get("level2"):
+        state.l2 = by_column["level2"]
+    values = [by_column.get(c, "") for c in state.columns]
+    if any(values):
+        state.rows.append((state.l1, state.l2, values))
+    return True
 
 
 def _indicator(

@@ -30,8 +30,12 @@ class Vocabulary:
     level_names: frozenset[str]
 
     def label(self, cell: str) -> str | None:
-        """The field a label cell names (name, unit, department, …) or None."""
-        return _lookup(self.labels, label_key(cell))
+        """The field a label cell names (name, unit, department, …) or None; a 合计/总分 cell
+        is ``totals`` first (it states the table's totals, and with them the claimed score)."""
+        key = label_key(cell)
+        if key in self.labels.get("totals", ()):
+            return "totals"
+        return _lookup(self.labels, key)
 
     def funds_column(self, cell: str) -> str | None:
         """initial | full_year | executed | arrived for a funds column label."""

@@ -183,9 +183,7 @@ def walk_chunk(
             title, inline = unknown
             walk.heading_seen = True
             extra_key = f"{EXTRA_PREFIX}{len(walk.extra_sections) + 1}"
-            walk.extra_sections.append(
-                {"key": extra_key, "title": title, "after": walk.last_known}
-            )
+            walk.extra_sections.append({"key": extra_key, "title": title, "after": walk.last_known})
             walk.current = extra_key
             walk.anchors.setdefault(extra_key, i)
             result.marks.append(LineMark(i, "heading", 0, len(line) - len(inline)))
