@@ -92,7 +92,9 @@ def _project_selector(p: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of `jixiao`."""
-    parser = _Parser(prog="jixiao", description="绩效自评报告编辑器（无参数运行时打开窗口）")
+    from desktop.model.vocabulary import vocabulary
+
+    parser = _Parser(prog="jixiao", description=f"{vocabulary().app_title}（无参数运行时打开窗口）")
     parser.add_argument("--db", help="数据库文件（默认在用户数据目录；也可用环境变量 JIXIAO_DB）")
     parser.add_argument("--version", action="version", version=f"jixiao {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="命令")

@@ -8,20 +8,13 @@ from decimal import Decimal
 from typing import Any
 
 from desktop.model.targets import ParsedTarget, parse_target
+from desktop.model.vocabulary import vocabulary
 
 SOURCES: tuple[str, ...] = ("total", "fiscal", "carryover", "other")
-SOURCE_LABELS: dict[str, str] = {
-    "total": "年度资金总额",
-    "fiscal": "其中：当年财政拨款",
-    "carryover": "上年结转资金",
-    "other": "其他资金",
-}
+# Row and column labels of the funds block (forms/common/vocabulary.toml).
+SOURCE_LABELS: dict[str, str] = {t.key: t.label for t in vocabulary().funds_sources}
 FUNDS_COLUMNS: tuple[str, ...] = ("initial", "full_year", "executed")
-FUNDS_COLUMN_LABELS: dict[str, str] = {
-    "initial": "年初预算数",
-    "full_year": "全年预算数",
-    "executed": "全年执行数",
-}
+FUNDS_COLUMN_LABELS: dict[str, str] = {t.key: t.label for t in vocabulary().funds_columns}
 STATUSES: tuple[str, ...] = ("draft", "final")
 YEAR_MIN, YEAR_MAX = 2000, 2100
 

@@ -272,8 +272,9 @@ class MainWindow(QMainWindow):
         try:
             return load_form(project.form)
         except UserError as exc:
-            self.statusBar().showMessage(f"{exc}；按“项目支出绩效自评报告”显示", 8000)
-            return load_form(available_forms()[0])
+            fallback = load_form(available_forms()[0])
+            self.statusBar().showMessage(f"{exc}；按“{fallback.title}”显示", 8000)
+            return fallback
 
     def _show_project(self, project: Project | None) -> None:
         self.autosave.discard()

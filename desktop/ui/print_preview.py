@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from desktop.model.errors import InputError, UserError
 from desktop.model.project import Project
+from desktop.model.vocabulary import binder_title
 
 PRINT_DPI = 300  # pages are rendered at most at this resolution for the printer
 
@@ -308,11 +309,12 @@ def _on_batch(window: Any) -> None:
     if not ok:
         return
     unit, year = groups[labels.index(label)]
-    title = f"{unit}{year}年度绩效自评报告合订本"
+    chosen = [r for r in rows if r.unit == unit and r.year == year]
+    title = binder_title(unit, year, (r.form for r in chosen))
     name, _f = QFileDialog.getSaveFileName(window, "导出合订本", f"{title}.pdf", "PDF 文件 (*.pdf)")
     if not name:
         return
-    ids = [r.id for r in rows if r.unit == unit and r.year == year]
+    ids = [r.id for r in chosen]
     projects = repo.load_projects(window.store, ids)
     window._batch_export = start_batch(window, projects, Path(name), title)
 

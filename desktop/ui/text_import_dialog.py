@@ -34,6 +34,7 @@ from desktop.model.errors import UserError
 from desktop.model.forms import load_form
 from desktop.model.money import fmt_points, fmt_wan
 from desktop.model.project import FUNDS_COLUMN_LABELS, FUNDS_COLUMNS, SOURCE_LABELS, Project
+from desktop.model.vocabulary import vocabulary
 from desktop.store import repo
 from desktop.store.db import Store
 
@@ -321,7 +322,7 @@ class TextImportDialog(QDialog):
 
 
 def _warn(parent: QWidget, message: str) -> None:
-    QMessageBox.warning(parent, "绩效自评报告编辑器", message)
+    QMessageBox.warning(parent, vocabulary().app_title, message)
 
 
 def open_import(window: Any, path: Path | None = None) -> TextImportDialog | None:

@@ -8,12 +8,13 @@ from PySide6.QtCore import QTimer
 
 from desktop.model.money import fmt_points
 from desktop.model.scoring import ScoreSummary, summarise
+from desktop.model.vocabulary import vocabulary
 from desktop.store import project_status, repo
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
-APP_TITLE = "绩效自评报告编辑器"
+APP_TITLE = vocabulary().app_title
 
 
 def write(window: MainWindow) -> None:

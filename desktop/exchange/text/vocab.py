@@ -1,13 +1,17 @@
-"""The words the importer reads 自评表 cells by (forms/*.toml [text_import]), merged over all forms."""
+"""The words the importer reads 自评表 cells by: forms/common/vocabulary.toml (columns, funds,
+[cell_labels]) and the 一级/二级 names of every form's framework."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
-from desktop.exchange.text.outline import form_outline, raw_form
-from desktop.model.forms import available_forms
+from desktop.exchange.text.outline import form_outline
+from desktop.model.forms import available_forms, data_dir
+from desktop.model.vocabulary import VOCABULARY_FILE
+from desktop.model.vocabulary import vocabulary as common_vocabulary
 
 _TRAIL = "。.．：:；;，, \t\u3000"
 _BRACKETS = str.maketrans({"(": "（", ")": "）", ":": "：", "〔": "（", "〕": "）"})
@@ -76,41 +80,47 @@ def _lookup(table: dict[str, frozenset[str]], key: str) -> str | None:
     return None
 
 
-def _section(raw: dict[str, object], name: str) -> dict[str, list[str]]:
-    ti = raw.get("text_import", {})
-    part = ti.get(name, {}) if isinstance(ti, dict) else {}
-    if not isinstance(part, dict):
-        return {}
-    return {str(k): [str(x) for x in v] for k, v in part.items() if isinstance(v, list)}
+def _cell_labels() -> dict[str, list[str]]:
+    """The [cell_labels] table of forms/common/vocabulary.toml."""
+    import sys
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    path = data_dir("forms") / VOCABULARY_FILE
+    with path.open("rb") as fh:
+        raw = tomllib.load(fh).get("cell_labels", {})
+    return {str(k): [str(x) for x in v] for k, v in raw.items() if isinstance(v, list)}
 
 
 @cache
 def vocabulary() -> Vocabulary:
-    """The merged vocabulary of every form in forms/."""
-    merged: dict[str, dict[str, set[str]]] = {
-        "labels": {},
-        "funds_columns": {},
-        "funds_rows": {},
-        "table_headers": {},
-    }
+    """The text import's view of forms/common/vocabulary.toml (and every form's framework)."""
+    words = common_vocabulary()
+    cells = _cell_labels()
+    arrived = cells.pop("arrived", [])
+
+    def keyed(terms: Any, extra: dict[str, list[str]]) -> dict[str, frozenset[str]]:
+        out: dict[str, set[str]] = {}
+        for term in terms:
+            names = [*term.names, *(n.removeprefix("其中：") for n in term.names)]
+            out.setdefault(term.key, set()).update(label_key(n) for n in names)
+        for key, names in extra.items():
+            out.setdefault(key, set()).update(label_key(n) for n in names)
+        return {k: frozenset(v) for k, v in out.items()}
+
+    headers = keyed(words.columns, {"ignore": list(words.ignore_headers)})
     names: set[str] = set()
     for key in available_forms():
-        raw = raw_form(key)
-        for part, table in merged.items():
-            for field, words in _section(raw, part).items():
-                table.setdefault(field, set()).update(label_key(w) for w in words)
         form = form_outline(key).form
         for l1 in form.framework:
             names.update(label_key(n) for n in (l1.name, *l1.aliases, *l1.level2))
         names.update(label_key(n) for n in form.level2_aliases)
-
-    def frozen(part: str) -> dict[str, frozenset[str]]:
-        return {k: frozenset(v) for k, v in merged[part].items()}
-
     return Vocabulary(
-        frozen("labels"),
-        frozen("funds_columns"),
-        frozen("funds_rows"),
-        frozen("table_headers"),
-        frozenset(names),
+        labels={k: frozenset(label_key(n) for n in v) for k, v in cells.items()},
+        funds_columns=keyed(words.funds_columns, {"arrived": arrived}),
+        funds_rows=keyed(words.funds_sources, {}),
+        headers=headers,
+        level_names=frozenset(names),
     )

@@ -7,6 +7,7 @@ import json
 import zipfile
 from pathlib import Path
 
+from desktop.exchange.xlsx import layout as L
 from desktop.exchange.xlsx.cells import Grid
 from desktop.exchange.xlsx.read import is_self_evaluation_sheet, read_project_sheet
 from desktop.exchange.xlsx.summary import SUMMARY_TITLE
@@ -75,10 +76,10 @@ def read_workbook(path: Path) -> list[Project]:
             continue
         if not is_self_evaluation_sheet(grid):
             raise InputError(
-                f"第 {index} 张表“{ws.title}”：不是项目支出绩效自评表格式"
-                "（找不到“项目名称”和“三级指标”）"
+                f"第 {index} 张表“{ws.title}”：不是{L.TABLE_TITLE}格式"
+                f"（找不到“{L.LABEL_NAME}”和“{L.LEVEL3.label}”）"
             )
         projects.append(read_project_sheet(grid, load_form(forms.get(ws.title, DEFAULT_FORM))))
     if not projects:
-        raise InputError(f"{path.name}：工作簿中没有项目支出绩效自评表")
+        raise InputError(f"{path.name}：工作簿中没有{L.TABLE_TITLE}")
     return projects

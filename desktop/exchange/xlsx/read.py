@@ -24,23 +24,16 @@ from desktop.model.project import (
     Project,
     Unit,
 )
+from desktop.model.vocabulary import vocabulary
 
 _YEAR_RE = re.compile(r"(\d{4})\s*年")
 _UNIT_NOTE_RE = re.compile(r"单位[:：]\s*(万元|元)")
-# Extra spellings seen in real tables, mapped onto the model's keys.
+# The other spellings of the funds block seen in real tables (forms/common/vocabulary.toml).
 SOURCE_ALIASES: dict[str, str] = {
-    "资金总额": "total",
-    "本年财政拨款": "fiscal",
-    "财政拨款": "fiscal",
-    "上年结转": "carryover",
-    "其他": "other",
+    norm(alias): t.key for t in vocabulary().funds_sources for alias in t.aliases
 }
 FUNDS_ALIASES: dict[str, str] = {
-    "年初预算": "initial",
-    "全年预算": "full_year",
-    "调整后预算数": "full_year",
-    "全年执行": "executed",
-    "实际执行数": "executed",
+    norm(alias): t.key for t in vocabulary().funds_columns for alias in t.aliases
 }
 TOTAL_MARKS = (L.LABEL_TOTAL, "合计")
 SINGLE_LABELS = {norm(x) for x in (L.LABEL_NAME, L.LABEL_DEPARTMENT, L.LABEL_UNIT)}
