@@ -17,6 +17,7 @@ from desktop.cli.files import (
     cmd_import_text,
     cmd_import_xlsx,
 )
+from desktop.cli.profiles import cmd_profiles
 from desktop.cli.project import cmd_finalise, cmd_next_year, cmd_revisions, cmd_unfinalise
 from desktop.errorlog import log_program_error, program_error_message
 from desktop.model.errors import UserError
@@ -43,6 +44,7 @@ COMMANDS = (
     "finalise",
     "unfinalise",
     "revisions",
+    "profiles",
 )
 
 
@@ -144,6 +146,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reason", required=True, help="撤销原因")
     p = sub.add_parser("revisions", help="列出项目的定稿版本记录")
     p.add_argument("project_id", type=int)
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("profiles", help="列出省份规则（自评表格式）")
     p.add_argument("--json", action="store_true")
     return parser
 
@@ -325,6 +329,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "finalise": cmd_finalise,
     "unfinalise": cmd_unfinalise,
     "revisions": cmd_revisions,
+    "profiles": cmd_profiles,
 }
 
 

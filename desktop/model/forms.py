@@ -100,6 +100,7 @@ class Form:
     scoring: ScoringSettings
     level2_aliases: dict[str, str] = field(default_factory=dict)
     signature: bool = True
+    default_name: str = ""  # the project name of an imported report without one (部门整体支出)
     short_title: str = ""  # the kind of report in a 合订本 title: 绩效自评报告, 绩效评价报告
 
     def sections(self) -> list[OutlineEntry]:
@@ -245,6 +246,7 @@ def _parse_form(data: dict[str, Any], source: str) -> Form:
             scoring=scoring,
             level2_aliases=level2_aliases,
             signature=bool(data.get("signature", True)),
+            default_name=str(data.get("default_name", "")),
             short_title=str(data.get("short_title", data["title"])),
         )
     except (KeyError, TypeError, ValueError, ArithmeticError) as exc:

@@ -137,6 +137,17 @@ class OverviewTab(QScrollArea):
             self._loading = False
         self.funds.set_project(project)
 
+    def show_name(self) -> None:
+        """Show the project's name after it was changed elsewhere (重命名)."""
+        project = self._project
+        if project is None or self.name_edit.text().strip() == project.name:
+            return
+        self._loading = True
+        try:
+            self.name_edit.setText(project.name)
+        finally:
+            self._loading = False
+
     def set_read_only(self, flag: bool) -> None:
         """Allow or forbid editing."""
         for edit in (self.name_edit, self.department_edit):

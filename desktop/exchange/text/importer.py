@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from desktop.exchange.text import facts as text_facts
+from desktop.exchange.text.dept_facts import DEPARTMENT_FORM, apply_department
 from desktop.exchange.text.document import (
     GENERIC_NAMES,
     DocumentFacts,
@@ -27,6 +28,7 @@ from desktop.model.project import YEAR_MAX, YEAR_MIN, FundsRow, Goals, Project, 
 from desktop.model.stated import set_claims
 
 MAX_BYTES = 20 * 1024 * 1024
+_YEAR_NAME_RE = re.compile(r"\d{4}年度?")
 # Word-processor leftovers in copied text: "[bookmark: _GoBack]", "[image: …]", "[comment: …]".
 _ARTEFACT_RE = re.compile(r"\[(?:bookmark|image|comment|footnote|endnote)\s*:[^\]\n]{0,200}\]")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufeff\u200b]")
@@ -72,7 +74,9 @@ def _build_project(
     if not unit_name:
         raise InputError(f"{where}：未能识别实施单位，请指定单位（--unit）")
     name = _project_name(chunk.name, sheet, doc if first else DocumentFacts(), title, unit_name)
-    if not name:
+    if not name and form.default_name:
+        name = form.default_name
+    elif not name:
         name = form.title
         result.report.append(f"{where}：文档中没有项目名称，暂用“{name}”，请修改")
     project = Project(
@@ -94,6 +98,8 @@ def _build_project(
     if sheet.totals:
         project.extra["stated_totals"] = dict(sheet.totals)
     _fill_funds(project, walk, sheet, text, found_year, result)
+    if form.key == DEPARTMENT_FORM:
+        apply_department(project, body, result.report)
     _report_project(project, form, walk, result)
     return project
 
