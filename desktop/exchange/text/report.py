@@ -88,7 +88,8 @@ def split_reports(lines: list[str]) -> list[Chunk]:
         body = lines[i + 1 : end]
         by_outline, score = best_outline(body, candidates)
         # A title that says 自评 is a self-evaluation whatever outline its body follows.
-        if score > outline_score(outline, body) and "自评" not in squash(lines[i]):
+        to_evaluation = "评价" in by_outline.form.title and "自评" in squash(lines[i])
+        if score > outline_score(outline, body) and not to_evaluation:
             outline = by_outline
         chunk = Chunk(start, end, outline, i, squash(lines[i]), name)
         if not name:
