@@ -73,10 +73,11 @@ def _build_project(
     unit_name = help_[0] or unit_name
     if not unit_name:
         raise InputError(f"{where}：未能识别实施单位，请指定单位（--unit）")
-    name = _project_name(chunk.name, sheet, doc if first else DocumentFacts(), title, unit_name)
-    if not name and form.default_name:
-        name = form.default_name
-    elif not name:
+    # A form with a default name (部门整体支出) reports on no project: its title names none.
+    name = form.default_name or _project_name(
+        chunk.name, sheet, doc if first else DocumentFacts(), title, unit_name
+    )
+    if not name:
         name = form.title
         result.report.append(f"{where}：文档中没有项目名称，暂用“{name}”，请修改")
     project = Project(
