@@ -10,6 +10,7 @@ not know: ``key``, ``title``, ``after``) and ``document_kind`` (e.g. ``departmen
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -90,3 +91,44 @@ def set_claims(project: Project, score: Decimal | None, grade: str) -> None:
         project.extra["claimed_score"] = format(score.normalize(), "f")
     if grade:
         project.extra["claimed_grade"] = grade
+
+
+def grade_name(word: str, grades: tuple[tuple[Decimal, str], ...]) -> str:
+    """The form's grade a stated word names ("优秀" → "优", "良好" → "良"); '' when none."""
+    clean = word.strip().strip('“”"「」')
+    for _cutoff, name in grades:
+        if clean == name or (name and clean.startswith(name)):
+            return name
+    if clean in ("较差", "不合格"):
+        return grades[-1][1] if grades else ""
+    return ""
+
+
+@dataclass(frozen=True)
+class ReportedTotal:
+    """The total and grade to report for a project: from its table, or (no table) as stated."""
+
+    total: Decimal | None
+    grade: str
+    source: str  # "table" (computed from the 自评表) or "stated" (what the document says)
+
+
+def reported_total(
+    project: Project,
+    table_total: Decimal,
+    table_grade: str,
+    grades: tuple[tuple[Decimal, str], ...],
+) -> ReportedTotal:
+    """The table's entered total, unless the project has no indicator table and its document
+    states a score or grade (then those, the grade following the score when none is stated)."""
+    score = claimed_score(project)
+    word = claimed_grade(project)
+    if project.indicators or (score is None and not word):
+        return ReportedTotal(table_total, table_grade, "table")
+    named = grade_name(word, grades) if word else ""
+    if not named and score is not None:
+        for cutoff, name in sorted(grades, key=lambda g: -g[0]):
+            if score >= cutoff:
+                named = name
+                break
+    return ReportedTotal(score, named or word, "stated")

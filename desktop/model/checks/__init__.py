@@ -22,6 +22,7 @@ from desktop.model.checks import (
     prose,
     rates,
     rows,
+    stated,
     text,
 )
 from desktop.model.checks.registry import (
@@ -53,6 +54,7 @@ FAMILIES = (
     prose,
     rates,
     names,
+    stated,
 )
 
 __all__ = [
