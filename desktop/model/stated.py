@@ -5,7 +5,9 @@ kept on every round trip: ``title`` (the document's own title line), ``claimed_s
 ``claimed_grade`` (the total and grade the report states), ``stated_totals`` (what its 合计/总分
 row states: ``weight``, ``score``), ``funds_arrived`` (实际到位资金, 元), ``document_funds`` (amounts
 a multi-project document states for all its projects), ``extra_sections`` (headings the form does
-not know: ``key``, ``title``, ``after``) and ``document_kind`` (e.g. ``department``).
+not know: ``key``, ``title``, ``after``), ``document_kind`` (e.g. ``department``, or
+``execution-table`` for a list of projects with their amounts) and ``responsible`` (the office a
+project list names for the project).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ STATED_KEYS = (
     "document_funds",
     "extra_sections",
     "document_kind",
+    "responsible",
 )
 EXTRA_PREFIX = "extra_"
 

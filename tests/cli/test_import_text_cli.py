@@ -123,4 +123,3 @@ def test_score_reports_the_stated_figure_of_a_report_without_a_table(
     assert main(["--db", str(db), "score", pid]) == 0
     text = capsys.readouterr().out
     assert "没有绩效指标表" in text and "报告所述总分：98.14分    等级：优" in text
-

@@ -233,7 +233,7 @@ def org_in_text(text: str, ending: str = "") -> str:
     counted = Counter(
         m.group(1).split("。")[-1]
         for m in _SHORT_ORG_RE.finditer(text)
-        if not ending or m.group(1).endswith(ending)
+        if (not ending or m.group(1).endswith(ending)) and not m.group(1).startswith(_CITING)
     )
     if not counted:
         return ""
@@ -241,6 +241,8 @@ def org_in_text(text: str, ending: str = "") -> str:
     return best
 
 
+# "根据省教育厅关于…": a body cited as the authority of the text, not its author.
+_CITING = ("根据", "按照", "依据", "遵照", "参照", "依照", "经")
 GENERIC_NAMES = frozenset({"项目", "部门预算项目", "部门整体", "项目资金", "整体支出"})
 _DEPARTMENT_RE = re.compile(r"部门(?:（单位）|\(单位\))?整体(?:支出)?|整体支出绩效")
 

@@ -16,7 +16,9 @@ from desktop.exchange.text.document import (
     resolve_unit,
     title_name,
 )
+from desktop.exchange.text.list_import import import_list
 from desktop.exchange.text.outline import squash
+from desktop.exchange.text.project_list import read_project_list
 from desktop.exchange.text.prose import read_claims, read_prose_funds
 from desktop.exchange.text.report import split_reports
 from desktop.exchange.text.sheet import Sheet
@@ -234,8 +236,13 @@ def import_lines(
     summaries: list[str] = []
     details: list[str] = []
     skip = set(doc.title_lines) | set(doc.meta_lines)
-    for chunk in chunks:
+    for n, chunk in enumerate(chunks):
         walk = walk_chunk(chunk, lines, result, grids or {}, skip if chunk.start == 0 else set())
+        if n == 0 and len(chunks) == 1 and not walk.outline_seen and walk.sheet is None:
+            plist = read_project_list(lines)
+            if plist is not None:
+                import_list(plist, doc, lines, chunk.outline.form, (unit, year), where, result)
+                return _summarised(result, where, len(plist.projects))
         accepted = chunk.title_line is not None or walk.heading_seen or walk.sheet is not None
         if not accepted and not (doc.title and chunk.start == 0):
             examples = "”“".join(e.title for e in chunk.outline.form.outline[:2])
@@ -250,6 +257,14 @@ def import_lines(
         result.projects.append(project)
     details = result.report
     result.report = [f"{where}：识别出 {len(result.projects)} 个项目", *summaries, *details]
+    return result
+
+
+def _summarised(result: ImportResult, where: str, count: int) -> ImportResult:
+    """The report of a list import: the count first, then the projects and notes."""
+    summaries = result.report[-count - 1 : -1]
+    details = result.report[: -count - 1] + result.report[-1:]
+    result.report = [f"{where}：识别出 {count} 个项目", *summaries, *details]
     return result
 
 
