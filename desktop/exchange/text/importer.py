@@ -30,6 +30,7 @@ from desktop.model.project import YEAR_MAX, YEAR_MIN, FundsRow, Goals, Project, 
 from desktop.model.stated import set_claims
 
 MAX_BYTES = 20 * 1024 * 1024
+_COLUMN_WORDS = {"initial": "年初预算数", "full_year": "全年预算数", "executed": "全年执行数"}
 _YEAR_NAME_RE = re.compile(r"\d{4}年度?")
 # Word-processor leftovers in copied text: "[bookmark: _GoBack]", "[image: …]", "[comment: …]".
 _ARTEFACT_RE = re.compile(r"\[(?:bookmark|image|comment|footnote|endnote)\s*:[^\]\n]{0,200}\]")
@@ -157,6 +158,12 @@ def _fill_funds(
     if walk.funds:
         project.funds.rows.update(walk.funds)
         result.report.append(f"“{name}”：资金数取自文档中的资金表")
+        total = project.funds.rows.get("total")
+        for column in ("initial", "full_year", "executed"):
+            if total is not None and total.get(column) is None and getattr(prose, column):
+                # a table without this column (年初预算数): the text states it
+                setattr(total, column, getattr(prose, column))
+                result.report.append(f"“{name}”：资金表没有的{_COLUMN_WORDS[column]}取自正文")
     else:
         facts = text_facts.read_funds(text, year)
         total = FundsRow("total", facts.initial, facts.full_year, facts.executed)
