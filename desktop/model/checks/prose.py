@@ -270,16 +270,22 @@ def _stated_count_re(units: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
-def _stated_counts(text: str) -> Iterator[tuple[int, int, int]]:
-    """(N, start, end) of "N个X，即…" / "X N个：…" statements."""
+def _stated_counts(text: str) -> tuple[tuple[int, int, int], ...]:
+    """(N, start, end) of "N个X，即…" / "X N个：…" statements (cached per text)."""
+    return _stated_counts_of(text, review_words().count_units)
+
+
+@lru_cache(maxsize=16384)
+def _stated_counts_of(text: str, units: tuple[str, ...]) -> tuple[tuple[int, int, int], ...]:
+    out = []
     s = normalise_digits(text)
-    pattern = _stated_count_re(review_words().count_units)
-    for m in pattern.finditer(s):
+    for m in _stated_count_re(units).finditer(s):
         raw = m.group(1)
         value = int(raw) if raw.isdigit() else cn_number(raw)
         if value is None or not 2 <= int(value) <= 60:
             continue
-        yield int(value), m.start(), m.end()
+        out.append((int(value), m.start(), m.end()))
+    return tuple(out)
 
 
 @register("W-PROSE-COUNT")
