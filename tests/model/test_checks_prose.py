@@ -139,7 +139,8 @@ def test_summary_line_named_otherwise_than_the_sibling_project():
 def test_own_name_inside_a_longer_phrase_is_the_same_name():
     p = clean_project("国家基本公共卫生服务项目", budget="37280000.00")
     p.sections["basic_info"] = (
-        "2023年国家基本公共卫生服务资金3728万元，我校收到国家基本公共卫生服务项目资金3728万元。"
+        "2023年国家基本公共卫生服务资金3728万元，我校收到国家基本公共卫生服务项目资金3728万元，"
+        "2023年度12类基本公共卫生服务资金3728万元全部执行到位。"
     )
     assert run("W-LINE-NAME", p) == []
 
