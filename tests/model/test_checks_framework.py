@@ -170,3 +170,16 @@ def test_the_cheng_of_wancheng_is_not_a_cost():
     p = clean_project()
     p.indicators[1].level3 = "完成本年度内来信、来访、来电等工作"
     assert run("W-LEVEL2-MISFILED", p) == []
+
+
+def test_capped_word_inside_a_longer_name_is_only_a_warning():
+    p = clean_project()
+    p.indicators[1] = Indicator(
+        "产出指标", "质量指标", "合格率提升幅度", "≥110%", "112%", D(10), D(10)
+    )
+    found = run("E-PERCENT-OVER", p)
+    assert [(f.severity, f.code) for f in found] == [
+        (WARNING, "W-PERCENT-OVER"),
+        (WARNING, "W-PERCENT-OVER"),
+    ]
+    assert "合格率不可能超过100%" in found[0].message
