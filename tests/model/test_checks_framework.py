@@ -182,4 +182,7 @@ def test_capped_word_inside_a_longer_name_is_only_a_warning():
         (WARNING, "W-PERCENT-OVER"),
         (WARNING, "W-PERCENT-OVER"),
     ]
-    assert "合格率不可能超过100%" in found[0].message
+    assert "若指的是合格率本身，不可能超过100%，请核对" in found[0].message
+    # A unit note after the name does not make it less certain.
+    p.indicators[1].level3 = "验收合格率（%）"
+    assert {f.code for f in run("E-PERCENT-OVER", p)} == {"E-PERCENT-OVER"}
