@@ -143,3 +143,17 @@ def test_the_graph_sees_every_kind_of_import():
 def test_no_import_circle_between_files():
     """Zero circles anywhere in desktop/, counting imports in functions and for type checking."""
     assert strongly_connected(import_graph()) == []
+
+
+MAX_FUNCTION_LINES = 80
+
+
+def test_no_function_over_80_lines():
+    long = [
+        f"{path.relative_to(ROOT.parent)}:{node.lineno} {node.name} ({n} lines)"
+        for path in sorted(ROOT.rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+        and (n := (node.end_lineno or node.lineno) - node.lineno + 1) > MAX_FUNCTION_LINES
+    ]
+    assert long == []

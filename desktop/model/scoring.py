@@ -177,18 +177,6 @@ def has_satisfaction(project: Project, form: Form) -> bool:
     return False
 
 
-def expected_level1_weights(project: Project, form: Form) -> dict[str, Decimal]:
-    """Default 一级 weights for this project (no 满意度 → its weight moves to 效益)."""
-    weights = {l1.name: l1.weight for l1 in form.framework if l1.weight is not None}
-    if not has_satisfaction(project, form) and form.scoring.no_satisfaction == "move_to_benefit":
-        sat = [l1 for l1 in form.framework if l1.satisfaction]
-        ben = [l1 for l1 in form.framework if l1.benefit]
-        if sat and ben:
-            moved = weights.pop(sat[0].name, None) or ZERO
-            weights[ben[0].name] = (weights.get(ben[0].name) or ZERO) + moved
-    return {k: v for k, v in weights.items() if v is not None}
-
-
 def weight_total(project: Project) -> Decimal:
     """Σ 分值 including the execution-rate line."""
     total = project.execution.weight

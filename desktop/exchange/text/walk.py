@@ -74,17 +74,8 @@ def _table_groups(lines: list[str], start: int, end: int) -> list[list[str]]:
     return [g for g in groups if g]
 
 
-def walk_chunk(
-    chunk: Chunk,
-    lines: list[str],
-    result: ImportResult,
-    grids: Grids,
-) -> Walk:
-    """Assign every line of a report to a section, the table, or the title/signature."""
-    outline = chunk.outline
-    walk = Walk(chunk)
-    keyed = [h for h in outline.headings if h.key]
-    first_key: str = (keyed[0].key or "text") if keyed else "text"
+def _skipped_lines(chunk: Chunk, lines: list[str], result: ImportResult) -> set[int]:
+    """Lines that hold no text of a section: the title, the name, the 落款 unit and date."""
     skip: set[int] = {i for i in (chunk.title_line, chunk.name_line) if i is not None}
     for i in skip:
         result.marks.append(LineMark(i, "title" if i == chunk.title_line else "name"))
@@ -100,6 +91,48 @@ def walk_chunk(
                         skip.add(j)
                         result.marks.append(LineMark(j, "unit"))
                     break
+    return skip
+
+
+def _took_grid(
+    walk: Walk,
+    i: int,
+    lines: list[str],
+    found: tuple[int, list[list[str]]],
+    result: ImportResult,
+) -> bool:
+    """Read a table grid starting at line ``i`` (indicators, funds); False when it holds neither."""
+    end, grid = found
+    table = rows_from_grid(walk.chunk.outline, grid)
+    funds = funds_from_grid(grid)
+    if table.indicators:
+        _take_table(walk, table, result)
+        walk.anchors.setdefault("indicators", i)
+    if funds:
+        walk.anchors.setdefault("funds", i)
+        walk.funds.update(funds)
+    if not (table.indicators or funds):
+        return False
+    for j in range(i, end):
+        result.marks.append(LineMark(j, "table"))
+    # The whole table is kept as text too: rows that are neither funds nor indicators
+    # (年度总体目标 …) must not be lost.
+    walk.tables.append("\n".join(lines[i:end]))
+    return True
+
+
+def walk_chunk(
+    chunk: Chunk,
+    lines: list[str],
+    result: ImportResult,
+    grids: Grids,
+) -> Walk:
+    """Assign every line of a report to a section, the table, or the title/signature."""
+    outline = chunk.outline
+    walk = Walk(chunk)
+    keyed = [h for h in outline.headings if h.key]
+    first_key: str = (keyed[0].key or "text") if keyed else "text"
+    skip = _skipped_lines(chunk, lines, result)
     i = chunk.start
     table_keys = {h.key for h in outline.headings if h.key and _is_table_heading(outline, h.index)}
     while i < chunk.end:
@@ -107,24 +140,9 @@ def walk_chunk(
         if i in skip or not squash(line):
             i += 1
             continue
-        if i in grids:
-            end, grid = grids[i]
-            table = rows_from_grid(outline, grid)
-            funds = funds_from_grid(grid)
-            if table.indicators:
-                _take_table(walk, table, result)
-                walk.anchors.setdefault("indicators", i)
-            if funds:
-                walk.anchors.setdefault("funds", i)
-                walk.funds.update(funds)
-            if table.indicators or funds:
-                for j in range(i, end):
-                    result.marks.append(LineMark(j, "table"))
-                # The whole table is kept as text too: rows that are neither funds nor indicators
-                # (年度总体目标 …) must not be lost.
-                walk.tables.append("\n".join(lines[i:end]))
-                i = end
-                continue
+        if i in grids and _took_grid(walk, i, lines, grids[i], result):
+            i = grids[i][0]
+            continue
         if chunk.title_line is not None and i < chunk.title_line:
             walk.extra_lines.append(line.strip())
             result.marks.append(LineMark(i, "unplaced"))

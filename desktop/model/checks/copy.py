@@ -86,16 +86,6 @@ def _ratio(a: str, b: str, threshold: float) -> float:
     return matcher.ratio()
 
 
-def similarity(a: Sentence, b: Sentence, threshold: float = 0.0) -> float:
-    """difflib ratio of the normalised sentences, figures included (0 when surely below)."""
-    return _ratio(a.norm, b.norm, threshold)
-
-
-def loose_similarity(a: Sentence, b: Sentence, threshold: float = 0.0) -> float:
-    """The same with every figure replaced by one mark (same wording, other numbers)."""
-    return _ratio(a.loose, b.loose, threshold)
-
-
 @lru_cache(maxsize=256)
 def _template_sentences(
     form_key: str, templates: tuple[str, ...], min_chars: int
@@ -210,6 +200,30 @@ def _matches(query: Sentence, index: GroupIndex, threshold: float) -> list[str]:
     ]
 
 
+def _copies(
+    queries: list[tuple[str, Sentence]], index: GroupIndex, threshold: float, own_id: int
+) -> tuple[dict[int, list[Project]], dict[int, int]]:
+    """Per query: the other projects with the sentence and the same figures (strict), and how
+    many others have its wording with any figures (loose)."""
+    strict: dict[int, list[Project]] = {}
+    loose: dict[int, int] = {}
+    for number, (_, query) in enumerate(queries):
+        figures = tuple(_DIGITS.findall(query.norm))
+        alike: set[int] = set()
+        same: set[int] = set()
+        for wording in _matches(query, index, threshold):
+            for owner, owner_figures in index.by_loose[wording].items():
+                if owner == own_id:
+                    continue
+                alike.add(owner)
+                if figures in owner_figures:
+                    same.add(owner)
+        loose[number] = len(alike)
+        if same:
+            strict[number] = [index.projects[o] for o in same]
+    return strict, loose
+
+
 @register("W-COPY-SIBLING")
 def check_copy(project: Project, siblings: list[Project], form: Form) -> list[Finding]:
     """A project-specific sentence that also stands, near-identical, in some sibling projects."""
@@ -233,23 +247,7 @@ def check_copy(project: Project, siblings: list[Project], form: Form) -> list[Fi
     if not queries:
         return []
     index = _group_index([*siblings, project], project, settings.project_specific, min_chars)
-    own_id = id(project)
-    strict: dict[int, list[Project]] = {}
-    loose: dict[int, int] = {}
-    for number, (_, query) in enumerate(queries):
-        figures = tuple(_DIGITS.findall(query.norm))
-        alike: set[int] = set()
-        same: set[int] = set()
-        for wording in _matches(query, index, threshold):
-            for owner, owner_figures in index.by_loose[wording].items():
-                if owner == own_id:
-                    continue
-                alike.add(owner)
-                if figures in owner_figures:
-                    same.add(owner)
-        loose[number] = len(alike)
-        if same:
-            strict[number] = [index.projects[o] for o in same]
+    strict, loose = _copies(queries, index, threshold, id(project))
     generic = settings.generic_name_words
     own = _name_bigrams(project.name, generic) - _name_bigrams(project.unit.name, generic)
     out: list[Finding] = []
