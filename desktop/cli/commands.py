@@ -79,8 +79,26 @@ COMMANDS: tuple[Command, ...] = (
     Command("import-json", "导入 JSON 项目文件", cmd_import_json, (FILE, REPLACE)),
     Command("export-json", "导出项目为 JSON", cmd_export_json, (PROJECT_ID, OUT)),
     Command("import-xlsx", "导入自评表 Excel", cmd_import_xlsx, (FILE, REPLACE)),
-    Command("export-pdf", "导出 PDF 报告", cmd_export_pdf, (*SELECTOR, OUT)),
-    Command("export-xlsx", "导出自评表 Excel", cmd_export_xlsx, (*SELECTOR, OUT)),
+    Command(
+        "export-pdf",
+        "导出 PDF 报告",
+        cmd_export_pdf,
+        (
+            *SELECTOR,
+            OUT,
+            arg("--no-seal", action="store_true", help="落款按不加盖印章排（GB/T 9704 7.3.5.2）"),
+        ),
+    ),
+    Command(
+        "export-xlsx",
+        "导出自评表 Excel",
+        cmd_export_xlsx,
+        (
+            *SELECTOR,
+            OUT,
+            arg("--no-audit", action="store_true", help="不附“审核”表（错误数、警告数）"),
+        ),
+    ),
     Command("backup", "备份数据库", cmd_backup, (OUT,)),
     Command("fonts", "列出各字体角色使用的字体文件", cmd_fonts),
     Command("next-year", "复制项目为下一年度（草稿）", cmd_next_year, (PROJECT_ID,)),

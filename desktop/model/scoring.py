@@ -15,6 +15,7 @@ ZERO = Decimal(0)
 HUNDRED = Decimal(100)
 # an entered score this share of the weight away from the suggestion is "far"
 FAR_FRACTION = Decimal("0.2")
+QUALITATIVE_ACTUAL = "定量指标的实际完成值不是数值，无法计算得分"
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,8 @@ def suggest(indicator: Indicator, form: Form) -> Suggestion:
         number, unit = find_number(actual_text)
         if number is not None:
             return _quantitative(indicator, form, target, number, unit, weight)
+        # "完成" for "≥95%": no score can be computed from words, so no full marks either.
+        return Suggestion(None, QUALITATIVE_ACTUAL)
     band = match_band(actual_text, settings)
     if band is None:
         return Suggestion(None, "无法识别实际完成值，请手工评分")
@@ -175,6 +178,18 @@ def has_satisfaction(project: Project, form: Form) -> bool:
         if l1 is not None and l1.satisfaction:
             return True
     return False
+
+
+def expected_level1_weights(project: Project, form: Form) -> dict[str, Decimal]:
+    """Default 一级 weights for this project (no 满意度 → its weight moves to 效益)."""
+    weights = {l1.name: l1.weight for l1 in form.framework if l1.weight is not None}
+    if not has_satisfaction(project, form) and form.scoring.no_satisfaction == "move_to_benefit":
+        sat = [l1 for l1 in form.framework if l1.satisfaction]
+        ben = [l1 for l1 in form.framework if l1.benefit]
+        if sat and ben:
+            moved = weights.pop(sat[0].name, None) or ZERO
+            weights[ben[0].name] = (weights.get(ben[0].name) or ZERO) + moved
+    return {k: v for k, v in weights.items() if v is not None}
 
 
 def weight_total(project: Project) -> Decimal:
