@@ -76,6 +76,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("score", "计算得分", cmd_score, (PROJECT_ID, JSON)),
     Command("import-text", "导入报告文本", cmd_import_text, TEXT_IMPORT),
     Command("import-docx", "导入 Word 报告", cmd_import_text, TEXT_IMPORT),
+    Command("import-pdf", "导入 PDF 报告（带文字层）", cmd_import_text, TEXT_IMPORT),
     Command("import-json", "导入 JSON 项目文件", cmd_import_json, (FILE, REPLACE)),
     Command("export-json", "导出项目为 JSON", cmd_export_json, (PROJECT_ID, OUT)),
     Command("import-xlsx", "导入自评表 Excel", cmd_import_xlsx, (FILE, REPLACE)),
