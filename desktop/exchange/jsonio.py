@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from desktop.exchange.cycle_json import CYCLE_KEYS, cycle_from_dict, cycle_to_dict
 from desktop.exchange.dept_json import dept_from_dict, dept_to_dict
 from desktop.exchange.files import write_text_atomic
 from desktop.model.errors import InputError
@@ -46,6 +47,7 @@ PROJECT_KEYS = {
     "indicators",
     "profile",
     "department",
+    *CYCLE_KEYS,
 }
 INDICATOR_KEYS = {
     "level1",
@@ -96,6 +98,7 @@ def project_to_dict(project: Project, with_id: bool = False) -> dict[str, Any]:
     data["indicators"] = [_indicator_to_dict(i) for i in project.indicators]
     if not project.dept.is_empty():
         data["department"] = dept_to_dict(project.dept)
+    data.update(cycle_to_dict(project))
     for key, value in project.extra.items():
         data.setdefault(key, value)
     return data
@@ -248,6 +251,8 @@ def project_from_dict(data: Any, where: str, warnings: list[str] | None = None) 
         )
     profile = _profile(data.get("profile"), f"{where}.profile")
     dept = dept_from_dict(data.get("department"), f"{where}.department")
+    cycle = Project(unit=unit, year=year, name=name)
+    cycle_from_dict(data, where, cycle, unknown_nested)
     extra = {k: v for k, v in data.items() if k not in PROJECT_KEYS}
     if warnings is not None and (extra or unknown_nested):
         names = sorted(extra) + sorted(unknown_nested)
@@ -268,6 +273,9 @@ def project_from_dict(data: Any, where: str, warnings: list[str] | None = None) 
         extra=extra,
         profile=profile,
         dept=dept,
+        baseline=cycle.baseline,
+        monitoring=cycle.monitoring,
+        rectifications=cycle.rectifications,
     )
 
 

@@ -22,6 +22,7 @@ from desktop.model.project import (
     Project,
     Unit,
 )
+from desktop.store.cycle import load_cycle, write_cycle
 from desktop.store.db import Store, now_iso
 
 
@@ -223,6 +224,7 @@ def load_projects(store: Store, ids: Sequence[int]) -> list[Project]:
                     )
                 )
         _load_department(store, chunk, marks, found)
+        load_cycle(store, chunk, marks, found)
     return [found[i] for i in ids if i in found]
 
 
@@ -322,6 +324,7 @@ def _write_children(store: Store, project_id: int, project: Project) -> None:
         ],
     )
     _write_department(store, project_id, project.dept)
+    write_cycle(store, project_id, project)
 
 
 def insert_project(store: Store, project: Project, replace: bool = False) -> int:
