@@ -178,10 +178,10 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     """`show`: the whole project."""
-    from desktop.exchange.jsonio import project_to_dict
     from desktop.model.forms import load_form
     from desktop.model.money import fmt_wan
     from desktop.model.project import FUNDS_COLUMNS, SOURCE_LABELS
+    from desktop.model.snapshot import project_to_dict
     from desktop.store import repo
 
     store = open_from_args(args)

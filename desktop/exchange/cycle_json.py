@@ -1,7 +1,7 @@
-"""The year's cycle in ``jixiao.project/1``: "baseline", "monitoring" and "rectifications".
+"""Reading the year's cycle of ``jixiao.project/1`` (written by model.cycle_snapshot).
 
-All three are optional; a project without them writes none of them (fingerprints of existing
-projects stay as they were).
+"baseline", "monitoring" and "rectifications" are optional; bad content is an InputError naming
+the field, unknown nested fields are reported.
 """
 
 from __future__ import annotations
@@ -10,9 +10,12 @@ import datetime as dt
 from typing import Any
 
 from desktop.model.baseline import BaselineIndicator
+from desktop.model.cycle_snapshot import (
+    MONITORING_INDICATOR_KEYS as MONITORING_INDICATOR_KEYS_ORDER,
+)
 from desktop.model.cycle_words import cycle_words
 from desktop.model.errors import InputError
-from desktop.model.money import fmt_plain, fmt_points, parse_money, parse_points
+from desktop.model.money import parse_money, parse_points
 from desktop.model.monitoring import (
     Monitoring,
     MonitoringIndicator,
@@ -25,59 +28,8 @@ from desktop.model.rectification import DONE, OPEN, STATUSES, Rectification
 CYCLE_KEYS = ("baseline", "monitoring", "rectifications")
 BASELINE_KEYS = {"level1", "level2", "level3", "target", "weight"}
 MONITORING_KEYS = {"executed_jan_jul", "forecast_full_year", "indicators"}
-MONITORING_INDICATOR_KEYS = {
-    "level3",
-    "done_jan_jul",
-    "forecast",
-    "deviation_cause",
-    "likelihood",
-    "correction",
-}
+MONITORING_INDICATOR_KEYS = set(MONITORING_INDICATOR_KEYS_ORDER)
 RECTIFICATION_KEYS = {"problem", "measure", "owner", "deadline", "status", "done_date", "year"}
-
-
-def cycle_to_dict(project: Project) -> dict[str, Any]:
-    """The cycle fields of a project that hold anything."""
-    data: dict[str, Any] = {}
-    if project.baseline:
-        data["baseline"] = [
-            {
-                "level1": b.level1,
-                "level2": b.level2,
-                "level3": b.level3,
-                "target": b.target,
-                "weight": fmt_points(b.weight),
-            }
-            for b in project.baseline
-        ]
-    m = project.monitoring
-    if m.executed_jan_jul is not None or m.forecast_full_year is not None or m.indicators:
-        data["monitoring"] = {
-            "executed_jan_jul": fmt_plain(m.executed_jan_jul),
-            "forecast_full_year": fmt_plain(m.forecast_full_year),
-            "indicators": [
-                {key: getattr(item, key) for key in sorted(MONITORING_INDICATOR_KEYS)}
-                for item in m.indicators
-            ],
-        }
-    if project.rectifications:
-        data["rectifications"] = [_rectification_to_dict(x) for x in project.rectifications]
-    return data
-
-
-def _rectification_to_dict(item: Rectification) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "problem": item.problem,
-        "measure": item.measure,
-        "owner": item.owner,
-        "deadline": item.deadline.isoformat() if item.deadline else "",
-        "status": item.status,
-    }
-    if item.done_date:
-        out["done_date"] = item.done_date.isoformat()
-    if item.year is not None:
-        out["year"] = item.year
-    return out
 
 
 def _text(value: Any, where: str) -> str:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from desktop.model.baseline import BaselineIndicator
+from desktop.model.cycle_snapshot import MONITORING_INDICATOR_KEYS
 from desktop.model.money import from_centi, from_fen, to_centi, to_fen
 from desktop.model.monitoring import MonitoringIndicator
 from desktop.model.project import Project
@@ -21,43 +22,36 @@ def _date(text: Any) -> dt.date | None:
 def load_cycle(store: Store, chunk: Sequence[int], marks: str, found: dict[int, Project]) -> None:
     """Fill baseline, monitoring and rectifications of the projects in ``chunk``."""
     params = list(chunk)
-    db = store.db
-    for r in db.execute(
-        "SELECT project_id, level1, level2, level3, target, weight FROM baseline_indicator "
-        f"WHERE project_id IN ({marks}) ORDER BY project_id, position",
-        params,
-    ).fetchall():
-        if r[0] in found:
-            found[r[0]].baseline.append(
-                BaselineIndicator(r[1] or "", r[2] or "", r[3] or "", r[4] or "", from_centi(r[5]))
+    where = f"WHERE project_id IN ({marks}) ORDER BY project_id, position"
+    for r in store.rows(f"SELECT * FROM baseline_indicator {where}", params):
+        if r["project_id"] in found:
+            found[r["project_id"]].baseline.append(
+                BaselineIndicator(
+                    **{k: r[k] or "" for k in ("level1", "level2", "level3", "target")},
+                    weight=from_centi(r["weight"]),
+                )
             )
-    for r in db.execute(
-        "SELECT project_id, executed_jan_jul, forecast_full_year FROM monitoring "
-        f"WHERE project_id IN ({marks})",
-        params,
-    ).fetchall():
-        if r[0] in found:
-            found[r[0]].monitoring.executed_jan_jul = from_fen(r[1])
-            found[r[0]].monitoring.forecast_full_year = from_fen(r[2])
-    for r in db.execute(
-        "SELECT project_id, level3, done_jan_jul, forecast, deviation_cause, likelihood, "
-        f"correction FROM monitoring_indicator WHERE project_id IN ({marks}) "
-        "ORDER BY project_id, position",
-        params,
-    ).fetchall():
-        if r[0] in found:
-            found[r[0]].monitoring.indicators.append(
-                MonitoringIndicator(*(value or "" for value in r[1:]))
+    for r in store.rows(f"SELECT * FROM monitoring WHERE project_id IN ({marks})", params):
+        if r["project_id"] in found:
+            monitoring = found[r["project_id"]].monitoring
+            monitoring.executed_jan_jul = from_fen(r["executed_jan_jul"])
+            monitoring.forecast_full_year = from_fen(r["forecast_full_year"])
+    for r in store.rows(f"SELECT * FROM monitoring_indicator {where}", params):
+        if r["project_id"] in found:
+            found[r["project_id"]].monitoring.indicators.append(
+                MonitoringIndicator(**{k: r[k] or "" for k in MONITORING_INDICATOR_KEYS})
             )
-    for r in db.execute(
-        "SELECT project_id, problem, measure, owner, deadline, status, done_date, year "
-        f"FROM rectification WHERE project_id IN ({marks}) ORDER BY project_id, position",
-        params,
-    ).fetchall():
-        if r[0] in found:
-            found[r[0]].rectifications.append(
+    for r in store.rows(f"SELECT * FROM rectification {where}", params):
+        if r["project_id"] in found:
+            found[r["project_id"]].rectifications.append(
                 Rectification(
-                    r[1] or "", r[2] or "", r[3] or "", _date(r[4]), r[5], _date(r[6]), r[7]
+                    problem=r["problem"] or "",
+                    measure=r["measure"] or "",
+                    owner=r["owner"] or "",
+                    deadline=_date(r["deadline"]),
+                    status=r["status"],
+                    done_date=_date(r["done_date"]),
+                    year=r["year"],
                 )
             )
 

@@ -7,6 +7,7 @@ reported in one Chinese line (see bugs.py), never a traceback.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 
@@ -14,15 +15,7 @@ from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar
 
-from desktop.ui import (
-    db_actions,
-    finalise_actions,
-    print_actions,
-    project_actions,
-    recycle_bin,
-    text_import_dialog,
-    xlsx_dialogs,
-)
+from desktop.ui import db_actions, project_actions, recycle_bin
 from desktop.ui.bugs import guarded
 from desktop.ui.navigator import PROJECT, UNIT
 from desktop.ui.workspace import Workspace
@@ -86,6 +79,76 @@ class ActionSpec:
     navigator_only: bool = False  # its keys act in the navigator only (F2, Delete)
 
 
+# ----- slots of the features loaded on first use (the window paints before they load) -----
+LAZY_FEATURES = ("print_actions", "text_import_dialog", "xlsx_dialogs", "finalise_actions")
+
+
+def load_features() -> None:
+    """Import the feature modules now (after the first paint), so a first click is instant."""
+    for name in LAZY_FEATURES:
+        importlib.import_module(f"desktop.ui.{name}")
+
+
+def _import_text(ws: Workspace) -> object:
+    from desktop.ui import text_import_dialog
+
+    return text_import_dialog.open_import(ws)
+
+
+def _import_excel(ws: Workspace) -> object:
+    from desktop.ui import xlsx_dialogs
+
+    return xlsx_dialogs.import_excel(ws)
+
+
+def _export_excel(ws: Workspace) -> None:
+    from desktop.ui import xlsx_dialogs
+
+    xlsx_dialogs.export_excel(ws)
+
+
+def _print_preview(ws: Workspace) -> object:
+    from desktop.ui import print_actions
+
+    return print_actions.preview(ws)
+
+
+def _print_report(ws: Workspace) -> None:
+    from desktop.ui import print_actions
+
+    print_actions.print_report(ws)
+
+
+def _export_pdf(ws: Workspace) -> object:
+    from desktop.ui import print_actions
+
+    return print_actions.export_pdf(ws)
+
+
+def _export_batch(ws: Workspace) -> None:
+    from desktop.ui import print_actions
+
+    print_actions.export_batch(ws)
+
+
+def _finalise(ws: Workspace) -> object:
+    from desktop.ui import finalise_actions
+
+    return finalise_actions.finalise(ws)
+
+
+def _unfinalise(ws: Workspace) -> object:
+    from desktop.ui import finalise_actions
+
+    return finalise_actions.unfinalise(ws)
+
+
+def _history(ws: Workspace) -> None:
+    from desktop.ui import finalise_actions
+
+    finalise_actions.history(ws)
+
+
 def _quit(ws: Workspace) -> None:
     ws.window.close()
 
@@ -103,13 +166,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "新建项目（Ctrl+N）", writable),
     ActionSpec("save", "保存", project_actions.save_now, (STD.Save,), SP.SP_DialogSaveButton,
                "修改会自动保存（Ctrl+S）"),
-    ActionSpec("import_text", "导入报告文本/Word…", text_import_dialog.open_import,
+    ActionSpec("import_text", "导入报告文本/Word…", _import_text,
                ("Ctrl+Shift+I",), None, "把已有的报告（文本或 .docx）导入为项目，先预览再导入",
                writable),
-    ActionSpec("import_excel", "从 Excel 导入…", xlsx_dialogs.import_excel, (), None,
+    ActionSpec("import_excel", "从 Excel 导入…", _import_excel, (), None,
                "读取项目支出绩效自评表，预览后导入为草稿", writable),
-    ActionSpec("print_preview", "打印预览…", print_actions.preview, ("Ctrl+P",)),
-    ActionSpec("print_report", "打印…", print_actions.print_report, ("Ctrl+Shift+P",)),
+    ActionSpec("print_preview", "打印预览…", _print_preview, ("Ctrl+P",)),
+    ActionSpec("print_report", "打印…", _print_report, ("Ctrl+Shift+P",)),
     ActionSpec("backup", "备份数据库…", db_actions.backup, (), SP.SP_DriveHDIcon,
                "把整个数据库备份到一个文件"),
     ActionSpec("restore", "恢复备份…", db_actions.restore, (), SP.SP_BrowserReload,
@@ -127,16 +190,16 @@ ACTIONS: tuple[ActionSpec, ...] = (
                navigator_only=True),
     ActionSpec("check", "重新审核", _check, ("F5",), SP.SP_MessageBoxWarning,
                "重新审核当前项目（F5）"),
-    ActionSpec("finalise", "定稿…", finalise_actions.finalise, ("Ctrl+Shift+F",), None,
+    ActionSpec("finalise", "定稿…", _finalise, ("Ctrl+Shift+F",), None,
                "审核通过后锁定项目并生成指纹", draft_project),
-    ActionSpec("unfinalise", "撤销定稿…", finalise_actions.unfinalise, (), None,
+    ActionSpec("unfinalise", "撤销定稿…", _unfinalise, (), None,
                "填写原因后恢复为可修改的草稿", final_project),
-    ActionSpec("history", "版本记录…", finalise_actions.history, (), None,
+    ActionSpec("history", "版本记录…", _history, (), None,
                "历次定稿与撤销定稿，可比较两个定稿版本", saved_project),
-    ActionSpec("export_pdf", "导出 PDF…", print_actions.export_pdf, ("Ctrl+E",)),
-    ActionSpec("export_batch", "导出合订本…", print_actions.export_batch, (), None,
+    ActionSpec("export_pdf", "导出 PDF…", _export_pdf, ("Ctrl+E",)),
+    ActionSpec("export_batch", "导出合订本…", _export_batch, (), None,
                "一个单位一个年度的全部报告合订为一个 PDF"),
-    ActionSpec("export_excel", "导出 Excel…", xlsx_dialogs.export_excel, ("Ctrl+Shift+X",), None,
+    ActionSpec("export_excel", "导出 Excel…", _export_excel, ("Ctrl+Shift+X",), None,
                "导出项目支出绩效自评表（多个项目时含汇总表）"),
     ActionSpec("data_location", "数据文件位置…", project_actions.data_location, (), SP.SP_DirIcon),
     ActionSpec("about", "关于…", project_actions.about, (), SP.SP_MessageBoxInformation),

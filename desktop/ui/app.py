@@ -16,9 +16,9 @@ from desktop.errorlog import log_program_error, program_error_message
 from desktop.model.errors import StorageError, UserError
 from desktop.store import backup, lock
 from desktop.store.db import Store, default_db_path, open_store
+from desktop.ui.actions import load_features
 from desktop.ui.bugs import BUG_TITLE
 from desktop.ui.main_window import MainWindow
-from desktop.ui.print_actions import preload_fonts
 from desktop.ui.status import APP_TITLE
 
 QUIT_AFTER_SHOW = "JIXIAO_QUIT_AFTER_SHOW"
@@ -102,6 +102,12 @@ def _open(path: Path | None) -> Store:
         raise first from None
 
 
+def _preload_fonts() -> None:
+    from desktop.ui.print_actions import preload_fonts
+
+    preload_fonts()
+
+
 def run_gui(argv: list[str] | None = None) -> int:
     """Open the window on --db PATH (or $JIXIAO_DB / the default file); returns the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
@@ -121,10 +127,11 @@ def run_gui(argv: list[str] | None = None) -> int:
         return 2
     window = open_main_window(store)
     window.show()
-    app.processEvents()  # paint first: the PDF fonts load just after, in the background
+    app.processEvents()  # paint first: the features (export, import, print) load just after
     if not _interactive():
         print(SHOWN_LINE, flush=True)
-    preload = threading.Thread(target=preload_fonts, name="font-preload", daemon=True)
+    preload = threading.Thread(target=_preload_fonts, name="font-preload", daemon=True)
+    QTimer.singleShot(0, load_features)
     QTimer.singleShot(0, preload.start)
     if not _interactive():
 

@@ -89,3 +89,22 @@ def test_menus_are_complete_when_the_window_opens(ui_store, tmp_path, qtbot):
     assert texts.count("退出") == 1 and texts[-1] == "退出"
     assert window.menus.export.actions()
     window.close()
+
+
+def test_the_window_paints_before_the_features_load(tmp_path):
+    code = (
+        "import sys, desktop.ui.app as app, desktop.ui.actions as actions\n"
+        "names = [f'desktop.ui.{n}' for n in actions.LAZY_FEATURES]\n"
+        "print(sum(n in sys.modules for n in names))\n"
+        "actions.load_features()\n"
+        "print(sum(n in sys.modules for n in names), len(names))\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    before, after = done.stdout.splitlines()
+    assert before == "0"
+    loaded, total = after.split()
+    assert loaded == total == "4"

@@ -8,6 +8,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from desktop.exchange.jsonio import read_projects
+from desktop.model.snapshot import short_fingerprint
 from desktop.store import repo, revisions
 from desktop.ui.revisions_dialog import FinaliseDialog, ReasonDialog, RevisionsDialog
 from tests.ui.window_helpers import type_text
@@ -78,7 +79,7 @@ def test_finalise_with_warnings_needs_the_tick(make_window, ui_store):
     assert not window.editable and editor.edit.isReadOnly()
     fp = revisions.latest_fingerprint(ui_store, pid)
     banner = window.workspace.status.final_label.text()
-    assert fp and revisions.short(fp) in banner and "已定稿" in banner
+    assert fp and short_fingerprint(fp) in banner and "已定稿" in banner
     assert not action.finalise.isEnabled() and action.unfinalise.isEnabled()
 
 

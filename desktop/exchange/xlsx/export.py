@@ -8,7 +8,6 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.packaging.custom import StringProperty
 
-from desktop.exchange.dept_json import dept_to_dict
 from desktop.exchange.files import write_bytes_atomic
 from desktop.exchange.xlsx.layout import Styles
 from desktop.exchange.xlsx.profile_sheet import write_profile_sheet
@@ -20,6 +19,7 @@ from desktop.model.checks import Finding
 from desktop.model.forms import load_form
 from desktop.model.profiles import DEPARTMENT_FORM, load_profile
 from desktop.model.project import DEFAULT_PROFILE, Project
+from desktop.model.snapshot import dept_to_dict
 
 FORMS_PROPERTY = "jixiao.forms"
 PROFILES_PROPERTY = "jixiao.profiles"

@@ -15,6 +15,7 @@ from desktop.model.checks import (
     department,
     indicators,
     narrative,
+    rows,
     text,
 )
 from desktop.model.checks.registry import (
@@ -29,7 +30,7 @@ from desktop.model.checks.registry import (
 )
 from desktop.model.checks.run import run_checks
 
-FAMILIES = (core, amounts, carry, copy, cycle, department, indicators, narrative, text)
+FAMILIES = (core, amounts, carry, copy, cycle, department, indicators, rows, narrative, text)
 
 __all__ = [
     "CHECKS",
