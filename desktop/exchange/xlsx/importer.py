@@ -13,6 +13,7 @@ from desktop.exchange.xlsx.cells import Grid
 from desktop.exchange.xlsx.profile_read import is_department_sheet, read_profiled_sheet
 from desktop.exchange.xlsx.read import is_self_evaluation_sheet, read_project_sheet
 from desktop.exchange.xlsx.summary import SUMMARY_TITLE
+from desktop.exchange.xlsx.target_form import is_target_form, read_target_form
 from desktop.model.errors import InputError
 from desktop.model.forms import available_forms, load_form
 from desktop.model.profiles import DEPARTMENT_FORM, available_profiles, detect_profile
@@ -97,12 +98,19 @@ def _read_sheet(grid: Grid, wb: object, index: int) -> Project:
 
 
 def read_workbook(path: Path) -> list[Project]:
-    """Projects of every 自评表 sheet (the 汇总 sheet is skipped); InputError naming sheet/cell."""
+    """Projects of every 自评表 sheet and 绩效目标申报表 sheet (汇总, 运行监控 and 整改 sheets
+    are skipped); InputError naming sheet/cell."""
+    from desktop.exchange.xlsx.export import CYCLE_PROPERTY
+
     wb = _load(path)
+    cycle_sheets = _sheet_property(wb, CYCLE_PROPERTY)
     projects: list[Project] = []
     for index, ws in enumerate(wb.worksheets, start=1):  # type: ignore[attr-defined]
         grid = Grid(ws, index)
-        if not grid.values or ws.title.strip() == SUMMARY_TITLE:
+        if not grid.values or ws.title.strip() == SUMMARY_TITLE or ws.title in cycle_sheets:
+            continue
+        if is_target_form(grid):
+            projects.append(read_target_form(grid))
             continue
         projects.append(_read_sheet(grid, wb, index))
     if not projects:
