@@ -128,6 +128,12 @@ def build_parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_)
         _project_selector(p)
         p.add_argument("--out", required=True)
+        if name == "export-pdf":
+            p.add_argument(
+                "--no-seal", action="store_true", help="落款按不加盖印章排（GB/T 9704 7.3.5.2）"
+            )
+        else:
+            p.add_argument("--no-audit", action="store_true", help="不附“审核”表（错误数、警告数）")
     p = sub.add_parser("backup", help="备份数据库")
     p.add_argument("--out", required=True)
     sub.add_parser("fonts", help="列出各字体角色使用的字体文件")

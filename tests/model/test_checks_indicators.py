@@ -81,9 +81,15 @@ def test_score_far_from_suggestion_without_reason():
     p.indicators[0].deviation = "一名保安人员年中离职，已重新招聘"
     assert run("W-SCORE-FAR", p) == []
     p.indicators[0].deviation = ""
-    p.indicators[0].score = D(12)  # close: only the existing hint
+    p.indicators[0].score = D(12)  # close, but a deduction without a reason: one warning
     assert run("W-SCORE-FAR", p) == []
-    assert codes(run("I-SCORE-SUGGESTION", p)) == ["I-SCORE-SUGGESTION"]
+    assert codes(run("I-SCORE-SUGGESTION", p)) == []
+    (f,) = run("W-DEDUCT-NO-REASON", p)
+    assert "建议得分10分" in f.message
+    p.indicators[0].actual = "3人"  # suggestion 20: a score above it is still a hint
+    p.indicators[0].score = D(20)
+    p.indicators[0].target = "≥2人"
+    assert run("W-DEDUCT-NO-REASON", p) == []
 
 
 def test_qualitative_score_outside_band():

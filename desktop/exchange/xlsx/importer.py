@@ -12,7 +12,7 @@ from desktop.exchange.xlsx import layout as L
 from desktop.exchange.xlsx.cells import Grid
 from desktop.exchange.xlsx.profile_read import is_department_sheet, read_profiled_sheet
 from desktop.exchange.xlsx.read import is_self_evaluation_sheet, read_project_sheet
-from desktop.exchange.xlsx.summary import SUMMARY_TITLE
+from desktop.exchange.xlsx.summary import AUDIT_TITLE, SUMMARY_TITLE
 from desktop.exchange.xlsx.target_form import is_target_form, read_target_form
 from desktop.model.errors import InputError
 from desktop.model.forms import available_forms, load_form
@@ -98,8 +98,8 @@ def _read_sheet(grid: Grid, wb: object, index: int) -> Project:
 
 
 def read_workbook(path: Path) -> list[Project]:
-    """Projects of every 自评表 sheet and 绩效目标申报表 sheet (汇总, 运行监控 and 整改 sheets
-    are skipped); InputError naming sheet/cell."""
+    """Projects of every 自评表 sheet and 绩效目标申报表 sheet (汇总, 审核, 运行监控 and 整改
+    sheets are skipped); InputError naming sheet/cell."""
     from desktop.exchange.xlsx.export import CYCLE_PROPERTY
 
     wb = _load(path)
@@ -107,8 +107,11 @@ def read_workbook(path: Path) -> list[Project]:
     projects: list[Project] = []
     for index, ws in enumerate(wb.worksheets, start=1):  # type: ignore[attr-defined]
         grid = Grid(ws, index)
-        if not grid.values or ws.title.strip() == SUMMARY_TITLE or ws.title in cycle_sheets:
+        if not grid.values or ws.title in cycle_sheets:
             continue
+        own = is_self_evaluation_sheet(grid) or is_department_sheet(grid)
+        if not own and ws.title.strip() in (SUMMARY_TITLE, AUDIT_TITLE):
+            continue  # the workbook's own 汇总/审核 sheets
         if is_target_form(grid):
             projects.append(read_target_form(grid))
             continue

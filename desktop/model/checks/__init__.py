@@ -10,11 +10,18 @@ from desktop.model.checks import core  # isort: skip  (its checks run first)
 from desktop.model.checks import (
     amounts,
     carry,
+    claims,
     copy,
     cycle,
+    deductions,
     department,
+    framework,
     indicators,
+    instructions,
+    names,
     narrative,
+    prose,
+    rates,
     rows,
     text,
 )
@@ -30,7 +37,25 @@ from desktop.model.checks.registry import (
 )
 from desktop.model.checks.run import run_checks
 
-FAMILIES = (core, amounts, carry, copy, cycle, department, indicators, rows, narrative, text)
+FAMILIES = (
+    core,
+    amounts,
+    carry,
+    copy,
+    cycle,
+    department,
+    indicators,
+    rows,
+    narrative,
+    text,
+    framework,
+    deductions,
+    claims,
+    instructions,
+    prose,
+    rates,
+    names,
+)
 
 __all__ = [
     "CHECKS",

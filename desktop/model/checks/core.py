@@ -121,6 +121,8 @@ def check_score_vs_suggestion(
             continue
         if ind.deviation.strip() or is_far(ind, form):
             continue  # far ones are W-SCORE-FAR
+        if ind.weight is not None and ind.score < ind.weight:
+            continue  # a deduction without a reason is W-DEDUCT-NO-REASON
         out.append(
             Finding(
                 HINT,

@@ -26,6 +26,21 @@ from desktop.model.scoring import (
 from desktop.model.targets import to_base
 
 
+@register("E-NO-INDICATORS")
+def check_no_indicators(project: Project, siblings: list[Project], form: Form) -> list[Finding]:
+    """A report without any 绩效指标: its 自评表 cannot be scored (the PDF says so)."""
+    if project.indicators:
+        return []
+    return [
+        Finding(
+            ERROR,
+            "E-NO-INDICATORS",
+            "未填写绩效指标：自评表缺少绩效指标表，无法计算指标得分、总分和评价等级",
+            {"indicator": 0, "column": "level3"},
+        )
+    ]
+
+
 @register("W-IND-NO-TARGET")
 def check_missing_target(project: Project, siblings: list[Project], form: Form) -> list[Finding]:
     """Indicators without a 指标值 (one finding when the whole table lacks them)."""
@@ -161,6 +176,8 @@ def check_score_far(project: Project, siblings: list[Project], form: Form) -> li
     for row, ind in enumerate(project.indicators):
         if ind.deviation.strip() or not is_far(ind, form):
             continue
+        if ind.score is not None and ind.weight is not None and ind.score < ind.weight:
+            continue  # a deduction without a reason is W-DEDUCT-NO-REASON (it names the suggestion)
         suggestion = suggest(ind, form)
         out.append(
             Finding(
