@@ -9,7 +9,13 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from desktop import __version__
-from desktop.cli.common import emit_json, insert_all, open_from_args, selected_ids
+from desktop.cli.common import (
+    emit_json,
+    export_target,
+    insert_all,
+    open_from_args,
+    selected_ids,
+)
 from desktop.cli.files import (
     cmd_export_pdf,
     cmd_export_xlsx,
@@ -117,6 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export-json", help="导出项目为 JSON")
     p.add_argument("project_id", type=int)
     p.add_argument("--out", required=True)
+    p.add_argument("--force", action="store_true", help="覆盖已存在的文件")
     p = sub.add_parser("import-xlsx", help="导入自评表 Excel")
     p.add_argument("file")
     p.add_argument("--replace", action="store_true", help="覆盖同单位同年度同名的项目")
@@ -124,8 +131,10 @@ def build_parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_)
         _project_selector(p)
         p.add_argument("--out", required=True)
+        p.add_argument("--force", action="store_true", help="覆盖已存在的文件")
     p = sub.add_parser("backup", help="备份数据库")
     p.add_argument("--out", required=True)
+    p.add_argument("--force", action="store_true", help="覆盖已存在的文件")
     sub.add_parser("fonts", help="列出各字体角色使用的字体文件")
     p = sub.add_parser("next-year", help="复制项目为下一年度（草稿）")
     p.add_argument("project_id", type=int)
@@ -272,7 +281,7 @@ def cmd_import_json(args: argparse.Namespace) -> int:
 
     warnings: list[str] = []
     projects = read_projects(Path(args.file), warnings)
-    store = open_from_args(args)
+    store = open_from_args(args, write=True)
     for w in warnings:
         sys.stderr.write(f"警告：{w}\n")
     return insert_all(store, projects, args.replace)
@@ -284,8 +293,10 @@ def cmd_export_json(args: argparse.Namespace) -> int:
     from desktop.store import repo
 
     store = open_from_args(args)
+    out = export_target(store, args)
     project = repo.load_project(store, args.project_id)
-    write_projects([project], Path(args.out))
+    write_projects([project], out)
+    print(f"已导出 {out}")
     return 0
 
 
@@ -294,7 +305,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from desktop.store.backup import backup_to
 
     store = open_from_args(args)
-    backup_to(store, Path(args.out))
+    backup_to(store, Path(args.out), overwrite=args.force)
     print(f"已备份到 {args.out}")
     return 0
 

@@ -38,7 +38,7 @@ def backup(window: MainWindow) -> Path | None:
 
 def restore(window: MainWindow) -> bool:
     """Replace the database with a backup (after confirmation) and reopen it."""
-    if window.read_only or window.store.path is None:
+    if window.store.path is None or (window.read_only and not window.store.damaged):
         return False
     source = dialogs.open_file(window, "选择要恢复的备份", DB_FILTER)
     if source is None:
@@ -53,15 +53,13 @@ def restore(window: MainWindow) -> bool:
     window.flush()
     path = Path(window.store.path)
     try:
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        folder = path.parent / "backups"
-        folder.mkdir(parents=True, exist_ok=True)
-        store_backup.backup_to(window.store, folder / f"{path.stem}-before-restore-{stamp}.db")
+        store_backup.backup_before_restore(window.store)
     except (UserError, OSError) as exc:
         dialogs.error(window, "恢复备份", f"恢复前未能备份当前数据库，已取消：{exc}")
         return False
     window.select_project(None)
-    lock.release(window.store)
+    if not window.read_only:
+        lock.release(window.store)
     window.store.close()
     error: str | None = None
     try:

@@ -255,6 +255,7 @@ def update_enabled(window: MainWindow) -> None:
     writable = not window.read_only
     for name in WRITE_ACTIONS:
         a[name].setEnabled(writable)
+    a["restore"].setEnabled(writable or window.store.damaged)  # a damaged file is restored
     a["rename"].setEnabled(writable and kind in ("unit", "project"))
     a["delete"].setEnabled(writable and has_project)
     a["copy_next_year"].setEnabled(writable and has_project)

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from desktop.exchange.text import facts as text_facts
+from desktop.exchange.text.encoding import check_size, decode_text
 from desktop.exchange.text.outline import squash
 from desktop.exchange.text.report import split_reports
 from desktop.exchange.text.walk import Grids, ImportResult, LineMark, Walk, walk_chunk
@@ -53,7 +54,7 @@ def _build_project(
     unit_name = (
         unit
         or text_facts.find_unit(chunk.title, titles, body, "")
-        or text_facts.unit_in_text("\n".join(lines))
+        or _unit_in_whole_text(lines, result)
     )
     if not unit_name:
         raise InputError(f"{where}：未能识别实施单位，请指定单位（--unit）")
@@ -110,20 +111,32 @@ def _build_project(
     return project
 
 
+def _unit_in_whole_text(lines: list[str], result: ImportResult) -> str | None:
+    """The unit named anywhere in the text, searched once per import (not once per report)."""
+    if result.whole_text_unit is None:
+        result.whole_text_unit = text_facts.unit_in_text("\n".join(lines)) or ""
+    return result.whole_text_unit or None
+
+
 def _unique_name(
     project: Project, earlier: list[Project], result: ImportResult, where: str
 ) -> None:
     """Number a project whose name an earlier report of the same text already uses."""
-    taken = {(p.unit.name, p.year, p.name) for p in earlier}
-    if (project.unit.name, project.year, project.name) not in taken:
-        return
-    n = 2
-    while (project.unit.name, project.year, f"{project.name}（{n}）") in taken:
-        n += 1
-    result.report.append(
-        f"{where}：项目名称“{project.name}”重复，第二份改名为“{project.name}（{n}）”"
-    )
-    project.name = f"{project.name}（{n}）"
+    # The names taken so far are kept on the result (one set for the whole text, so many
+    # reports import in linear time); ``earlier`` seeds it on first use.
+    taken = result.taken_names
+    if len(taken) < len(earlier):
+        taken.update((p.unit.name, p.year, p.name) for p in earlier)
+    key = (project.unit.name, project.year, project.name)
+    if key in taken:
+        n = 2
+        while (project.unit.name, project.year, f"{project.name}（{n}）") in taken:
+            n += 1
+        result.report.append(
+            f"{where}：项目名称“{project.name}”重复，第二份改名为“{project.name}（{n}）”"
+        )
+        project.name = f"{project.name}（{n}）"
+    taken.add((project.unit.name, project.year, project.name))
 
 
 def import_lines(
@@ -139,7 +152,8 @@ def import_lines(
     result.lines = lines
     if not any(squash(line) for line in lines):
         raise InputError(f"{where} 是空的，没有可导入的内容")
-    chunks = split_reports(lines)
+    check_size(lines, where)
+    chunks = split_reports(lines, where=where)
     summaries: list[str] = []
     details: list[str] = []
     for chunk in chunks:
@@ -187,14 +201,7 @@ def read_text_file(path: Path) -> str:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"无法读取{where}：{exc.strerror or exc}") from None
-    if b"\x00" in data[:65536]:
-        raise InputError(f"{where} 不是文本文件（含二进制内容）；请导入 .txt 或 .docx 报告")
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise InputError(f"{where} 无法按 UTF-8 或 GBK 编码读取；请另存为 UTF-8 文本")
+    return decode_text(data, where)
 
 
 __all__ = ["Grids", "ImportResult", "LineMark", "import_lines", "import_text", "read_text_file"]

@@ -39,6 +39,10 @@ class ImportResult:
     lines: list[str] = field(default_factory=list)
     # Per project: the source line where it starts ("") and where each section / the table starts.
     anchors: list[dict[str, int]] = field(default_factory=list)
+    # (unit, year, name) of the projects so far: duplicates are numbered in constant time.
+    taken_names: set[tuple[str, int, str]] = field(default_factory=set, repr=False)
+    # The unit found in the whole text ("" when none), looked up once for all reports.
+    whole_text_unit: str | None = field(default=None, repr=False)
 
 
 @dataclass
