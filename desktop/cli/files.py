@@ -23,6 +23,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     from desktop.exchange.pdf.batch import write_batch_pdf
     from desktop.exchange.pdf.document import write_report_pdf
     from desktop.model.forms import load_form
+    from desktop.model.vocabulary import binder_title
     from desktop.store import repo
     from desktop.store.revisions import latest_fingerprint
 
@@ -46,7 +47,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
         write_batch_pdf(
             projects,
             out,
-            title=f"{args.unit or ''}{args.year or ''}年度绩效自评报告合订本",
+            title=binder_title(args.unit or "", args.year or "", (p.form for p in projects)),
             fingerprints=fingerprints,
         )
     print(f"已导出 {out}")

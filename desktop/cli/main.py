@@ -23,6 +23,7 @@ from desktop.cli.files import (
     cmd_import_text,
     cmd_import_xlsx,
 )
+from desktop.cli.profiles import cmd_profiles
 from desktop.cli.project import cmd_finalise, cmd_next_year, cmd_revisions, cmd_unfinalise
 from desktop.errorlog import log_program_error, program_error_message
 from desktop.model.errors import UserError
@@ -48,6 +49,7 @@ COMMANDS = (
     "finalise",
     "unfinalise",
     "revisions",
+    "profiles",
 )
 
 
@@ -97,7 +99,9 @@ def _project_selector(p: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of `jixiao`."""
-    parser = _Parser(prog="jixiao", description="绩效自评报告编辑器（无参数运行时打开窗口）")
+    from desktop.model.vocabulary import vocabulary
+
+    parser = _Parser(prog="jixiao", description=f"{vocabulary().app_title}（无参数运行时打开窗口）")
     parser.add_argument("--db", help="数据库文件（默认在用户数据目录；也可用环境变量 JIXIAO_DB）")
     parser.add_argument("--version", action="version", version=f"jixiao {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="命令")
@@ -146,6 +150,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reason", required=True, help="撤销原因")
     p = sub.add_parser("revisions", help="列出项目的定稿版本记录")
     p.add_argument("project_id", type=int)
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("profiles", help="列出省份规则（自评表格式）")
     p.add_argument("--json", action="store_true")
     return parser
 
@@ -328,6 +334,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "finalise": cmd_finalise,
     "unfinalise": cmd_unfinalise,
     "revisions": cmd_revisions,
+    "profiles": cmd_profiles,
 }
 
 

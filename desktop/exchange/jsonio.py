@@ -8,13 +8,15 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from desktop.exchange.dept_json import dept_from_dict, dept_to_dict
 from desktop.exchange.files import write_text_atomic
 from desktop.model import limits
 from desktop.model.errors import InputError
 from desktop.model.money import fmt_plain, fmt_points, parse_money, parse_points, shown
 from desktop.model.project import (
+    ALL_SOURCES,
+    DEFAULT_PROFILE,
     FUNDS_COLUMNS,
-    SOURCES,
     STATUSES,
     YEAR_MAX,
     YEAR_MIN,
@@ -44,6 +46,8 @@ PROJECT_KEYS = {
     "goals",
     "sections",
     "indicators",
+    "profile",
+    "department",
 }
 INDICATOR_KEYS = {
     "level1",
@@ -73,6 +77,8 @@ def project_to_dict(project: Project, with_id: bool = False) -> dict[str, Any]:
             "status": project.status,
         }
     )
+    if project.profile != DEFAULT_PROFILE:
+        data["profile"] = project.profile
     if project.signed_date:
         data["signed_date"] = project.signed_date.isoformat()
     data["funds"] = [
@@ -80,7 +86,7 @@ def project_to_dict(project: Project, with_id: bool = False) -> dict[str, Any]:
             "source": row.source,
             **{c: fmt_plain(row.get(c)) for c in FUNDS_COLUMNS},
         }
-        for row in (project.funds.rows[s] for s in SOURCES if s in project.funds.rows)
+        for row in (project.funds.rows[s] for s in ALL_SOURCES if s in project.funds.rows)
         if not row.is_empty()
     ]
     data["execution"] = {
@@ -90,6 +96,8 @@ def project_to_dict(project: Project, with_id: bool = False) -> dict[str, Any]:
     data["goals"] = {"target": project.goals.target, "actual": project.goals.actual}
     data["sections"] = dict(project.sections)
     data["indicators"] = [_indicator_to_dict(i) for i in project.indicators]
+    if not project.dept.is_empty():
+        data["department"] = dept_to_dict(project.dept)
     for key, value in project.extra.items():
         data.setdefault(key, value)
     return data
@@ -204,8 +212,8 @@ def project_from_dict(data: Any, where: str, warnings: list[str] | None = None) 
         rw = f"{where}.funds[{i}]"
         row = _obj(row, rw)
         source = _text(row.get("source"), f"{rw}.source")
-        if source not in SOURCES:
-            raise InputError(f"{rw}.source：“{shown(source)}”应为 {'|'.join(SOURCES)} 之一")
+        if source not in ALL_SOURCES:
+            raise InputError(f"{rw}.source：“{shown(source)}”应为 {'|'.join(ALL_SOURCES)} 之一")
         if source in funds.rows:
             raise InputError(f"{rw}.source：资金来源“{source}”重复")
         funds.rows[source] = FundsRow(
@@ -247,6 +255,8 @@ def project_from_dict(data: Any, where: str, warnings: list[str] | None = None) 
                 unit=_text(item.get("unit"), f"{iw}.unit") or None,
             )
         )
+    profile = _profile(data.get("profile"), f"{where}.profile")
+    dept = dept_from_dict(data.get("department"), f"{where}.department")
     extra = {k: v for k, v in data.items() if k not in PROJECT_KEYS}
     if warnings is not None and (extra or unknown_nested):
         names = [shown(n, 30) for n in sorted(extra) + sorted(unknown_nested)]
@@ -266,9 +276,22 @@ def project_from_dict(data: Any, where: str, warnings: list[str] | None = None) 
         sections=sections,
         indicators=indicators,
         extra=extra,
+        profile=profile,
+        dept=dept,
     )
     limits.check_project(project, where)
     return project
+
+
+def _profile(value: Any, where: str) -> str:
+    """The rule profile key (default mof-2020); InputError naming the known ones."""
+    from desktop.model.profiles import available_profiles
+
+    key = _text(value, where).strip() or DEFAULT_PROFILE
+    known = available_profiles()
+    if key not in known:
+        raise InputError(f"{where}：未知的省份规则“{shown(key)}”（可用：{'、'.join(known)}）")
+    return key
 
 
 def _parse_int(text: str) -> int | Decimal:

@@ -14,7 +14,18 @@ import sqlite_utils
 from desktop.model.errors import StorageError, StorageKind
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
-APP_TABLES = {"unit", "project", "funds", "goal", "section", "indicator", "revision", "app_lock"}
+APP_TABLES = {
+    "unit",
+    "project",
+    "funds",
+    "goal",
+    "section",
+    "indicator",
+    "revision",
+    "app_lock",
+    "dept_line",
+    "dept_count",
+}
 
 
 def default_db_path() -> Path:
@@ -128,8 +139,35 @@ def _m1_initial(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX idx_revision_project ON revision(project_id)")
 
 
+def _m2_profiles_department(db: sqlite_utils.Database) -> None:
+    """Rule profile per project (a unit's as its default); a department's funds lines and counts."""
+    db.execute("ALTER TABLE unit ADD COLUMN profile TEXT")
+    db.execute("ALTER TABLE project ADD COLUMN profile TEXT")
+    db.table("dept_line").create(
+        {
+            "project_id": int,
+            "position": int,
+            "side": str,
+            "key": str,
+            "label": str,
+            "previous": int,
+            "full_year": int,
+            "executed": int,
+        },
+        pk=("project_id", "position"),
+        foreign_keys=[("project_id", "project", "id")],
+        not_null={"side", "key", "label"},
+    )
+    db.table("dept_count").create(
+        {"project_id": int, "key": str, "value": int},
+        pk=("project_id", "key"),
+        foreign_keys=[("project_id", "project", "id")],
+        not_null={"value"},
+    )
+
+
 # Ordered migrations: MIGRATIONS[i] brings user_version i to i + 1. Never edit a released one.
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_m1_initial]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_m1_initial, _m2_profiles_department]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -10,9 +10,11 @@ from decimal import Decimal
 from typing import Any
 
 from desktop.model import limits
+from desktop.model.department import DEPT_COLUMNS, DeptFunds, DeptLine
 from desktop.model.errors import InputError
 from desktop.model.money import from_centi, from_fen, shown, to_centi, to_fen
 from desktop.model.project import (
+    DEFAULT_PROFILE,
     FUNDS_COLUMNS,
     Execution,
     FundsRow,
@@ -41,12 +43,15 @@ class ProjectRow:
 def find_unit(store: Store, name: str) -> Unit | None:
     """A live unit by name."""
     row = store.db.execute(
-        "SELECT id, name, department, code FROM unit WHERE name = ? AND deleted_at IS NULL",
+        "SELECT id, name, department, code, profile FROM unit "
+        "WHERE name = ? AND deleted_at IS NULL",
         [name],
     ).fetchone()
     if row is None:
         return None
-    return Unit(id=row[0], name=row[1], department=row[2] or "", code=row[3] or "")
+    return Unit(
+        id=row[0], name=row[1], department=row[2] or "", code=row[3] or "", profile=row[4] or ""
+    )
 
 
 def ensure_unit(store: Store, unit: Unit) -> int:
@@ -58,10 +63,12 @@ def ensure_unit(store: Store, unit: Unit) -> int:
                 db.execute(
                     "UPDATE unit SET department = ? WHERE id = ?", [unit.department, found.id]
                 )
+            if unit.profile and not found.profile:
+                db.execute("UPDATE unit SET profile = ? WHERE id = ?", [unit.profile, found.id])
             return found.id
         cur = db.execute(
-            "INSERT INTO unit (name, department, code, created_at) VALUES (?, ?, ?, ?)",
-            [unit.name, unit.department, unit.code, now_iso()],
+            "INSERT INTO unit (name, department, code, profile, created_at) VALUES (?, ?, ?, ?, ?)",
+            [unit.name, unit.department, unit.code, unit.profile or None, now_iso()],
         )
         return int(cur.lastrowid or 0)
 
@@ -69,9 +76,13 @@ def ensure_unit(store: Store, unit: Unit) -> int:
 def list_units(store: Store) -> list[Unit]:
     """Live units by name."""
     rows = store.db.execute(
-        "SELECT id, name, department, code FROM unit WHERE deleted_at IS NULL ORDER BY name"
+        "SELECT id, name, department, code, profile FROM unit WHERE deleted_at IS NULL "
+        "ORDER BY name"
     ).fetchall()
-    return [Unit(id=r[0], name=r[1], department=r[2] or "", code=r[3] or "") for r in rows]
+    return [
+        Unit(id=r[0], name=r[1], department=r[2] or "", code=r[3] or "", profile=r[4] or "")
+        for r in rows
+    ]
 
 
 def update_unit(store: Store, unit: Unit) -> None:
@@ -83,8 +94,8 @@ def update_unit(store: Store, unit: Unit) -> None:
         raise InputError(f"已存在名为“{unit.name}”的单位")
     with store.transaction() as db:
         db.execute(
-            "UPDATE unit SET name = ?, department = ?, code = ? WHERE id = ?",
-            [unit.name, unit.department, unit.code, unit.id],
+            "UPDATE unit SET name = ?, department = ?, code = ?, profile = ? WHERE id = ?",
+            [unit.name, unit.department, unit.code, unit.profile or None, unit.id],
         )
 
 
@@ -150,13 +161,21 @@ def load_projects(store: Store, ids: Sequence[int]) -> list[Project]:
         for r in db.execute(
             "SELECT p.id, p.year, p.name, p.form, p.status, p.signed_date, p.exec_weight, "
             "p.exec_score, p.goal_target, p.goal_actual, p.extra, u.id, u.name, u.department, "
-            f"u.code FROM project p JOIN unit u ON u.id = p.unit_id WHERE p.id IN ({marks})",
+            "u.code, p.profile, u.profile "
+            f"FROM project p JOIN unit u ON u.id = p.unit_id WHERE p.id IN ({marks})",
             list(chunk),
         ).fetchall():
             signed = dt.date.fromisoformat(r[5]) if r[5] else None
             found[r[0]] = Project(
                 id=r[0],
-                unit=Unit(id=r[11], name=r[12], department=r[13] or "", code=r[14] or ""),
+                unit=Unit(
+                    id=r[11],
+                    name=r[12],
+                    department=r[13] or "",
+                    code=r[14] or "",
+                    profile=r[16] or "",
+                ),
+                profile=r[15] or r[16] or DEFAULT_PROFILE,
                 year=r[1],
                 name=r[2],
                 form=r[3],
@@ -204,7 +223,47 @@ def load_projects(store: Store, ids: Sequence[int]) -> list[Project]:
                         unit=r[10] or None,
                     )
                 )
+        _load_department(store, chunk, marks, found)
     return [found[i] for i in ids if i in found]
+
+
+def _load_department(
+    store: Store, chunk: Sequence[int], marks: str, found: dict[int, Project]
+) -> None:
+    """The department funds lines and counts of the projects in ``chunk``."""
+    for r in store.db.execute(
+        "SELECT project_id, side, key, label, previous, full_year, executed FROM dept_line "
+        f"WHERE project_id IN ({marks}) ORDER BY project_id, position",
+        list(chunk),
+    ).fetchall():
+        if r[0] in found:
+            found[r[0]].dept.lines.append(
+                DeptLine(r[1], r[2], r[3], from_fen(r[4]), from_fen(r[5]), from_fen(r[6]))
+            )
+    for r in store.db.execute(
+        f"SELECT project_id, key, value FROM dept_count WHERE project_id IN ({marks})",
+        list(chunk),
+    ).fetchall():
+        if r[0] in found:
+            found[r[0]].dept.counts[r[1]] = int(r[2])
+
+
+def _write_department(store: Store, project_id: int, dept: DeptFunds) -> None:
+    db = store.db
+    db.execute("DELETE FROM dept_line WHERE project_id = ?", [project_id])
+    db.execute("DELETE FROM dept_count WHERE project_id = ?", [project_id])
+    db.conn.executemany(
+        "INSERT INTO dept_line (project_id, position, side, key, label, previous, full_year, "
+        "executed) VALUES (?,?,?,?,?,?,?,?)",
+        [
+            (project_id, pos, x.side, x.key, x.label, *(to_fen(x.get(c)) for c in DEPT_COLUMNS))
+            for pos, x in enumerate(dept.lines)
+        ],
+    )
+    db.conn.executemany(
+        "INSERT INTO dept_count (project_id, key, value) VALUES (?, ?, ?)",
+        [(project_id, k, v) for k, v in dept.counts.items()],
+    )
 
 
 def _project_values(project: Project, unit_id: int) -> list[Any]:
@@ -220,6 +279,7 @@ def _project_values(project: Project, unit_id: int) -> list[Any]:
         project.goals.target,
         project.goals.actual,
         json.dumps(project.extra, ensure_ascii=False) if project.extra else None,
+        project.profile or DEFAULT_PROFILE,
         now_iso(),
     ]
 
@@ -262,6 +322,7 @@ def _write_children(store: Store, project_id: int, project: Project) -> None:
             for pos, i in enumerate(project.indicators)
         ],
     )
+    _write_department(store, project_id, project.dept)
 
 
 def _project_where(project: Project) -> str:
@@ -300,6 +361,8 @@ def insert_projects(store: Store, projects: Sequence[Project], replace: bool = F
 def insert_project(store: Store, project: Project, replace: bool = False) -> int:
     """Create the project (and its unit if new); refuses a duplicate unless ``replace``."""
     limits.check_project(project, _project_where(project))
+    if project.profile != DEFAULT_PROFILE and not project.unit.profile:
+        project.unit.profile = project.profile  # a unit's first provincial form is its default
     with store.transaction():
         unit_id = ensure_unit(store, project.unit)
         existing = find_project_id(store, project.unit.name, project.year, project.name)
@@ -310,8 +373,8 @@ def insert_project(store: Store, project: Project, replace: bool = False) -> int
             )
         cur = store.db.execute(
             "INSERT INTO project (unit_id, year, name, form, status, signed_date, exec_weight, "
-            "exec_score, goal_target, goal_actual, extra, updated_at, created_at) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "exec_score, goal_target, goal_actual, extra, profile, updated_at, created_at) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [*_project_values(project, unit_id), now_iso()],
         )
         project_id = int(cur.lastrowid or 0)
@@ -330,7 +393,8 @@ def save_project(store: Store, project: Project) -> None:
         unit_id = ensure_unit(store, project.unit)
         store.db.execute(
             "UPDATE project SET unit_id=?, year=?, name=?, form=?, status=?, signed_date=?, "
-            "exec_weight=?, exec_score=?, goal_target=?, goal_actual=?, extra=?, updated_at=? "
+            "exec_weight=?, exec_score=?, goal_target=?, goal_actual=?, extra=?, profile=?, "
+            "updated_at=? "
             "WHERE id = ?",
             [*_project_values(project, unit_id), project.id],
         )

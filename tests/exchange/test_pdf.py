@@ -278,3 +278,18 @@ def test_cli_export_pdf_batch_for_unit_and_year(tmp_path):
     texts = page_texts(out.read_bytes())
     assert "合订本" in _flat(texts[0])
     assert "保安费用" in _flat(texts[1])
+
+
+def test_cli_batch_of_evaluation_reports_is_titled_as_such(tmp_path):
+    """A 合订本 of 评价报告 says 绩效评价报告, not 自评报告 (it used to say 自评 for every form)."""
+    from desktop.cli import main
+
+    db = tmp_path / "x.db"
+    evaluation = FIXTURE.with_name("seed000_evaluation.json")
+    assert main(["--db", str(db), "import-json", str(evaluation)]) == 0
+    out = tmp_path / "book.pdf"
+    args = ["--db", str(db), "export-pdf", "--unit", "昆明市呈贡区信访局", "--year", "2023"]
+    assert main([*args, "--out", str(out)]) == 0
+    cover = _flat(page_texts(out.read_bytes())[0])
+    assert "昆明市呈贡区信访局2023年度绩效评价报告合订本" in cover
+    assert "自评" not in cover

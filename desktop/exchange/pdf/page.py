@@ -29,6 +29,7 @@ from desktop.exchange.pdf.style import (
 )
 from desktop.model.errors import InputError
 from desktop.model.project import Project
+from desktop.model.vocabulary import vocabulary
 
 WATERMARK = "草稿"
 FINGERPRINT_LABEL = "定稿指纹："
@@ -151,7 +152,7 @@ class ReportDoc(BaseDocTemplate):
             bottomMargin=MARGIN_BOTTOM,
             title=title,
             author="",
-            creator="绩效自评报告编辑器",
+            creator=vocabulary().app_title,
             initialFontName=deco.fonts.name("body"),
             initialFontSize=16,
             invariant=1,

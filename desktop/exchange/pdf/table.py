@@ -24,26 +24,19 @@ from desktop.model.forms import Form
 from desktop.model.money import fmt_points, fmt_rate, fmt_wan
 from desktop.model.project import FUNDS_COLUMN_LABELS, FUNDS_COLUMNS, SOURCE_LABELS, Project
 from desktop.model.scoring import execution_rate, execution_score, summarise
+from desktop.model.vocabulary import label, vocabulary
 
-TABLE_TITLE = "项目支出绩效自评表"
-FUNDS_HEAD = "项目资金（万元）"
-INFO_LABELS = ("项目名称", "主管部门", "实施单位")
-GOAL_LABELS = ("年度总体目标", "预期目标", "实际完成情况")
-EXEC_LABELS = ("分值", "执行率", "得分")
-INDICATOR_HEAD = (
-    "一级指标",
-    "二级指标",
-    "三级指标",
-    "年度指标值",
-    "实际完成值",
-    "分值",
-    "得分",
-    "偏差原因分析及改进措施",
-)
-TOTAL_LABEL = "总分"
-GRADE_LABEL = "等级"
-NO_INDICATORS = "（未填写绩效指标）"
-DASH = "—"
+# The words of the table (forms/common/vocabulary.toml).
+_WORDS = vocabulary()
+FUNDS_HEAD = label("funds")
+INFO_LABELS = (label("name"), label("department"), label("unit"))
+GOAL_LABELS = (label("goals"), label("goal_target"), label("goal_actual"))
+EXEC_LABELS = (label("execution_weight"), label("execution_rate"), label("execution_score"))
+INDICATOR_HEAD = tuple(term.label for term in _WORDS.standard_columns())
+TOTAL_LABEL = label("total")
+GRADE_LABEL = label("grade")
+NO_INDICATORS = label("no_indicators")
+DASH = label("not_applicable")
 
 _FUNDS_WIDTHS = (120, 56, 56, 56, 46, 58, 50)
 _IND_WIDTHS = (50, 52, 78, 58, 58, 30, 30, 86)
@@ -267,7 +260,7 @@ def self_evaluation_table(
     project: Project, form: Form, fonts: FontSet, st: Styles
 ) -> list[Flowable]:
     """Caption, funds block and indicator table."""
-    caption = para(fonts, f"{project.year}年度{TABLE_TITLE}", st.caption)
+    caption = para(fonts, _WORDS.table_caption(project.year), st.caption)
     return [
         CondPageBreak(6 * LEADING),
         caption,

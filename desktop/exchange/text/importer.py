@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from desktop.exchange.text import facts as text_facts
+from desktop.exchange.text.dept_facts import DEPARTMENT_FORM, apply_department
 from desktop.exchange.text.encoding import check_size, decode_text
 from desktop.exchange.text.outline import squash
 from desktop.exchange.text.report import split_reports
@@ -15,6 +16,7 @@ from desktop.model.money import fmt_wan
 from desktop.model.project import YEAR_MAX, YEAR_MIN, FundsRow, Goals, Project, Unit
 
 MAX_BYTES = 20 * 1024 * 1024
+_YEAR_NAME_RE = re.compile(r"\d{4}年度?")
 # Word-processor leftovers in copied text: "[bookmark: _GoBack]", "[image: …]", "[comment: …]".
 _ARTEFACT_RE = re.compile(r"\[(?:bookmark|image|comment|footnote|endnote)\s*:[^\]\n]{0,200}\]")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufeff\u200b]")
@@ -58,8 +60,10 @@ def _build_project(
     )
     if not unit_name:
         raise InputError(f"{where}：未能识别实施单位，请指定单位（--unit）")
-    name = chunk.name or f"{form.title}"
-    if not chunk.name:
+    if _YEAR_NAME_RE.fullmatch(chunk.name):
+        chunk.name = ""  # "（2022年度）" under a department title is its year, not a name
+    name = chunk.name or form.default_name or form.title
+    if not chunk.name and not form.default_name:
         result.report.append(f"{where}：标题中没有项目名称（“（…）”），暂用“{name}”，请修改")
     project = Project(unit=Unit(name=unit_name), year=found_year, name=name, form=form.key)
     _unique_name(project, result.projects, result, where)
@@ -90,6 +94,8 @@ def _build_project(
             )
     else:
         result.report.append(f"“{name}”：未找到年初预算、全年执行等金额，请在资金表中填写")
+    if form.key == DEPARTMENT_FORM:
+        apply_department(project, body, result.report)
     missing = [
         squash(e.title).rstrip("。")
         for e in form.sections()

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from desktop.model.forms import Form, data_dir, load_form
+from desktop.model.vocabulary import vocabulary
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -63,7 +64,7 @@ class OutlineHeading:
 
 @dataclass(frozen=True)
 class TableWords:
-    """Words that mark the 绩效目标表 and name its columns (forms/*.toml [text_import])."""
+    """Words that mark the 绩效目标表 (forms/*.toml [text_import]) and name its columns."""
 
     markers: tuple[str, ...]
     headers: dict[str, tuple[str, ...]]
@@ -180,6 +181,19 @@ def _raw_form(key: str) -> dict[str, object]:
         return tomllib.load(fh)
 
 
+# The indicator columns the text import reads (指标性质 and 度量单位 are Excel-only columns).
+TEXT_COLUMNS = ("level1", "level2", "level3", "target", "actual", "weight", "score", "deviation")
+
+
+def _table_headers() -> dict[str, tuple[str, ...]]:
+    """Header words of an indicator table → column (forms/common/vocabulary.toml)."""
+    words = vocabulary()
+    headers = {"ignore": tuple(squash(x) for x in words.ignore_headers)}
+    for key in TEXT_COLUMNS:
+        headers[key] = tuple(squash(x) for x in words.column(key).names)
+    return headers
+
+
 @cache
 def form_outline(key: str) -> FormOutline:
     """The importer's view of a form: outline headings with aliases, title keywords, table words."""
@@ -200,13 +214,7 @@ def form_outline(key: str) -> FormOutline:
             by_name.setdefault(name, heading)
     ti = raw.get("text_import", {})
     ti = ti if isinstance(ti, dict) else {}
-    headers_raw = ti.get("table_headers", {})
-    headers = {
-        str(k): tuple(squash(str(x)) for x in v)
-        for k, v in (headers_raw.items() if isinstance(headers_raw, dict) else [])
-        if isinstance(v, list)
-    }
-    table = TableWords(tuple(str(m) for m in ti.get("table_markers", [])), headers)
+    table = TableWords(tuple(str(m) for m in ti.get("table_markers", [])), _table_headers())
     keywords = tuple(str(k) for k in ti.get("title_keywords", []))
     return FormOutline(form, tuple(headings), keywords, table, by_name)
 

@@ -6,6 +6,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from desktop.exchange.text.kinds import kind_by_title
 from desktop.exchange.text.outline import FormOutline, form_outline, split_number, squash
 from desktop.model.errors import InputError
 from desktop.model.forms import available_forms
@@ -43,6 +44,10 @@ def title_form(line: str, candidates: list[FormOutline]) -> tuple[FormOutline, s
     body = flat
     if m and not flat.endswith(("报告）", "报告)")):
         name, body = m.group(1), flat[: m.start()]
+    by_pattern = kind_by_title(body)
+    for outline in candidates:
+        if outline.form.key == by_pattern:
+            return outline, name
     for outline in candidates:
         words = (outline.form.title, *outline.title_keywords)
         if any(body.endswith(w) for w in words):

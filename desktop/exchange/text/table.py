@@ -9,7 +9,8 @@ from desktop.exchange.text.outline import FormOutline, squash
 from desktop.model.errors import InputError
 from desktop.model.forms import Form
 from desktop.model.money import WAN, parse_points, round_money
-from desktop.model.project import FUNDS_COLUMN_LABELS, SOURCE_LABELS, FundsRow, Indicator
+from desktop.model.project import SOURCE_LABELS, FundsRow, Indicator
+from desktop.model.vocabulary import vocabulary
 
 # Value columns after 三级指标 in the order a 自评表 prints them.
 VALUE_COLUMNS = ("level3", "target", "actual", "weight", "score", "deviation")
@@ -149,24 +150,21 @@ def rows_from_grid(outline: FormOutline, rows: list[list[str]]) -> TableResult:
     return result
 
 
-_FUNDS_ALIASES = {"本年财政拨款": "fiscal", "财政拨款": "fiscal", "上年结转": "carryover"}
-
-
 def _funds_source(label: str) -> str | None:
     """The funds source a row label names (年度资金总额 → total, 其中：当年财政拨款 → fiscal …)."""
     flat = squash(label).removeprefix("其中：").removeprefix("其中:")
     for source, text in SOURCE_LABELS.items():
         if flat and flat == squash(text).removeprefix("其中："):
             return source
-    for alias, source in _FUNDS_ALIASES.items():
-        if flat.startswith(alias):
-            return source
+    for term in vocabulary().funds_sources:
+        if any(flat.startswith(squash(alias)) for alias in term.aliases):
+            return term.key
     return None
 
 
 def funds_from_grid(rows: list[list[str]]) -> dict[str, FundsRow]:
     """The funds rows of a 自评表 grid (年初预算数/全年预算数/全年执行数, 万元 or 元); {} if none."""
-    labels = {squash(v): k for k, v in FUNDS_COLUMN_LABELS.items()}
+    labels = {squash(name): t.key for t in vocabulary().funds_columns for name in t.names}
     columns: dict[int, str] = {}
     in_wan = any("万元" in cell for row in rows for cell in row)
     found: dict[str, FundsRow] = {}

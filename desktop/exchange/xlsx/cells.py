@@ -87,6 +87,10 @@ class Grid:
                 return r, c
         return None
 
+    def texts(self) -> list[str]:
+        """Every non-empty value of the sheet as text, row by row."""
+        return [cell_text(v) for _, v in sorted(self.values.items())]
+
     def row_cells(self, row: int) -> list[int]:
         """Columns of the non-covered cells of a row holding a value, left to right."""
         return sorted(c for (r, c) in self.values if r == row)

@@ -8,17 +8,32 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.packaging.custom import StringProperty
 
+from desktop.exchange.dept_json import dept_to_dict
 from desktop.exchange.files import write_bytes_atomic
 from desktop.exchange.xlsx.layout import Styles
+from desktop.exchange.xlsx.profile_sheet import write_profile_sheet
 from desktop.exchange.xlsx.safe import sheet_name
 from desktop.exchange.xlsx.sheet import write_project_sheet
 from desktop.exchange.xlsx.summary import SUMMARY_TITLE, write_summary_sheet
 from desktop.exchange.xlsx.xmlwriter import XmlOut, save_fast
 from desktop.model.checks import Finding
 from desktop.model.forms import load_form
-from desktop.model.project import Project
+from desktop.model.profiles import DEPARTMENT_FORM, load_profile
+from desktop.model.project import DEFAULT_PROFILE, Project
 
 FORMS_PROPERTY = "jixiao.forms"
+PROFILES_PROPERTY = "jixiao.profiles"
+DEPARTMENT_PROPERTY = "jixiao.department"
+
+
+def write_sheet(ws: object, project: Project, styles: Styles) -> None:
+    """One project's 自评表: the national writer for mof-2020 projects, else the profile's."""
+    form = load_form(project.form)
+    if project.profile == DEFAULT_PROFILE and project.form != DEPARTMENT_FORM:
+        write_project_sheet(ws, project, form, styles)
+        return
+    layout = load_profile(project.profile).layout(project.form)
+    write_profile_sheet(ws, project, form, layout, styles)
 
 
 def build_workbook(
@@ -47,14 +62,25 @@ def build_workbook(
         if projects:
             first.title = sheet_name(projects[0].name, used)
     forms: dict[str, str] = {}
+    profiles: dict[str, str] = {}
+    departments: dict[str, object] = {}
     for ws, project in zip(targets, sheet_projects, strict=False):
         out = XmlOut(ws, wb) if fast else ws
-        write_project_sheet(out, project, load_form(project.form), styles)
+        write_sheet(out, project, styles)
         forms[ws.title] = project.form
-    # The report kind is not part of the official table: keep it where import finds it.
-    wb.custom_doc_props.append(
-        StringProperty(name=FORMS_PROPERTY, value=json.dumps(forms, ensure_ascii=False))
-    )
+        profiles[ws.title] = project.profile
+        if not project.dept.is_empty():
+            departments[ws.title] = dept_to_dict(project.dept)
+    # The report kind, the rule profile and the department's lines as the program keeps them
+    # are not part of the official table: keep them where import finds them.
+    for name, value in (
+        (FORMS_PROPERTY, forms),
+        (PROFILES_PROPERTY, profiles),
+        (DEPARTMENT_PROPERTY, departments),
+    ):
+        wb.custom_doc_props.append(
+            StringProperty(name=name, value=json.dumps(value, ensure_ascii=False))
+        )
     return wb
 
 

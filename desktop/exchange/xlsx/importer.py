@@ -6,14 +6,18 @@ import io
 import json
 import zipfile
 from pathlib import Path
+from typing import Any
 
+from desktop.exchange.xlsx import layout as L
 from desktop.exchange.xlsx.cells import Grid
 from desktop.exchange.xlsx.package import check_package
+from desktop.exchange.xlsx.profile_read import is_department_sheet, read_profiled_sheet
 from desktop.exchange.xlsx.read import is_self_evaluation_sheet, read_project_sheet
 from desktop.exchange.xlsx.summary import SUMMARY_TITLE
 from desktop.model.errors import InputError
 from desktop.model.forms import available_forms, load_form
-from desktop.model.project import Project
+from desktop.model.profiles import DEPARTMENT_FORM, available_profiles, detect_profile
+from desktop.model.project import DEFAULT_PROFILE, Project
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
@@ -49,38 +53,60 @@ def _load(path: Path) -> object:
         raise InputError(f"{path.name}：文件已损坏或格式不受支持（{type(exc).__name__}）") from None
 
 
-def _sheet_forms(wb: object) -> dict[str, str]:
-    """Sheet title → form key as recorded by our export (unknown keys are ignored)."""
-    from desktop.exchange.xlsx.export import FORMS_PROPERTY
-
-    known = set(available_forms())
+def _sheet_property(wb: object, name: str) -> dict[str, Any]:
+    """Sheet title → value of a custom property our export wrote (empty when absent or bad)."""
     for prop in getattr(wb, "custom_doc_props", []) or []:
-        if getattr(prop, "name", None) != FORMS_PROPERTY:
+        if getattr(prop, "name", None) != name:
             continue
         try:
             data = json.loads(str(prop.value))
         except ValueError:
             return {}
         if isinstance(data, dict):
-            return {str(k): str(v) for k, v in data.items() if v in known}
+            return {str(k): v for k, v in data.items()}
     return {}
+
+
+def _sheet_forms(wb: object) -> dict[str, str]:
+    """Sheet title → form key as recorded by our export (unknown keys are ignored)."""
+    from desktop.exchange.xlsx.export import FORMS_PROPERTY
+
+    known = set(available_forms())
+    return {k: str(v) for k, v in _sheet_property(wb, FORMS_PROPERTY).items() if v in known}
+
+
+def _read_sheet(grid: Grid, wb: object, index: int) -> Project:
+    """One sheet: its form and profile from our properties, else recognised by its labels."""
+    from desktop.exchange.xlsx.export import DEPARTMENT_PROPERTY, PROFILES_PROPERTY
+
+    title = grid.title
+    department = is_department_sheet(grid)
+    form_key = _sheet_forms(wb).get(title) or (DEPARTMENT_FORM if department else DEFAULT_FORM)
+    known = set(available_profiles())
+    stored = _sheet_property(wb, PROFILES_PROPERTY).get(title)
+    profile = stored if stored in known else None
+    profile = profile or detect_profile(grid.texts()) or DEFAULT_PROFILE
+    if form_key != DEPARTMENT_FORM and not is_self_evaluation_sheet(grid):
+        raise InputError(
+            f"第 {index} 张表“{title}”：不是{L.TABLE_TITLE}格式"
+            f"（找不到“{L.LABEL_NAME}”和“{L.LEVEL3.label}”）"
+        )
+    form = load_form(form_key)
+    if profile == DEFAULT_PROFILE and form_key != DEPARTMENT_FORM:
+        return read_project_sheet(grid, form)
+    dept = _sheet_property(wb, DEPARTMENT_PROPERTY).get(title)
+    return read_profiled_sheet(grid, form, str(profile), dept)
 
 
 def read_workbook(path: Path) -> list[Project]:
     """Projects of every 自评表 sheet (the 汇总 sheet is skipped); InputError naming sheet/cell."""
     wb = _load(path)
-    forms = _sheet_forms(wb)
     projects: list[Project] = []
     for index, ws in enumerate(wb.worksheets, start=1):  # type: ignore[attr-defined]
         grid = Grid(ws, index)
         if not grid.values or ws.title.strip() == SUMMARY_TITLE:
             continue
-        if not is_self_evaluation_sheet(grid):
-            raise InputError(
-                f"第 {index} 张表“{ws.title}”：不是项目支出绩效自评表格式"
-                "（找不到“项目名称”和“三级指标”）"
-            )
-        projects.append(read_project_sheet(grid, load_form(forms.get(ws.title, DEFAULT_FORM))))
+        projects.append(_read_sheet(grid, wb, index))
     if not projects:
-        raise InputError(f"{path.name}：工作簿中没有项目支出绩效自评表")
+        raise InputError(f"{path.name}：工作簿中没有{L.TABLE_TITLE}")
     return projects

@@ -14,27 +14,28 @@ from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop.exchange.xlsx.safe import clean_text
+from desktop.model.vocabulary import label, vocabulary
 
 _NEEDS_CLEANING = ILLEGAL_CHARACTERS_RE.search
 
-# Labels of the official table (财预〔2020〕10号 附件); import matches them by text.
-TABLE_TITLE = "项目支出绩效自评表"
-YEAR_LINE = "（{year}年度）"
-LABEL_NAME = "项目名称"
-LABEL_DEPARTMENT = "主管部门"
-LABEL_UNIT = "实施单位"
-LABEL_FUNDS = "项目资金（万元）"
-LABEL_FUNDS_YUAN = "项目资金（元）"
-LABEL_WEIGHT = "分值"
-LABEL_RATE = "执行率"
-LABEL_SCORE = "得分"
-LABEL_GOALS = "年度总体目标"
-LABEL_GOAL_TARGET = "预期目标"
-LABEL_GOAL_ACTUAL = "实际完成情况"
-LABEL_INDICATORS = "绩效指标"
-LABEL_TOTAL = "总分"
-LABEL_GRADE = "评价等级"
-NOT_APPLICABLE = "—"
+# Labels of the official table (财预〔2020〕10号 附件; forms/common/vocabulary.toml).
+_WORDS = vocabulary()
+TABLE_TITLE = _WORDS.table_title
+LABEL_NAME = label("name")
+LABEL_DEPARTMENT = label("department")
+LABEL_UNIT = label("unit")
+LABEL_FUNDS = label("funds")
+LABEL_FUNDS_YUAN = label("funds_yuan")
+LABEL_WEIGHT = label("execution_weight")
+LABEL_RATE = label("execution_rate")
+LABEL_SCORE = label("execution_score")
+LABEL_GOALS = label("goals")
+LABEL_GOAL_TARGET = label("goal_target")
+LABEL_GOAL_ACTUAL = label("goal_actual")
+LABEL_INDICATORS = label("indicators")
+LABEL_TOTAL = label("total")
+LABEL_GRADE = label("grade")
+NOT_APPLICABLE = label("not_applicable")
 
 FONT_NAME = "宋体"
 TITLE_FONT_NAME = "黑体"
@@ -53,21 +54,21 @@ class Column:
     numeric: bool = False
 
 
-LEVEL1 = Column("level1", "一级指标", 11)
-LEVEL2 = Column("level2", "二级指标", 13)
-LEVEL3 = Column("level3", "三级指标", 22)
-OPERATOR = Column("operator", "指标性质", 8, ("指标方向",))
-TARGET = Column("target", "年度指标值", 14, ("指标值", "年度目标值", "目标值", "预期指标值"))
-UNIT = Column("unit", "度量单位", 8, ("计量单位", "单位"))
-ACTUAL = Column("actual", "实际完成值", 14, ("全年实际值", "实际值", "完成值"))
-WEIGHT = Column("weight", "分值", 8, ("权重", "权重（分）", "分值（分）"), numeric=True)
-SCORE = Column("score", "得分", 8, ("自评得分", "得分（分）"), numeric=True)
-DEVIATION = Column(
-    "deviation",
-    "偏差原因分析及改进措施",
-    24,
-    ("未完成原因分析", "偏差原因分析", "偏差原因", "原因分析及改进措施", "备注"),
-)
+def _column(key: str, width: float, numeric: bool = False) -> Column:
+    term = _WORDS.column(key)
+    return Column(key, term.label, width, term.aliases, numeric)
+
+
+LEVEL1 = _column("level1", 11)
+LEVEL2 = _column("level2", 13)
+LEVEL3 = _column("level3", 22)
+OPERATOR = _column("operator", 8)
+TARGET = _column("target", 14)
+UNIT = _column("unit", 8)
+ACTUAL = _column("actual", 14)
+WEIGHT = _column("weight", 8, numeric=True)
+SCORE = _column("score", 8, numeric=True)
+DEVIATION = _column("deviation", 24)
 STANDARD_COLUMNS: tuple[Column, ...] = (
     LEVEL1,
     LEVEL2,

@@ -10,6 +10,7 @@ from desktop.exchange.xlsx.cells import Grid, norm, read_amount, read_points
 from desktop.model.errors import InputError
 from desktop.model.forms import Form
 from desktop.model.money import WAN
+from desktop.model.profiles import profile_funds_aliases, profile_source_aliases
 from desktop.model.project import (
     FUNDS_COLUMN_LABELS,
     FUNDS_COLUMNS,
@@ -24,26 +25,28 @@ from desktop.model.project import (
     Project,
     Unit,
 )
+from desktop.model.vocabulary import vocabulary
 
 _YEAR_RE = re.compile(r"(\d{4})\s*年")
 _UNIT_NOTE_RE = re.compile(r"单位[:：]\s*(万元|元)")
-# Extra spellings seen in real tables, mapped onto the model's keys.
+# The other spellings of the funds block seen in real tables (forms/common/vocabulary.toml).
 SOURCE_ALIASES: dict[str, str] = {
-    "资金总额": "total",
-    "本年财政拨款": "fiscal",
-    "财政拨款": "fiscal",
-    "上年结转": "carryover",
-    "其他": "other",
+    norm(alias): t.key for t in vocabulary().funds_sources for alias in t.aliases
 }
 FUNDS_ALIASES: dict[str, str] = {
-    "年初预算": "initial",
-    "全年预算": "full_year",
-    "调整后预算数": "full_year",
-    "全年执行": "executed",
-    "实际执行数": "executed",
+    norm(alias): t.key for t in vocabulary().funds_columns for alias in t.aliases
 }
 TOTAL_MARKS = (L.LABEL_TOTAL, "合计")
+SEAL_MARK = "(盖章)"  # "实施单位（盖章）" on 四川's form
 SINGLE_LABELS = {norm(x) for x in (L.LABEL_NAME, L.LABEL_DEPARTMENT, L.LABEL_UNIT)}
+SINGLE_LABELS.add(norm(L.LABEL_UNIT) + SEAL_MARK)
+# 分值/得分 of the execution line as provincial forms name them (四川: 权重; 湖南: 自评得分).
+EXEC_ALIASES = {
+    norm(L.LABEL_WEIGHT): norm(L.LABEL_WEIGHT),
+    "权重": norm(L.LABEL_WEIGHT),
+    norm(L.LABEL_SCORE): norm(L.LABEL_SCORE),
+    "自评得分": norm(L.LABEL_SCORE),
+}
 
 
 def is_self_evaluation_sheet(grid: Grid) -> bool:
@@ -83,7 +86,7 @@ def read_project_sheet(grid: Grid, form: Form) -> Project:
 
 
 def _label(grid: Grid, label: str) -> tuple[int, int]:
-    at = grid.find(lambda t: t == norm(label))
+    at = grid.find(lambda t: t.removesuffix(SEAL_MARK) == norm(label))
     if at is None:
         raise InputError(f"第 {grid.index} 张表“{grid.title}”：找不到“{label}”，不是自评表格式")
     return at
@@ -132,7 +135,7 @@ def _funds_column(text: str) -> str | None:
     for key, label in FUNDS_COLUMN_LABELS.items():
         if t == norm(label):
             return key
-    return FUNDS_ALIASES.get(t)
+    return FUNDS_ALIASES.get(t) or profile_funds_aliases().get(t)
 
 
 def _source(text: str) -> str | None:
@@ -142,7 +145,7 @@ def _source(text: str) -> str | None:
     for key, label in SOURCE_LABELS.items():
         if t == norm(label).removeprefix("其中:"):
             return key
-    return SOURCE_ALIASES.get(t)
+    return SOURCE_ALIASES.get(t) or profile_source_aliases().get(t)
 
 
 def _funds(grid: Grid, after_row: int) -> tuple[Funds, Execution, int]:
@@ -159,8 +162,8 @@ def _funds(grid: Grid, after_row: int) -> tuple[Funds, Execution, int]:
         key = _funds_column(grid.text(head_row, c))
         if key:
             columns[key] = c
-        elif norm(grid.text(head_row, c)) in (norm(L.LABEL_WEIGHT), norm(L.LABEL_SCORE)):
-            extra[norm(grid.text(head_row, c))] = c
+        elif norm(grid.text(head_row, c)) in EXEC_ALIASES:
+            extra[EXEC_ALIASES[norm(grid.text(head_row, c))]] = c
     first_value_col = min(columns.values())
     funds = Funds()
     execution = Execution()
@@ -225,15 +228,34 @@ def _is_indicator_header(grid: Grid, row: int) -> bool:
 
 
 def _indicator_columns(grid: Grid, row: int) -> dict[str, int]:
+    """Columns by header text; a two-row header (年度指标值 over 指标性质/指标值/度量单位)
+    is read from both rows, the lower row naming the split columns."""
     found: dict[str, int] = {}
-    for c in grid.row_cells(row):
-        t = norm(grid.text(row, c))
-        for col in L.ALL_COLUMNS:
-            names = {norm(col.label), *(norm(a) for a in col.aliases)}
-            if t in names and col.key not in found:
-                found[col.key] = c
-                break
+    for r in (row + 1, row) if _two_row_header(grid, row) else (row,):
+        for c in grid.row_cells(r):
+            if r != row and grid.is_covered(r, c):
+                continue
+            t = norm(grid.text(r, c))
+            for col in L.ALL_COLUMNS:
+                names = {norm(col.label), *(norm(a) for a in col.aliases)}
+                if t in names and col.key not in found and c not in found.values():
+                    found[col.key] = c
+                    break
     return found
+
+
+def _two_row_header(grid: Grid, row: int) -> bool:
+    names = {norm(L.OPERATOR.label), norm(L.UNIT.label)}
+    return any(norm(grid.text(row + 1, c)) in names for c in grid.row_cells(row + 1))
+
+
+def read_parts(
+    grid: Grid, form: Form, after_row: int
+) -> tuple[Funds, Execution, Goals, list[Indicator]]:
+    """Funds, execution line, goals and indicators of a sheet below ``after_row``."""
+    funds, execution, funds_end = _funds(grid, after_row)
+    goals, goals_end = _goals(grid, funds_end)
+    return funds, execution, goals, _indicators(grid, form, goals_end)
 
 
 def _indicators(grid: Grid, form: Form, after_row: int) -> list[Indicator]:
@@ -242,9 +264,10 @@ def _indicators(grid: Grid, form: Form, after_row: int) -> list[Indicator]:
     if head is None:
         raise InputError(f"第 {grid.index} 张表“{grid.title}”：找不到指标表（“三级指标”）")
     cols = _indicator_columns(grid, head[0])
+    first = head[0] + (2 if _two_row_header(grid, head[0]) else 1)
     out: list[Indicator] = []
     prev1 = prev2 = ""
-    for row in range(head[0] + 1, grid.max_row + 1):
+    for row in range(first, grid.max_row + 1):
         texts = [grid.text(row, c) for c in range(1, grid.max_col + 1)]
         if any(norm(t).startswith(TOTAL_MARKS) for t in texts if t):
             break

@@ -21,6 +21,7 @@ from desktop.model.project import (
     Project,
 )
 from desktop.model.scoring import execution_rate, execution_score, suggest, summarise
+from desktop.model.vocabulary import vocabulary
 
 WAN_PLACES = Decimal("0.000001")  # 1 分 in 万元: amounts stay exact
 
@@ -124,7 +125,7 @@ def write_project_sheet(
     half = n // 2
 
     sh.text(1, 1, L.TABLE_TITLE, s.title, n)
-    sh.text(2, 1, L.YEAR_LINE.format(year=project.year), s.subtitle, n)
+    sh.text(2, 1, vocabulary().table_year_line(project.year), s.subtitle, n)
     sh.text(3, 1, L.LABEL_NAME, s.label)
     sh.text(3, 2, project.name, s.text, n)
     sh.text(4, 1, L.LABEL_DEPARTMENT, s.label)

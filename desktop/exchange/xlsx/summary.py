@@ -13,14 +13,16 @@ from desktop.model.checks import ERROR, WARNING, Finding
 from desktop.model.forms import load_form
 from desktop.model.project import FUNDS_COLUMN_LABELS, Project
 from desktop.model.scoring import summarise
+from desktop.model.vocabulary import label, vocabulary
 
-SUMMARY_TITLE = "汇总"
-UNIT_LABEL = "实施单位"
-YEAR_LABEL = "年度"
-NAME_LABEL = "项目名称"
-RATE_LABEL = "执行率"
-TOTAL_LABEL = "总分"
-GRADE_LABEL = "等级"
+_SUMMARY = vocabulary().summary
+SUMMARY_TITLE = _SUMMARY["title"]
+UNIT_LABEL = label("unit")
+YEAR_LABEL = _SUMMARY["year"]
+NAME_LABEL = label("name")
+RATE_LABEL = label("execution_rate")
+TOTAL_LABEL = label("total")
+GRADE_LABEL = _SUMMARY["grade"]
 
 # (header, width)
 SUMMARY_COLUMNS: tuple[tuple[str, float], ...] = (

@@ -7,7 +7,7 @@ it. The families are imported here explicitly, so the table is complete once thi
 from __future__ import annotations
 
 from desktop.model.checks import core  # isort: skip  (its checks run first)
-from desktop.model.checks import amounts, carry, copy, indicators, narrative, text
+from desktop.model.checks import amounts, carry, copy, department, indicators, narrative, text
 from desktop.model.checks.registry import (
     CHECKS,
     ERROR,
@@ -20,7 +20,7 @@ from desktop.model.checks.registry import (
 )
 from desktop.model.checks.run import run_checks
 
-FAMILIES = (core, amounts, carry, copy, indicators, narrative, text)
+FAMILIES = (core, amounts, carry, copy, department, indicators, narrative, text)
 
 __all__ = [
     "CHECKS",
