@@ -136,6 +136,12 @@ def build_parser() -> argparse.ArgumentParser:
         _project_selector(p)
         p.add_argument("--out", required=True)
         p.add_argument("--force", action="store_true", help="覆盖已存在的文件")
+        if name == "export-pdf":
+            p.add_argument(
+                "--no-seal", action="store_true", help="落款按不加盖印章排（GB/T 9704 7.3.5.2）"
+            )
+        else:
+            p.add_argument("--no-audit", action="store_true", help="不附“审核”表（错误数、警告数）")
     p = sub.add_parser("backup", help="备份数据库")
     p.add_argument("--out", required=True)
     p.add_argument("--force", action="store_true", help="覆盖已存在的文件")
@@ -187,10 +193,10 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     """`show`: the whole project."""
-    from desktop.exchange.jsonio import project_to_dict
     from desktop.model.forms import load_form
     from desktop.model.money import fmt_wan
     from desktop.model.project import FUNDS_COLUMNS, SOURCE_LABELS
+    from desktop.model.snapshot import project_to_dict
     from desktop.store import repo
 
     store = open_from_args(args)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 from desktop.model.money import fmt_points
 from desktop.model.project import Project
 from desktop.model.scoring import summarise
+from desktop.model.snapshot import short_fingerprint
 from desktop.model.vocabulary import vocabulary
 from desktop.store import revisions
 from desktop.ui.grid import IndicatorGrid
@@ -114,7 +115,7 @@ class WindowStatus:
             self.final_label.setToolTip("")
             return
         fingerprint = revisions.latest_fingerprint(self.session.store, project.id) or ""
-        self.final_label.setText(f"已定稿（只读）· 指纹 {revisions.short(fingerprint)}")
+        self.final_label.setText(f"已定稿（只读）· 指纹 {short_fingerprint(fingerprint)}")
         self.final_label.setToolTip(fingerprint)
 
     def _on_saved(self, stamp: str) -> None:

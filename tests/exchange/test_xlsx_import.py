@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from desktop.exchange.jsonio import project_to_dict
 from desktop.exchange.xlsx.export import write_workbook
 from desktop.exchange.xlsx.importer import read_workbook
 from desktop.model.errors import InputError
 from desktop.model.project import Funds, FundsRow, Indicator, Project, Unit
+from desktop.model.snapshot import project_to_dict
 
 INJECTION = '=HYPERLINK("http://x","点我")'
 

@@ -55,18 +55,18 @@ def test_every_kind_of_copy_is_rotated_and_damaged_files_are_kept(tmp_path):
 
 
 def test_a_migration_backup_is_named_after_the_file_and_rotated(tmp_path, monkeypatch):
+    """A file of schema version 1 upgraded by the real migrations of this program."""
     path = tmp_path / "单位.sqlite"
-    open_store(path).close()
-
-    def _m2_note(database) -> None:
-        database.execute("CREATE TABLE note (id INTEGER PRIMARY KEY)")
-
-    monkeypatch.setattr(db, "MIGRATIONS", [*db.MIGRATIONS, _m2_note])
-    monkeypatch.setattr(db, "SCHEMA_VERSION", 2)
+    with monkeypatch.context() as m:
+        m.setattr(db, "MIGRATIONS", db.MIGRATIONS[:1])
+        m.setattr(db, "SCHEMA_VERSION", 1)
+        open_store(path).close()
     folder = tmp_path / "backups"
     folder.mkdir()
     old = _fake_copies(folder, path, "before-migration", 6)
-    open_store(path).close()
+    store = open_store(path)
+    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == db.SCHEMA_VERSION > 1
+    store.close()
     made = list(folder.glob("单位.sqlite-before-migration-v1-*.db"))
     assert len(made) == 1
     kept = sorted(folder.glob("单位.sqlite-before-migration-*.db"))

@@ -30,14 +30,14 @@ def test_a_damaged_database_opens_read_only_and_a_backup_restores_it(
     assert window.banner.isVisible() and "已损坏" in window.banner.text()
     assert "恢复备份" in window.banner.text()
     assert window.windowTitle().endswith("[只读]")
-    assert window.actions_by_name["restore"].isEnabled()
-    assert not window.actions_by_name["new_project"].isEnabled()
+    assert window.action.restore.isEnabled()
+    assert not window.action.new_project.isEnabled()
     assert path.read_bytes() == damaged_bytes  # the window wrote nothing, backed nothing up
     assert sorted(p.name for p in good.parent.iterdir()) == daily_before
 
     monkeypatch.setattr(dialogs, "open_file", lambda *a: good)
     monkeypatch.setattr(dialogs, "confirm", lambda *a: True)
-    window.actions_by_name["restore"].trigger()
+    window.action.restore.trigger()
     assert not window.read_only and not window.store.damaged
     assert not window.banner.isVisible()
     assert window.navigator.project_ids() == [1, 2, 3]
