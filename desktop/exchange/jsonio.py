@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from desktop.exchange.cycle_json import CYCLE_KEYS, cycle_from_dict
 from desktop.exchange.dept_json import dept_from_dict
 from desktop.exchange.files import write_text_atomic
 from desktop.model import limits
@@ -48,6 +49,7 @@ PROJECT_KEYS = {
     "indicators",
     "profile",
     "department",
+    *CYCLE_KEYS,
 }
 INDICATOR_KEYS = {
     "level1",
@@ -137,6 +139,8 @@ def project_from_dict(data: Any, where: str, warnings: list[str] | None = None) 
     indicators = _indicators(data.get("indicators"), f"{where}.indicators", unknown_nested)
     profile = _profile(data.get("profile"), f"{where}.profile")
     dept = dept_from_dict(data.get("department"), f"{where}.department")
+    cycle = Project(unit=unit, year=year, name=name)
+    cycle_from_dict(data, where, cycle, unknown_nested)
     extra = {k: v for k, v in data.items() if k not in PROJECT_KEYS}
     if warnings is not None and (extra or unknown_nested):
         names = [shown(n, 30) for n in sorted(extra) + sorted(unknown_nested)]
@@ -158,6 +162,9 @@ def project_from_dict(data: Any, where: str, warnings: list[str] | None = None) 
         extra=extra,
         profile=profile,
         dept=dept,
+        baseline=cycle.baseline,
+        monitoring=cycle.monitoring,
+        rectifications=cycle.rectifications,
     )
     limits.check_project(project, where)
     return project

@@ -26,6 +26,10 @@ APP_TABLES = {
     "app_lock",
     "dept_line",
     "dept_count",
+    "baseline_indicator",
+    "monitoring",
+    "monitoring_indicator",
+    "rectification",
 }
 
 
@@ -179,8 +183,64 @@ def _m2_profiles_department(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m3_year_cycle(db: sqlite_utils.Database) -> None:
+    """The year's cycle: approved targets, the mid-year 运行监控 and 整改 items per project."""
+    db.table("baseline_indicator").create(
+        {
+            "project_id": int,
+            "position": int,
+            "level1": str,
+            "level2": str,
+            "level3": str,
+            "target": str,
+            "weight": int,
+        },
+        pk=("project_id", "position"),
+        foreign_keys=[("project_id", "project", "id")],
+    )
+    db.table("monitoring").create(
+        {"project_id": int, "executed_jan_jul": int, "forecast_full_year": int},
+        pk="project_id",
+        foreign_keys=[("project_id", "project", "id")],
+    )
+    db.table("monitoring_indicator").create(
+        {
+            "project_id": int,
+            "position": int,
+            "level3": str,
+            "done_jan_jul": str,
+            "forecast": str,
+            "deviation_cause": str,
+            "likelihood": str,
+            "correction": str,
+        },
+        pk=("project_id", "position"),
+        foreign_keys=[("project_id", "project", "id")],
+    )
+    db.table("rectification").create(
+        {
+            "project_id": int,
+            "position": int,
+            "problem": str,
+            "measure": str,
+            "owner": str,
+            "deadline": str,
+            "status": str,
+            "done_date": str,
+            "year": int,
+        },
+        pk=("project_id", "position"),
+        foreign_keys=[("project_id", "project", "id")],
+        not_null={"status"},
+    )
+
+
 # Ordered migrations: MIGRATIONS[i] brings user_version i to i + 1. Never edit a released one.
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_m1_initial, _m2_profiles_department]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _m1_initial,
+    _m2_profiles_department,
+    _m3_year_cycle,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
