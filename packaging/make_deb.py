@@ -83,6 +83,8 @@ PACKAGES = {
     "libcups.so.2": "libcups2",
     "libgssapi_krb5.so.2": "libgssapi-krb5-2",
 }
+
+
 def version() -> str:
     """The program's version (desktop/__init__.py)."""
     text = (ROOT / "desktop" / "__init__.py").read_text(encoding="utf-8")
@@ -197,9 +199,10 @@ def build(bundle: Path, out: Path, arch: str) -> Path:
         for link, target in links.items():
             (stage / link).parent.mkdir(parents=True, exist_ok=True)
             (stage / link).symlink_to("/" + str(target.relative_to(stage)))
-        size_kb = sum(
-            p.lstat().st_size for p in stage.rglob("*") if p.is_file() and not p.is_symlink()
-        ) // 1024
+        size_kb = (
+            sum(p.lstat().st_size for p in stage.rglob("*") if p.is_file() and not p.is_symlink())
+            // 1024
+        )
         control = stage / "DEBIAN" / "control"
         control.parent.mkdir()
         control.write_text(

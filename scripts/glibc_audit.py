@@ -64,7 +64,7 @@ def read_elf(path: Path) -> ElfInfo | None:
     end = "<" if data[5] == 1 else ">"
     if is64:
         (machine,) = struct.unpack_from(end + "H", data, 18)
-        shoff, = struct.unpack_from(end + "Q", data, 40)
+        (shoff,) = struct.unpack_from(end + "Q", data, 40)
         shentsize, shnum = struct.unpack_from(end + "HH", data, 58)
         sh_fmt = end + "IIQQQQIIQQ"
     else:
@@ -190,9 +190,7 @@ def main(argv: list[str] | None = None) -> int:
         for i in infos:
             extra = f"  {i.newest('GLIBCXX_')}" if i.newest("GLIBCXX_") else ""
             mark = "  ← too new" if i in too_new else ""
-            print(
-                f"{i.newest('GLIBC_') or '-':<12} {i.path.relative_to(args.folder)}{extra}{mark}"
-            )
+            print(f"{i.newest('GLIBC_') or '-':<12} {i.path.relative_to(args.folder)}{extra}{mark}")
         print("from the system: " + " ".join(system))
         print(
             f"summary: {len(infos)} ELF files ({', '.join(machines)}); newest needed "
