@@ -8,6 +8,8 @@
 #   WORK    scratch folder;  PREFIX  where the interpreter is installed
 #   TARGET  zig target, e.g. x86_64-linux-gnu.2.28 or aarch64-linux-gnu.2.28
 #   ZIG     the zig binary;  BUILD_PYTHON  a python3.11 of this machine (cross builds only)
+# PYTHON_DESTDIR (environment) installs into PYTHON_DESTDIR/PREFIX: PREFIX is then the path on
+# the target.
 set -euo pipefail
 SRC=$(realpath "$1")
 WORK=$2
@@ -20,9 +22,12 @@ here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=packaging/lib.sh
 source "$here/lib.sh"
 
-mkdir -p "$WORK" "$PREFIX"
+INSTALL_ROOT=${PYTHON_DESTDIR:-}
+unset PYTHON_DESTDIR
+mkdir -p "$WORK" "$INSTALL_ROOT$PREFIX"
 WORK=$(realpath "$WORK")
-PREFIX=$(realpath "$PREFIX")
+[ -n "$INSTALL_ROOT" ] || PREFIX=$(realpath "$PREFIX")
+INSTALLED=$INSTALL_ROOT$PREFIX
 DEPS=$WORK/deps
 make_zig_wrappers "$ZIG" "$TARGET" "$WORK/bin"
 export PATH="$WORK/bin:$PATH"
@@ -115,8 +120,8 @@ if [ ! -f "$DEPS/lib/libsqlite3.a" ]; then
   cp "$d/libsqlite3.a" "$DEPS/lib/" && cp "$d/sqlite3.h" "$d/sqlite3ext.h" "$DEPS/include/"
 fi
 
-if [ ! -f "$PREFIX/.complete" ]; then
-  rm -rf "${PREFIX:?}"/*
+if [ ! -f "$INSTALLED/.complete" ]; then
+  rm -rf "${INSTALLED:?}"/*
   log "CPython"
   d=$(unpack 'python3.11_*.orig.tar.*')
   tar xf "$(ls "$SRC"/python3.11_*.debian.tar.* | head -1)" -C "$d"
@@ -159,7 +164,7 @@ PATCH
   cross=()
   if [ -n "${host_flag[*]}" ]; then
     cross=("${host_flag[@]}" --with-build-python="$BUILD_PYTHON"
-      ac_cv_file__dev_ptmx=yes ac_cv_file__dev_ptc=no)
+      ac_cv_file__dev_ptmx=yes ac_cv_file__dev_ptc=no ac_cv_buggy_getaddrinfo=no)
   fi
   I="-I$DEPS/include"
   L="-L$DEPS/lib"
@@ -175,10 +180,10 @@ PATCH
     py_cv_module_readline=n/a py_cv_module__dbm=n/a py_cv_module__gdbm=n/a \
     py_cv_module_nis=n/a py_cv_module__crypt=n/a py_cv_module__uuid=n/a \
     py_cv_module__ssl=n/a py_cv_module__hashlib=n/a)
-  (cd "$d" && quiet python make -j"$JOBS" && quiet python make install)
+  (cd "$d" && quiet python make -j"$JOBS" && quiet python make install DESTDIR="$INSTALL_ROOT")
   # the test suite is 30 MB of no use inside the bundle
-  rm -rf "$PREFIX/lib/python3.11/test"
-  touch "$PREFIX/.complete"
+  rm -rf "$INSTALLED/lib/python3.11/test"
+  touch "$INSTALLED/.complete"
 fi
 
 log "checking the standard modules the program needs"

@@ -43,3 +43,34 @@ WRAPPER
   printf '#!/bin/sh\nexec "%s" ranlib "$@"\n' "$zig" > "$bin/zranlib"
   chmod +x "$bin/zcc" "$bin/zar" "$bin/zranlib"
 }
+
+# enable_binfmt ARCH — let this machine run ARCH programs through qemu-user-static (binfmt_misc,
+# with the F flag so that they also run inside a chroot). Needs root and qemu-user-static.
+enable_binfmt() {
+  local arch=$1 conf=/usr/lib/binfmt.d/qemu-$1.conf
+  [ "$arch" != "$(uname -m)" ] || return 0
+  [ -f "$conf" ] || { echo "缺少 qemu-user-static（apt-get install qemu-user-static）"; return 1; }
+  [ -e /proc/sys/fs/binfmt_misc/register ] || mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc
+  [ -e "/proc/sys/fs/binfmt_misc/qemu-$arch" ] || cat "$conf" > /proc/sys/fs/binfmt_misc/register
+}
+
+# make_rootfs DEB_ARCH DIR PACKAGES — a Debian 11 (bullseye) minbase root filesystem in DIR with
+# PACKAGES (comma-separated), for DEB_ARCH (amd64, arm64; another than this machine's runs under
+# qemu). Kept between runs: DIR/.complete marks a finished one.
+make_rootfs() {
+  local arch=$1 dir=$2 packages=$3 mirror log
+  [ -f "$dir/.complete" ] && return 0
+  mirror=$(python3 "$(dirname "${BASH_SOURCE[0]}")/apt_mirror.py") || return 1
+  log="$(dirname "$dir")/debootstrap-$arch.log"
+  rm -rf "$dir"
+  mkdir -p "$(dirname "$dir")"
+  if [ "$arch" = "$(dpkg --print-architecture)" ]; then
+    debootstrap --variant=minbase --arch="$arch" --include="$packages" bullseye "$dir" "$mirror" \
+      >"$log" 2>&1 || { tail -20 "$log"; return 1; }
+  else
+    debootstrap --variant=minbase --arch="$arch" --foreign --include="$packages" bullseye "$dir" \
+      "$mirror" >"$log" 2>&1 || { tail -20 "$log"; return 1; }
+    chroot "$dir" /debootstrap/debootstrap --second-stage >>"$log" 2>&1 || { tail -20 "$log"; return 1; }
+  fi
+  touch "$dir/.complete"
+}

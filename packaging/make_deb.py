@@ -36,17 +36,18 @@ NAME = "绩效自评报告编辑器"
 MAINTAINER = "jixiao developers <jixiao@users.noreply.invalid>"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 
+LIBC = "libc6 (>= {glibc})"
 # system library → Debian package (names shared by Debian 10/11/12, UOS 20, deepin 20, 麒麟 V10)
 PACKAGES = {
-    "libc.so.6": "libc6 (>= 2.28)",
-    "libm.so.6": "libc6 (>= 2.28)",
-    "libdl.so.2": "libc6 (>= 2.28)",
-    "libpthread.so.0": "libc6 (>= 2.28)",
-    "librt.so.1": "libc6 (>= 2.28)",
-    "libutil.so.1": "libc6 (>= 2.28)",
-    "libresolv.so.2": "libc6 (>= 2.28)",
-    "ld-linux-x86-64.so.2": "libc6 (>= 2.28)",
-    "ld-linux-aarch64.so.1": "libc6 (>= 2.28)",
+    "libc.so.6": LIBC,
+    "libm.so.6": LIBC,
+    "libdl.so.2": LIBC,
+    "libpthread.so.0": LIBC,
+    "librt.so.1": LIBC,
+    "libutil.so.1": LIBC,
+    "libresolv.so.2": LIBC,
+    "ld-linux-x86-64.so.2": LIBC,
+    "ld-linux-aarch64.so.1": LIBC,
     "libstdc++.so.6": "libstdc++6 (>= 5)",
     "libgcc_s.so.1": "libgcc-s1 | libgcc1",
     "libatomic.so.1": "libatomic1",
@@ -93,7 +94,7 @@ def version() -> str:
     return match.group(1)
 
 
-def depends(bundle: Path) -> str:
+def depends(bundle: Path, glibc: str = "2.28") -> str:
     """The Depends line: packages of the system libraries the bundle needs."""
     infos = glibc_audit.audit(bundle)
     needed = glibc_audit.system_libraries(bundle, infos)
@@ -106,8 +107,10 @@ def depends(bundle: Path) -> str:
         package = PACKAGES.get(library)
         if package is None:
             unknown.append(f"{library} (needed by {required[0]})")
-        elif package not in packages:
-            packages.append(package)
+        else:
+            package = package.format(glibc=glibc)
+            if package not in packages:
+                packages.append(package)
     if unknown:
         raise SystemExit("no Debian package known for: " + ", ".join(unknown))
     return ", ".join(packages)
@@ -172,7 +175,7 @@ def info(ver: str, arch: str) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def build(bundle: Path, out: Path, arch: str) -> Path:
+def build(bundle: Path, out: Path, arch: str, glibc: str = "2.28") -> Path:
     """Write <appid>_<version>_<arch>.deb into out and return its path."""
     ver = version()
     icons = ROOT / "resources" / "icons"
@@ -211,7 +214,7 @@ def build(bundle: Path, out: Path, arch: str) -> Path:
             f"Architecture: {arch}\n"
             f"Maintainer: {MAINTAINER}\n"
             f"Installed-Size: {size_kb}\n"
-            f"Depends: {depends(bundle)}\n"
+            f"Depends: {depends(bundle, glibc)}\n"
             "Section: office\n"
             "Priority: optional\n"
             f"Description: {NAME}\n"
@@ -237,8 +240,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("bundle", type=Path)
     parser.add_argument("out", type=Path)
     parser.add_argument("--arch", default="amd64")
+    parser.add_argument("--glibc", default="2.28", help="the libc6 version the bundle needs")
     args = parser.parse_args(argv)
-    deb = build(args.bundle, args.out, args.arch)
+    deb = build(args.bundle, args.out, args.arch, args.glibc)
     print(deb)
     return 0
 

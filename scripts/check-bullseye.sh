@@ -31,23 +31,12 @@ export PATH="$PATH:/usr/sbin:/sbin"
 # the .deb's Depends, first alternative of each, without versions
 packages=$(dpkg-deb -f "$DEB" Depends | tr ',' '\n' | sed 's/|.*//; s/(.*)//; s/ //g' | grep -v '^$' | sort -u | paste -sd, -)
 
+if [ "$ARCH" != "$(dpkg --print-architecture)" ]; then  # an ARM64 .deb: run it under qemu
+  $SUDO bash -c "source packaging/lib.sh && enable_binfmt $(sed 's/arm64/aarch64/' <<<"$ARCH")"
+fi
 if [ ! -f "$ROOTFS/.complete" ]; then
-  mirror=$(python3 packaging/apt_mirror.py)
   echo "== debootstrap bullseye ($ARCH) → $ROOTFS"
-  $SUDO rm -rf "$ROOTFS"
-  extra=()
-  if [ "$ARCH" != "$(dpkg --print-architecture)" ]; then
-    extra=(--foreign)
-  fi
-  $SUDO debootstrap --variant=minbase --arch="$ARCH" "${extra[@]}" --include="$packages" \
-    bullseye "$ROOTFS" "$mirror" >"$ROOT/build/debootstrap-$ARCH.log" 2>&1 || {
-    tail -20 "$ROOT/build/debootstrap-$ARCH.log"
-    exit 1
-  }
-  if [ ${#extra[@]} -gt 0 ]; then
-    $SUDO chroot "$ROOTFS" /debootstrap/debootstrap --second-stage >>"$ROOT/build/debootstrap-$ARCH.log" 2>&1
-  fi
-  $SUDO touch "$ROOTFS/.complete"
+  $SUDO bash -c "source packaging/lib.sh && make_rootfs '$ARCH' '$ROOTFS' '$packages'"
 fi
 
 run() { $SUDO chroot "$ROOTFS" "$@"; }

@@ -164,6 +164,24 @@ def test_linux_bundle_needs_glibc_228_and_starts_on_debian_11(tmp_path):
         [str(bundle / "jixiao"), "--version"], capture_output=True, text=True, timeout=60
     )
     assert out.returncode == 0 and out.stdout.startswith("jixiao ")
+    # and on this machine (Debian 12): list and the window
+    db = tmp_path / "host.db"
+    out = subprocess.run(
+        [str(bundle / "jixiao"), "--db", str(db), "list", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert out.returncode == 0 and out.stdout.strip() == "[]", out.stderr
+    window_env = dict(os.environ, QT_QPA_PLATFORM="offscreen", JIXIAO_QUIT_AFTER_SHOW="1")
+    out = subprocess.run(
+        [str(bundle / "jixiao"), "--db", str(db)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=window_env,
+    )
+    assert out.returncode == 0 and "JIXIAO_READY" in out.stdout, out.stderr[-2000:]
     debs = list(dist.glob("org.jixiao.editor_*_amd64.deb"))
     assert len(debs) == 1
     fields = subprocess.run(
