@@ -194,7 +194,8 @@ def _column(model: object, title: str) -> int:
 
 def pdf_rows(tmp: Path) -> list[Row]:
     """One report PDF and a 100-report 合订本."""
-    from desktop.exchange.pdf import write_batch_pdf, write_report_pdf
+    from desktop.exchange.pdf.batch import write_batch_pdf
+    from desktop.exchange.pdf.document import write_report_pdf
     from desktop.model.forms import load_form
 
     p = project(1, 12)
@@ -216,7 +217,7 @@ def pdf_rows(tmp: Path) -> list[Row]:
 
 def xlsx_rows(db: Path, ids: list[int], tmp: Path) -> list[Row]:
     """1000 projects: read from the DB, checked for the 汇总's counts, written to xlsx."""
-    from desktop.exchange.xlsx import write_workbook
+    from desktop.exchange.xlsx.export import write_workbook
     from desktop.model.checks import run_checks
     from desktop.store import repo
     from desktop.store.db import open_store

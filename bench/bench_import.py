@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from desktop.exchange.text_import import import_text  # noqa: E402
+from desktop.exchange.text.importer import import_text  # noqa: E402
 from desktop.store import repo  # noqa: E402
 from desktop.store.db import open_store  # noqa: E402
 

@@ -69,7 +69,8 @@ def _docx(project, form, path: Path) -> None:
 def main() -> int:
     """Print the timings."""
     t0 = time.perf_counter()
-    from desktop.exchange.pdf import render_report_pdf, write_batch_pdf
+    from desktop.exchange.pdf.batch import write_batch_pdf
+    from desktop.exchange.pdf.document import render_report_pdf
     from desktop.model.forms import load_form
 
     project = _project()

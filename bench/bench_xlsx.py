@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from desktop.exchange.xlsx import write_workbook
+from desktop.exchange.xlsx.export import write_workbook
 from desktop.model.checks import run_checks
 from desktop.model.project import (
     Execution,

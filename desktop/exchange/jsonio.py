@@ -8,12 +8,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from desktop.exchange.dept_json import dept_from_dict
 from desktop.exchange.files import write_text_atomic
 from desktop.model.errors import InputError
-from desktop.model.money import fmt_plain, fmt_points, parse_money, parse_points
+from desktop.model.money import parse_money, parse_points
 from desktop.model.project import (
+    ALL_SOURCES,
+    DEFAULT_PROFILE,
     FUNDS_COLUMNS,
-    SOURCES,
     STATUSES,
     YEAR_MAX,
     YEAR_MIN,
@@ -25,8 +27,8 @@ from desktop.model.project import (
     Project,
     Unit,
 )
+from desktop.model.snapshot import PROJECT_FORMAT, project_to_dict
 
-PROJECT_FORMAT = "jixiao.project/1"
 BUNDLE_FORMAT = "jixiao.bundle/1"
 PROJECT_KEYS = {
     "format",
@@ -42,6 +44,8 @@ PROJECT_KEYS = {
     "goals",
     "sections",
     "indicators",
+    "profile",
+    "department",
 }
 INDICATOR_KEYS = {
     "level1",
@@ -55,60 +59,6 @@ INDICATOR_KEYS = {
     "operator",
     "unit",
 }
-
-
-def project_to_dict(project: Project, with_id: bool = False) -> dict[str, Any]:
-    """The JSON object of one project (money as decimal strings in 元)."""
-    data: dict[str, Any] = {"format": PROJECT_FORMAT}
-    if with_id:
-        data["id"] = project.id
-    data.update(
-        {
-            "unit": {"name": project.unit.name, "department": project.unit.department},
-            "year": project.year,
-            "name": project.name,
-            "form": project.form,
-            "status": project.status,
-        }
-    )
-    if project.signed_date:
-        data["signed_date"] = project.signed_date.isoformat()
-    data["funds"] = [
-        {
-            "source": row.source,
-            **{c: fmt_plain(row.get(c)) for c in FUNDS_COLUMNS},
-        }
-        for row in (project.funds.rows[s] for s in SOURCES if s in project.funds.rows)
-        if not row.is_empty()
-    ]
-    data["execution"] = {
-        "weight": fmt_points(project.execution.weight),
-        "score": fmt_points(project.execution.score),
-    }
-    data["goals"] = {"target": project.goals.target, "actual": project.goals.actual}
-    data["sections"] = dict(project.sections)
-    data["indicators"] = [_indicator_to_dict(i) for i in project.indicators]
-    for key, value in project.extra.items():
-        data.setdefault(key, value)
-    return data
-
-
-def _indicator_to_dict(ind: Indicator) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "level1": ind.level1,
-        "level2": ind.level2,
-        "level3": ind.level3,
-        "target": ind.target,
-        "actual": ind.actual,
-        "weight": fmt_points(ind.weight),
-        "score": fmt_points(ind.score),
-        "deviation": ind.deviation,
-    }
-    if ind.operator:
-        out["operator"] = ind.operator
-    if ind.unit:
-        out["unit"] = ind.unit
-    return out
 
 
 def dumps(data: Any) -> str:
@@ -195,8 +145,8 @@ def project_from_dict(data: Any, where: str, warnings: list[str] | None = None) 
         rw = f"{where}.funds[{i}]"
         row = _obj(row, rw)
         source = _text(row.get("source"), f"{rw}.source")
-        if source not in SOURCES:
-            raise InputError(f"{rw}.source：“{source}”应为 {'|'.join(SOURCES)} 之一")
+        if source not in ALL_SOURCES:
+            raise InputError(f"{rw}.source：“{source}”应为 {'|'.join(ALL_SOURCES)} 之一")
         if source in funds.rows:
             raise InputError(f"{rw}.source：资金来源“{source}”重复")
         funds.rows[source] = FundsRow(
@@ -238,6 +188,8 @@ def project_from_dict(data: Any, where: str, warnings: list[str] | None = None) 
                 unit=_text(item.get("unit"), f"{iw}.unit") or None,
             )
         )
+    profile = _profile(data.get("profile"), f"{where}.profile")
+    dept = dept_from_dict(data.get("department"), f"{where}.department")
     extra = {k: v for k, v in data.items() if k not in PROJECT_KEYS}
     if warnings is not None and (extra or unknown_nested):
         names = sorted(extra) + sorted(unknown_nested)
@@ -256,7 +208,20 @@ def project_from_dict(data: Any, where: str, warnings: list[str] | None = None) 
         sections=sections,
         indicators=indicators,
         extra=extra,
+        profile=profile,
+        dept=dept,
     )
+
+
+def _profile(value: Any, where: str) -> str:
+    """The rule profile key (default mof-2020); InputError naming the known ones."""
+    from desktop.model.profiles import available_profiles
+
+    key = _text(value, where).strip() or DEFAULT_PROFILE
+    known = available_profiles()
+    if key not in known:
+        raise InputError(f"{where}：未知的省份规则“{key}”（可用：{'、'.join(known)}）")
+    return key
 
 
 def loads_projects(text: str, source: str, warnings: list[str] | None = None) -> list[Project]:

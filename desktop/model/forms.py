@@ -100,6 +100,8 @@ class Form:
     scoring: ScoringSettings
     level2_aliases: dict[str, str] = field(default_factory=dict)
     signature: bool = True
+    default_name: str = ""  # the project name of an imported report without one (部门整体支出)
+    short_title: str = ""  # the kind of report in a 合订本 title: 绩效自评报告, 绩效评价报告
 
     def sections(self) -> list[OutlineEntry]:
         """Outline entries that hold text, in order."""
@@ -244,6 +246,8 @@ def _parse_form(data: dict[str, Any], source: str) -> Form:
             scoring=scoring,
             level2_aliases=level2_aliases,
             signature=bool(data.get("signature", True)),
+            default_name=str(data.get("default_name", "")),
+            short_title=str(data.get("short_title", data["title"])),
         )
     except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
         raise InputError(f"表单文件 {source} 格式有误：{exc}") from None
@@ -263,8 +267,20 @@ def load_form(key: str) -> Form:
     return _parse_form(data, path.name)
 
 
+def _is_form(path: Path) -> bool:
+    """True for a report form (it has an outline), not a data file beside the forms."""
+    try:
+        return "[[outline]]" in path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
 def available_forms() -> list[str]:
-    """Keys of all forms in forms/, in a stable order (self_evaluation first)."""
-    keys = sorted(p.stem for p in data_dir("forms").glob("*.toml"))
+    """Keys of all forms in forms/, in a stable order (self_evaluation first).
+
+    Other TOML files there (instructions.toml: the official forms' instruction texts) are data
+    for the checks, not report forms.
+    """
+    keys = sorted(p.stem for p in data_dir("forms").glob("*.toml") if _is_form(p))
     keys.sort(key=lambda k: (k != "self_evaluation", k))
     return keys

@@ -7,21 +7,19 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from desktop.model.department import DeptFunds
 from desktop.model.targets import ParsedTarget, parse_target
+from desktop.model.vocabulary import vocabulary
 
 SOURCES: tuple[str, ...] = ("total", "fiscal", "carryover", "other")
-SOURCE_LABELS: dict[str, str] = {
-    "total": "年度资金总额",
-    "fiscal": "其中：当年财政拨款",
-    "carryover": "上年结转资金",
-    "other": "其他资金",
-}
+# Row and column labels of the funds block (forms/common/vocabulary.toml).
+SOURCE_LABELS: dict[str, str] = {t.key: t.label for t in vocabulary().funds_sources}
+# Sources some provincial forms add (四川 2023: 财政专户管理资金, 单位资金); kept on round trip.
+PROVINCIAL_SOURCES: tuple[str, ...] = ("special_account", "unit_own")
+ALL_SOURCES: tuple[str, ...] = SOURCES + PROVINCIAL_SOURCES
+DEFAULT_PROFILE = "mof-2020"
 FUNDS_COLUMNS: tuple[str, ...] = ("initial", "full_year", "executed")
-FUNDS_COLUMN_LABELS: dict[str, str] = {
-    "initial": "年初预算数",
-    "full_year": "全年预算数",
-    "executed": "全年执行数",
-}
+FUNDS_COLUMN_LABELS: dict[str, str] = {t.key: t.label for t in vocabulary().funds_columns}
 STATUSES: tuple[str, ...] = ("draft", "final")
 YEAR_MIN, YEAR_MAX = 2000, 2100
 
@@ -33,6 +31,7 @@ class Unit:
     name: str
     department: str = ""
     code: str = ""
+    profile: str = ""  # the unit's default rule profile ("" = the program's default)
     id: int | None = None
 
 
@@ -93,7 +92,7 @@ class Funds:
 
     def ordered(self) -> list[FundsRow]:
         """Non-empty rows in the official order."""
-        return [self.rows[s] for s in SOURCES if s in self.rows and not self.rows[s].is_empty()]
+        return [self.rows[s] for s in ALL_SOURCES if s in self.rows and not self.rows[s].is_empty()]
 
 
 @dataclass
@@ -156,6 +155,8 @@ class Project:
     sections: dict[str, str] = field(default_factory=dict)
     indicators: list[Indicator] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
+    profile: str = DEFAULT_PROFILE
+    dept: DeptFunds = field(default_factory=DeptFunds)
     id: int | None = None
 
     @property

@@ -9,16 +9,13 @@ from typing import Any
 
 from desktop.model.forms import Form
 from desktop.model.project import FUNDS_COLUMN_LABELS, SOURCE_LABELS
+from desktop.model.vocabulary import label as term
+from desktop.model.vocabulary import vocabulary
 
+# Columns compared, named as in running text (forms/common/vocabulary.toml).
 INDICATOR_LABELS = {
-    "level1": "一级指标",
-    "level2": "二级指标",
-    "level3": "三级指标",
-    "target": "指标值",
-    "actual": "实际完成值",
-    "weight": "分值",
-    "score": "得分",
-    "deviation": "偏差原因",
+    key: vocabulary().column(key).short_label
+    for key in ("level1", "level2", "level3", "target", "actual", "weight", "score", "deviation")
 }
 _SENTENCE = re.compile(r"[^。；！？\n]+[。；！？]?\n?|\n")
 
@@ -57,7 +54,7 @@ def _funds(data: dict[str, Any]) -> dict[tuple[str, str], str]:
 def compare(old: dict[str, Any], new: dict[str, Any], form: Form | None = None) -> list[Change]:
     """All differences between two snapshots, in reading order."""
     changes: list[Change] = []
-    for key, label in (("name", "项目名称"), ("year", "年度"), ("signed_date", "成文日期")):
+    for key, label in (("name", term("name")), ("year", "年度"), ("signed_date", "成文日期")):
         if str(old.get(key) or "") != str(new.get(key) or ""):
             changes.append(Change(label, str(old.get(key) or ""), str(new.get(key) or "")))
     of, nf = _funds(old), _funds(new)
@@ -65,7 +62,7 @@ def compare(old: dict[str, Any], new: dict[str, Any], form: Form | None = None) 
         if of.get(cell, "") != nf.get(cell, ""):
             where = f"{SOURCE_LABELS.get(cell[0], cell[0])} {FUNDS_COLUMN_LABELS[cell[1]]}"
             changes.append(Change(where, of.get(cell, ""), nf.get(cell, "")))
-    for key, label in (("target", "年度总体目标"), ("actual", "实际完成情况")):
+    for key, label in (("target", term("goals")), ("actual", term("goal_actual"))):
         a = str((old.get("goals") or {}).get(key) or "")
         b = str((new.get("goals") or {}).get(key) or "")
         if a != b:
@@ -88,5 +85,5 @@ def compare(old: dict[str, Any], new: dict[str, Any], form: Form | None = None) 
         for column, label in INDICATOR_LABELS.items():
             va, vb = str(a.get(column) or ""), str(b.get(column) or "")
             if va != vb:
-                changes.append(Change(f"绩效指标第{row + 1}行 {label}", va, vb))
+                changes.append(Change(f"{term('indicators')}第{row + 1}行 {label}", va, vb))
     return changes

@@ -13,6 +13,9 @@ from desktop.model.targets import ParsedTarget, find_number, to_base
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
+# an entered score this share of the weight away from the suggestion is "far"
+FAR_FRACTION = Decimal("0.2")
+QUALITATIVE_ACTUAL = "定量指标的实际完成值不是数值，无法计算得分"
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,8 @@ def suggest(indicator: Indicator, form: Form) -> Suggestion:
         number, unit = find_number(actual_text)
         if number is not None:
             return _quantitative(indicator, form, target, number, unit, weight)
+        # "完成" for "≥95%": no score can be computed from words, so no full marks either.
+        return Suggestion(None, QUALITATIVE_ACTUAL)
     band = match_band(actual_text, settings)
     if band is None:
         return Suggestion(None, "无法识别实际完成值，请手工评分")
@@ -148,6 +153,14 @@ def is_far_over_target(indicator: Indicator, form: Form) -> bool:
     goal, _ = to_base(target.number, target.unit)
     value, _ = to_base(number, unit or target.unit)
     return value >= goal * form.scoring.high_target_ratio
+
+
+def is_far(ind: Indicator, form: Form) -> bool:
+    """True when the entered score is ≥ 20 % of the weight away from the suggestion."""
+    suggestion = suggest(ind, form).score
+    if ind.score is None or suggestion is None or ind.weight is None or ind.weight <= 0:
+        return False
+    return abs(ind.score - suggestion) >= ind.weight * FAR_FRACTION
 
 
 def grade(total: Decimal, settings: ScoringSettings) -> str:

@@ -1,4 +1,7 @@
-"""Parsing of indicator targets and actual values ("≥50个", "≤8万元", "满意"). Never raises."""
+"""Parsing of indicator targets and actual values ("≥50个", "≤8万元", "满意").
+
+No text makes these raise (unparseable → qualitative); a coding error still does.
+"""
 
 from __future__ import annotations
 
@@ -89,24 +92,19 @@ def _normalise(text: str) -> str:
 
 
 def find_number(text: str) -> tuple[Decimal | None, str]:
-    """First number in ``text`` and the unit word right after it (never raises)."""
-    try:
-        s = _normalise(text or "")
-        m = _NUMBER_RE.search(s)
-        if not m:
-            return None, ""
-        raw = m.group(0).replace(",", "").replace("，", "")
-        try:
-            number = Decimal(raw)
-        except InvalidOperation:
-            return None, ""
-        if not number.is_finite():
-            return None, ""
-        rest = s[m.end() :].strip()
-        unit = _read_unit(rest)
-        return number, unit
-    except Exception:
+    """First number in ``text`` and the unit word right after it (never raises on any text)."""
+    s = _normalise(text or "")
+    m = _NUMBER_RE.search(s)
+    if not m:
         return None, ""
+    raw = m.group(0).replace(",", "").replace("，", "")
+    try:
+        number = Decimal(raw)
+    except InvalidOperation:  # the only parse error a digit run can give
+        return None, ""
+    if not number.is_finite():
+        return None, ""
+    return number, _read_unit(s[m.end() :].strip())
 
 
 def _read_unit(rest: str) -> str:
@@ -140,39 +138,34 @@ def _parse_cached(text: str) -> ParsedTarget:
 
 
 def _parse(text: str) -> ParsedTarget:
-    try:
-        raw = text if isinstance(text, str) else str(text)
-    except Exception:
-        raw = ""
-    try:
-        s = _normalise(raw).strip()
-        operator: str | None = None
-        for alias, sym in _ALIASES_SORTED:
-            if s.startswith(alias):
-                operator = sym
-                s = s[len(alias) :].strip()
-                break
-        number, unit = find_number(s)
-        if number is None:
+    # Every input text has a parse (qualitative at worst); only a coding error raises here.
+    raw = text if isinstance(text, str) else str(text)
+    s = _normalise(raw).strip()
+    operator: str | None = None
+    for alias, sym in _ALIASES_SORTED:
+        if s.startswith(alias):
+            operator = sym
+            s = s[len(alias) :].strip()
+            break
+    number, unit = find_number(s)
+    if number is None:
+        return ParsedTarget(None, None, "", raw)
+    implicit = False
+    if operator is None:
+        # A bare number must be the whole value ("80000", "100%", "12人次"), not
+        # a number inside a sentence ("全年12个月保障").
+        m = _NUMBER_RE.match(s)
+        if not m:
             return ParsedTarget(None, None, "", raw)
-        implicit = False
-        if operator is None:
-            # A bare number must be the whole value ("80000", "100%", "12人次"), not
-            # a number inside a sentence ("全年12个月保障").
-            m = _NUMBER_RE.match(s)
-            if not m:
-                return ParsedTarget(None, None, "", raw)
-            tail = s[m.end() :]
-            if any(word in tail for word in ("以内", "以下", "不超过")):
-                operator = "≤"
-            elif len(tail.strip()) > 6:
-                return ParsedTarget(None, None, "", raw)
-            else:
-                operator = "≥"
-                implicit = True
-        return ParsedTarget(operator, number, unit, raw, implicit)
-    except Exception:
-        return ParsedTarget(None, None, "", raw if isinstance(raw, str) else "")
+        tail = s[m.end() :]
+        if any(word in tail for word in ("以内", "以下", "不超过")):
+            operator = "≤"
+        elif len(tail.strip()) > 6:
+            return ParsedTarget(None, None, "", raw)
+        else:
+            operator = "≥"
+            implicit = True
+    return ParsedTarget(operator, number, unit, raw, implicit)
 
 
 def to_base(number: Decimal, unit: str) -> tuple[Decimal, str]:

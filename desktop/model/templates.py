@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
+from desktop.model.department import amount_of
 from desktop.model.forms import Form
 from desktop.model.money import fmt_points, fmt_rate, fmt_wan
 from desktop.model.project import Project
-from desktop.model.scoring import summarise
+from desktop.model.scoring import ScoreSummary, summarise
 
 BLANK = "____"
 _PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
@@ -15,8 +16,34 @@ _PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 
 def template_values(project: Project, form: Form) -> dict[str, str]:
     """Every placeholder a template may use, as display text ('' when the data is missing)."""
-    funds = project.funds
     summary = summarise(project, form)
+    return {**_common_values(project, form, summary), **department_values(project)}
+
+
+def department_values(project: Project) -> dict[str, str]:
+    """Placeholders of a department report: its income/expense lines (万元) and counts."""
+    dept = project.dept
+
+    def wan(side: str, key: str) -> str:
+        return fmt_wan(amount_of(dept, side, key, "executed"))
+
+    counts = {k: str(dept.counts[k]) if k in dept.counts else "" for k in _COUNTS}
+    return {
+        "income_wan": wan("income", "total"),
+        "expense_wan": wan("expense", "total"),
+        "basic_wan": wan("expense", "basic"),
+        "personnel_wan": wan("expense", "personnel"),
+        "public_wan": wan("expense", "public"),
+        "project_wan": wan("expense", "project"),
+        **counts,
+    }
+
+
+_COUNTS = ("staff_quota", "staff_actual", "units")
+
+
+def _common_values(project: Project, form: Form, summary: ScoreSummary) -> dict[str, str]:
+    funds = project.funds
     return {
         "unit": project.unit.name,
         "department": project.unit.department,

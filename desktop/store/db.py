@@ -6,19 +6,27 @@ import contextlib
 import datetime as dt
 import os
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
-from desktop.model.errors import InputError
+from desktop.model.errors import StorageError, StorageKind
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
-APP_TABLES = {"unit", "project", "funds", "goal", "section", "indicator", "revision", "app_lock"}
-
-
-class StoreError(InputError):
-    """The database cannot be opened or written; the message says why, in Chinese."""
+APP_TABLES = {
+    "unit",
+    "project",
+    "funds",
+    "goal",
+    "section",
+    "indicator",
+    "revision",
+    "app_lock",
+    "dept_line",
+    "dept_count",
+}
 
 
 def default_db_path() -> Path:
@@ -132,8 +140,35 @@ def _m1_initial(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX idx_revision_project ON revision(project_id)")
 
 
+def _m2_profiles_department(db: sqlite_utils.Database) -> None:
+    """Rule profile per project (a unit's as its default); a department's funds lines and counts."""
+    db.execute("ALTER TABLE unit ADD COLUMN profile TEXT")
+    db.execute("ALTER TABLE project ADD COLUMN profile TEXT")
+    db.table("dept_line").create(
+        {
+            "project_id": int,
+            "position": int,
+            "side": str,
+            "key": str,
+            "label": str,
+            "previous": int,
+            "full_year": int,
+            "executed": int,
+        },
+        pk=("project_id", "position"),
+        foreign_keys=[("project_id", "project", "id")],
+        not_null={"side", "key", "label"},
+    )
+    db.table("dept_count").create(
+        {"project_id": int, "key": str, "value": int},
+        pk=("project_id", "key"),
+        foreign_keys=[("project_id", "project", "id")],
+        not_null={"value"},
+    )
+
+
 # Ordered migrations: MIGRATIONS[i] brings user_version i to i + 1. Never edit a released one.
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_m1_initial]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_m1_initial, _m2_profiles_department]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -150,20 +185,31 @@ class Store:
         """The underlying sqlite3 connection."""
         return self.db.conn
 
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        """The rows of a query, read by column name (``row["name"]``)."""
+        cursor = self.conn.cursor()
+        cursor.row_factory = sqlite3.Row
+        return cursor.execute(sql, params).fetchall()
+
+    def row(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Row | None:
+        """The first row of a query (by column name), or None."""
+        cursor = self.conn.cursor()
+        cursor.row_factory = sqlite3.Row
+        found: sqlite3.Row | None = cursor.execute(sql, params).fetchone()
+        return found
+
     @contextlib.contextmanager
     def transaction(self, durable: bool = False) -> Iterator[sqlite_utils.Database]:
-        """One user action = one transaction; errors become StoreError in Chinese."""
+        """One user action = one transaction; SQLite errors become StorageError."""
         if self.read_only:
-            raise StoreError("数据库以只读方式打开，不能保存修改")
+            raise StorageError("数据库以只读方式打开，不能保存修改", "read_only")
         try:
             if durable:
                 self.db.execute("PRAGMA synchronous=FULL")
             with self.db.atomic():
                 yield self.db
-        except sqlite3.OperationalError as exc:
-            raise StoreError(_explain(exc, self.path)) from None
         except sqlite3.DatabaseError as exc:
-            raise StoreError(_explain(exc, self.path)) from None
+            raise _storage_error(exc, self.path) from None
         finally:
             if durable:
                 with contextlib.suppress(sqlite3.Error):
@@ -175,35 +221,39 @@ class Store:
             self.db.close()
 
 
-def _explain(exc: sqlite3.Error, path: Path | None) -> str:
+def _storage_error(exc: sqlite3.Error, path: Path | None) -> StorageError:
+    """The SQLite error as a StorageError with a Chinese message and its kind."""
     text = str(exc).lower()
     where = f"（{path}）" if path else ""
+    kind: StorageKind
     if "locked" in text or "busy" in text:
-        return f"数据库正被其他程序占用{where}，请稍后再试"
-    if "readonly" in text or "read-only" in text:
-        return f"数据库文件是只读的{where}，无法保存修改"
-    if "disk is full" in text or "full" in text:
-        return f"磁盘空间已满{where}，修改未能保存"
-    if "not a database" in text or "malformed" in text:
-        return f"数据库文件已损坏或不是本程序的数据库{where}"
-    if "unable to open" in text:
-        return f"无法打开数据库文件{where}"
-    return f"数据库错误{where}：{exc}"
+        kind, message = "locked", f"数据库正被其他程序占用{where}，请稍后再试"
+    elif "readonly" in text or "read-only" in text:
+        kind, message = "read_only", f"数据库文件是只读的{where}，无法保存修改"
+    elif "disk is full" in text or "full" in text:
+        kind, message = "disk_full", f"磁盘空间已满{where}，修改未能保存"
+    elif "not a database" in text or "malformed" in text:
+        kind, message = "corrupt", f"数据库文件已损坏或不是本程序的数据库{where}"
+    elif "unable to open" in text:
+        kind, message = "missing", f"无法打开数据库文件{where}"
+    else:
+        kind, message = "other", f"数据库错误{where}：{exc}"
+    return StorageError(message, kind)
 
 
 def _check_file(path: Path) -> None:
     if path.is_dir():
-        raise StoreError(f"数据库路径是一个文件夹，不是文件：{path}")
+        raise StorageError(f"数据库路径是一个文件夹，不是文件：{path}", "missing")
     if not path.parent.exists():
-        raise StoreError(f"数据库所在的文件夹不存在：{path.parent}")
+        raise StorageError(f"数据库所在的文件夹不存在：{path.parent}", "missing")
     if path.exists() and path.stat().st_size > 0:
         try:
             with path.open("rb") as fh:
                 head = fh.read(len(SQLITE_MAGIC))
         except OSError as exc:
-            raise StoreError(f"无法读取数据库文件 {path}：{exc.strerror}") from None
+            raise StorageError(f"无法读取数据库文件 {path}：{exc.strerror}") from None
         if head != SQLITE_MAGIC:
-            raise StoreError(f"文件 {path} 不是 SQLite 数据库，未做任何修改")
+            raise StorageError(f"文件 {path} 不是 SQLite 数据库，未做任何修改", "corrupt")
 
 
 def _backup_before_migration(conn: sqlite3.Connection, path: Path, version: int) -> None:
@@ -220,7 +270,7 @@ def _backup_before_migration(conn: sqlite3.Connection, path: Path, version: int)
 def open_store(
     path: Path | str | None = None, create: bool = True, read_only: bool = False
 ) -> Store:
-    """Open (and create or migrate) the database; StoreError with a Chinese message on failure."""
+    """Open (and create or migrate) the database; StorageError on failure."""
     if path is None:
         path = default_db_path()
         if create:
@@ -228,7 +278,7 @@ def open_store(
     path = Path(path)
     _check_file(path)
     if not path.exists() and not create:
-        raise StoreError(f"数据库文件不存在：{path}")
+        raise StorageError(f"数据库文件不存在：{path}", "missing")
     try:
         if read_only:
             conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
@@ -240,10 +290,10 @@ def open_store(
         tables = set(db.table_names())
         if version == 0 and tables and not tables <= APP_TABLES:
             conn.close()
-            raise StoreError(f"文件 {path} 是其他程序的 SQLite 数据库，未做任何修改")
+            raise StorageError(f"文件 {path} 是其他程序的 SQLite 数据库，未做任何修改", "corrupt")
         if version > SCHEMA_VERSION:
             conn.close()
-            raise StoreError(
+            raise StorageError(
                 f"数据库 {path} 由更新版本的程序创建（结构版本 {version}），请升级本程序后再打开"
             )
         if not read_only:
@@ -259,7 +309,7 @@ def open_store(
                         db.execute(f"PRAGMA user_version={index + 1}")
         elif version < SCHEMA_VERSION:
             conn.close()
-            raise StoreError(f"数据库 {path} 需要升级，不能以只读方式打开")
+            raise StorageError(f"数据库 {path} 需要升级，不能以只读方式打开", "read_only")
     except sqlite3.DatabaseError as exc:
-        raise StoreError(_explain(exc, path)) from None
+        raise _storage_error(exc, path) from None
     return Store(db, path, read_only=read_only)

@@ -9,7 +9,8 @@ import socket
 import sqlite3
 from dataclasses import dataclass
 
-from desktop.store.db import Store, StoreError, now_iso
+from desktop.model.errors import StorageError
+from desktop.store.db import Store, now_iso
 
 STALE_AFTER = dt.timedelta(minutes=2)
 HEARTBEAT_SECONDS = 30
@@ -34,7 +35,7 @@ class LockInfo:
 def _me() -> tuple[str, str, int]:
     try:
         user = getpass.getuser()
-    except Exception:
+    except (OSError, KeyError, ImportError):  # no login name in the environment or passwd
         user = "未知用户"
     return socket.gethostname(), user, os.getpid()
 
@@ -78,12 +79,10 @@ def is_stale(info: LockInfo, now: dt.datetime | None = None) -> bool:
 
 def holder(store: Store) -> LockInfo | None:
     """The current live holder other than this process, if any."""
-    row = store.db.execute(
-        "SELECT host, user, pid, started, heartbeat FROM app_lock WHERE id = 1"
-    ).fetchone()
+    row = store.row("SELECT host, user, pid, started, heartbeat FROM app_lock WHERE id = 1")
     if row is None:
         return None
-    info = LockInfo(row[0], row[1], int(row[2]), row[3], row[4])
+    info = LockInfo(row["host"], row["user"], int(row["pid"]), row["started"], row["heartbeat"])
     host, _, pid = _me()
     if (info.host, info.pid) == (host, pid) or is_stale(info):
         return None
@@ -106,7 +105,7 @@ def acquire(store: Store) -> LockInfo | None:
                 "heartbeat=excluded.heartbeat",
                 [host, user, pid, stamp, stamp],
             )
-    except StoreError:
+    except StorageError:
         # Two processes raced for the lock: whoever wrote first holds it.
         current = holder(store)
         if current is None:
@@ -124,7 +123,7 @@ def heartbeat(store: Store) -> None:
                 "UPDATE app_lock SET heartbeat = ? WHERE id = 1 AND host = ? AND pid = ?",
                 [now_iso(), host, pid],
             )
-    except (StoreError, sqlite3.Error):
+    except (StorageError, sqlite3.Error):
         pass  # a missed heartbeat is harmless; the next one retries
 
 
@@ -134,7 +133,7 @@ def release(store: Store) -> None:
     try:
         with store.transaction() as db:
             db.execute("DELETE FROM app_lock WHERE id = 1 AND host = ? AND pid = ?", [host, pid])
-    except (StoreError, sqlite3.Error):
+    except (StorageError, sqlite3.Error):
         pass
 
 
@@ -142,6 +141,6 @@ def ensure_writable(store: Store) -> None:
     """For CLI writes: refuse while a GUI holds the database."""
     current = holder(store)
     if current is not None:
-        raise StoreError(
-            f"数据库正在被 {current.describe()} 使用（窗口已打开），请关闭程序窗口后再试"
+        raise StorageError(
+            f"数据库正在被 {current.describe()} 使用（窗口已打开），请关闭程序窗口后再试", "locked"
         )

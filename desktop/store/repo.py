@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from desktop.model.department import DEPT_COLUMNS, DeptFunds, DeptLine
+from desktop.model.errors import InputError
 from desktop.model.money import from_centi, from_fen, to_centi, to_fen
 from desktop.model.project import (
+    DEFAULT_PROFILE,
     FUNDS_COLUMNS,
     Execution,
     FundsRow,
@@ -19,7 +23,7 @@ from desktop.model.project import (
     Project,
     Unit,
 )
-from desktop.store.db import Store, StoreError, now_iso
+from desktop.store.db import Store, now_iso
 
 
 @dataclass(frozen=True)
@@ -38,13 +42,22 @@ class ProjectRow:
 
 def find_unit(store: Store, name: str) -> Unit | None:
     """A live unit by name."""
-    row = store.db.execute(
-        "SELECT id, name, department, code FROM unit WHERE name = ? AND deleted_at IS NULL",
+    row = store.row(
+        "SELECT id, name, department, code, profile FROM unit "
+        "WHERE name = ? AND deleted_at IS NULL",
         [name],
-    ).fetchone()
-    if row is None:
-        return None
-    return Unit(id=row[0], name=row[1], department=row[2] or "", code=row[3] or "")
+    )
+    return _unit(row) if row is not None else None
+
+
+def _unit(row: sqlite3.Row) -> Unit:
+    return Unit(
+        id=row["id"],
+        name=row["name"],
+        department=row["department"] or "",
+        code=row["code"] or "",
+        profile=row["profile"] or "",
+    )
 
 
 def ensure_unit(store: Store, unit: Unit) -> int:
@@ -56,33 +69,36 @@ def ensure_unit(store: Store, unit: Unit) -> int:
                 db.execute(
                     "UPDATE unit SET department = ? WHERE id = ?", [unit.department, found.id]
                 )
+            if unit.profile and not found.profile:
+                db.execute("UPDATE unit SET profile = ? WHERE id = ?", [unit.profile, found.id])
             return found.id
         cur = db.execute(
-            "INSERT INTO unit (name, department, code, created_at) VALUES (?, ?, ?, ?)",
-            [unit.name, unit.department, unit.code, now_iso()],
+            "INSERT INTO unit (name, department, code, profile, created_at) VALUES (?, ?, ?, ?, ?)",
+            [unit.name, unit.department, unit.code, unit.profile or None, now_iso()],
         )
         return int(cur.lastrowid or 0)
 
 
 def list_units(store: Store) -> list[Unit]:
     """Live units by name."""
-    rows = store.db.execute(
-        "SELECT id, name, department, code FROM unit WHERE deleted_at IS NULL ORDER BY name"
-    ).fetchall()
-    return [Unit(id=r[0], name=r[1], department=r[2] or "", code=r[3] or "") for r in rows]
+    rows = store.rows(
+        "SELECT id, name, department, code, profile FROM unit WHERE deleted_at IS NULL "
+        "ORDER BY name"
+    )
+    return [_unit(r) for r in rows]
 
 
 def update_unit(store: Store, unit: Unit) -> None:
     """Rename a unit or change its 主管部门."""
     if unit.id is None:
-        raise StoreError("单位尚未保存")
+        raise InputError("单位尚未保存")
     other = find_unit(store, unit.name)
     if other is not None and other.id != unit.id:
-        raise StoreError(f"已存在名为“{unit.name}”的单位")
+        raise InputError(f"已存在名为“{unit.name}”的单位")
     with store.transaction() as db:
         db.execute(
-            "UPDATE unit SET name = ?, department = ?, code = ? WHERE id = ?",
-            [unit.name, unit.department, unit.code, unit.id],
+            "UPDATE unit SET name = ?, department = ?, code = ?, profile = ? WHERE id = ?",
+            [unit.name, unit.department, unit.code, unit.profile or None, unit.id],
         )
 
 
@@ -94,7 +110,8 @@ def list_projects(
 ) -> list[ProjectRow]:
     """Projects (live, or in the 回收站 with ``deleted``) ordered by unit, year, name."""
     sql = (
-        "SELECT p.id, u.id, u.name, u.department, p.year, p.name, p.form, p.status "
+        "SELECT p.id, u.id AS unit_id, u.name AS unit, u.department, p.year, p.name, p.form, "
+        "p.status "
         "FROM project p JOIN unit u ON u.id = p.unit_id WHERE "
         + (
             "p.deleted_at IS NOT NULL"
@@ -111,26 +128,35 @@ def list_projects(
         params.append(year)
     sql += " ORDER BY u.name, p.year DESC, p.name, p.id"
     return [
-        ProjectRow(r[0], r[1], r[2], r[3] or "", r[4], r[5], r[6], r[7])
-        for r in store.db.execute(sql, params).fetchall()
+        ProjectRow(
+            id=r["id"],
+            unit_id=r["unit_id"],
+            unit=r["unit"],
+            department=r["department"] or "",
+            year=r["year"],
+            name=r["name"],
+            form=r["form"],
+            status=r["status"],
+        )
+        for r in store.rows(sql, params)
     ]
 
 
 def find_project_id(store: Store, unit: str, year: int, name: str) -> int | None:
     """The live project with that unit, year and name."""
-    row = store.db.execute(
+    row = store.row(
         "SELECT p.id FROM project p JOIN unit u ON u.id = p.unit_id "
         "WHERE u.name = ? AND p.year = ? AND p.name = ? AND p.deleted_at IS NULL",
         [unit, year, name],
-    ).fetchone()
-    return int(row[0]) if row else None
+    )
+    return int(row["id"]) if row else None
 
 
 def load_project(store: Store, project_id: int) -> Project:
-    """One whole project; StoreError when there is none with that id."""
+    """One whole project; InputError when there is none with that id."""
     projects = load_projects(store, [project_id])
     if not projects:
-        raise StoreError(f"找不到编号为 {project_id} 的项目")
+        raise InputError(f"找不到编号为 {project_id} 的项目")
     return projects[0]
 
 
@@ -142,67 +168,131 @@ def _chunks(ids: Sequence[int], size: int = 500) -> Iterable[Sequence[int]]:
 def load_projects(store: Store, ids: Sequence[int]) -> list[Project]:
     """Whole projects for ``ids`` (deleted ones included), in the order given; batched."""
     found: dict[int, Project] = {}
-    db = store.db
     for chunk in _chunks(list(ids)):
         marks = ",".join("?" * len(chunk))
-        for r in db.execute(
+        for r in store.rows(
             "SELECT p.id, p.year, p.name, p.form, p.status, p.signed_date, p.exec_weight, "
-            "p.exec_score, p.goal_target, p.goal_actual, p.extra, u.id, u.name, u.department, "
-            f"u.code FROM project p JOIN unit u ON u.id = p.unit_id WHERE p.id IN ({marks})",
-            list(chunk),
-        ).fetchall():
-            signed = dt.date.fromisoformat(r[5]) if r[5] else None
-            found[r[0]] = Project(
-                id=r[0],
-                unit=Unit(id=r[11], name=r[12], department=r[13] or "", code=r[14] or ""),
-                year=r[1],
-                name=r[2],
-                form=r[3],
-                status=r[4],
-                signed_date=signed,
-                execution=Execution(
-                    weight=from_centi(r[6]) or Decimal(0) if r[6] is not None else Decimal(10),
-                    score=from_centi(r[7]),
-                ),
-                goals=Goals(target=r[8] or "", actual=r[9] or ""),
-                extra=json.loads(r[10]) if r[10] else {},
-            )
-        for r in db.execute(
+            "p.exec_score, p.goal_target, p.goal_actual, p.extra, p.profile, u.id AS unit_id, "
+            "u.name AS unit_name, u.department, u.code, u.profile AS unit_profile "
+            f"FROM project p JOIN unit u ON u.id = p.unit_id WHERE p.id IN ({marks})",
+            chunk,
+        ):
+            found[r["id"]] = _project(r)
+        for r in store.rows(
             "SELECT project_id, source, initial, full_year, executed FROM funds "
             f"WHERE project_id IN ({marks})",
-            list(chunk),
-        ).fetchall():
-            if r[0] in found:
-                found[r[0]].funds.rows[r[1]] = FundsRow(
-                    r[1], from_fen(r[2]), from_fen(r[3]), from_fen(r[4])
-                )
-        for r in db.execute(
-            f"SELECT project_id, key, text FROM section WHERE project_id IN ({marks})", list(chunk)
-        ).fetchall():
-            if r[0] in found:
-                found[r[0]].sections[r[1]] = r[2]
-        for r in db.execute(
+            chunk,
+        ):
+            if r["project_id"] in found:
+                found[r["project_id"]].funds.rows[r["source"]] = _funds_row(r)
+        for r in store.rows(
+            f"SELECT project_id, key, text FROM section WHERE project_id IN ({marks})", chunk
+        ):
+            if r["project_id"] in found:
+                found[r["project_id"]].sections[r["key"]] = r["text"]
+        for r in store.rows(
             "SELECT project_id, level1, level2, level3, target, actual, weight, score, deviation, "
             f"operator, unit FROM indicator WHERE project_id IN ({marks}) "
             "ORDER BY project_id, position",
-            list(chunk),
-        ).fetchall():
-            if r[0] in found:
-                found[r[0]].indicators.append(
-                    Indicator(
-                        level1=r[1] or "",
-                        level2=r[2] or "",
-                        level3=r[3] or "",
-                        target=r[4] or "",
-                        actual=r[5] or "",
-                        weight=from_centi(r[6]),
-                        score=from_centi(r[7]),
-                        deviation=r[8] or "",
-                        operator=r[9] or None,
-                        unit=r[10] or None,
-                    )
-                )
+            chunk,
+        ):
+            if r["project_id"] in found:
+                found[r["project_id"]].indicators.append(_indicator(r))
+        _load_department(store, chunk, marks, found)
     return [found[i] for i in ids if i in found]
+
+
+def _project(r: sqlite3.Row) -> Project:
+    """A project row (joined with its unit) without its funds, sections and indicators."""
+    weight = r["exec_weight"]
+    return Project(
+        id=r["id"],
+        unit=Unit(
+            id=r["unit_id"],
+            name=r["unit_name"],
+            department=r["department"] or "",
+            code=r["code"] or "",
+            profile=r["unit_profile"] or "",
+        ),
+        profile=r["profile"] or r["unit_profile"] or DEFAULT_PROFILE,
+        year=r["year"],
+        name=r["name"],
+        form=r["form"],
+        status=r["status"],
+        signed_date=dt.date.fromisoformat(r["signed_date"]) if r["signed_date"] else None,
+        execution=Execution(
+            weight=from_centi(weight) or Decimal(0) if weight is not None else Decimal(10),
+            score=from_centi(r["exec_score"]),
+        ),
+        goals=Goals(target=r["goal_target"] or "", actual=r["goal_actual"] or ""),
+        extra=json.loads(r["extra"]) if r["extra"] else {},
+    )
+
+
+def _funds_row(r: sqlite3.Row) -> FundsRow:
+    return FundsRow(
+        r["source"], from_fen(r["initial"]), from_fen(r["full_year"]), from_fen(r["executed"])
+    )
+
+
+def _indicator(r: sqlite3.Row) -> Indicator:
+    return Indicator(
+        level1=r["level1"] or "",
+        level2=r["level2"] or "",
+        level3=r["level3"] or "",
+        target=r["target"] or "",
+        actual=r["actual"] or "",
+        weight=from_centi(r["weight"]),
+        score=from_centi(r["score"]),
+        deviation=r["deviation"] or "",
+        operator=r["operator"] or None,
+        unit=r["unit"] or None,
+    )
+
+
+def _load_department(
+    store: Store, chunk: Sequence[int], marks: str, found: dict[int, Project]
+) -> None:
+    """The department funds lines and counts of the projects in ``chunk``."""
+    for r in store.rows(
+        "SELECT project_id, side, key, label, previous, full_year, executed FROM dept_line "
+        f"WHERE project_id IN ({marks}) ORDER BY project_id, position",
+        chunk,
+    ):
+        if r["project_id"] in found:
+            found[r["project_id"]].dept.lines.append(
+                DeptLine(
+                    r["side"],
+                    r["key"],
+                    r["label"],
+                    from_fen(r["previous"]),
+                    from_fen(r["full_year"]),
+                    from_fen(r["executed"]),
+                )
+            )
+    for r in store.rows(
+        f"SELECT project_id, key, value FROM dept_count WHERE project_id IN ({marks})", chunk
+    ):
+        if r["project_id"] in found:
+            found[r["project_id"]].dept.counts[r["key"]] = int(r["value"])
+
+
+def _write_department(store: Store, project_id: int, dept: DeptFunds) -> None:
+    db = store.db
+    db.execute("DELETE FROM dept_line WHERE project_id = ?", [project_id])
+    db.execute("DELETE FROM dept_count WHERE project_id = ?", [project_id])
+    db.conn.executemany(
+        "INSERT INTO dept_line (project_id, position, side, key, label, previous, full_year, "
+        "executed) VALUES (?,?,?,?,?,?,?,?)",
+        [
+            (project_id, pos, x.side, x.key, x.label, *(to_fen(x.get(c)) for c in DEPT_COLUMNS))
+            for pos, x in enumerate(dept.lines)
+        ],
+    )
+    db.conn.executemany(
+        "INSERT INTO dept_count (project_id, key, value) VALUES (?, ?, ?)",
+        [(project_id, k, v) for k, v in dept.counts.items()],
+    )
 
 
 def _project_values(project: Project, unit_id: int) -> list[Any]:
@@ -218,6 +308,7 @@ def _project_values(project: Project, unit_id: int) -> list[Any]:
         project.goals.target,
         project.goals.actual,
         json.dumps(project.extra, ensure_ascii=False) if project.extra else None,
+        project.profile or DEFAULT_PROFILE,
         now_iso(),
     ]
 
@@ -260,16 +351,19 @@ def _write_children(store: Store, project_id: int, project: Project) -> None:
             for pos, i in enumerate(project.indicators)
         ],
     )
+    _write_department(store, project_id, project.dept)
 
 
 def insert_project(store: Store, project: Project, replace: bool = False) -> int:
     """Create the project (and its unit if new); refuses a duplicate unless ``replace``."""
+    if project.profile != DEFAULT_PROFILE and not project.unit.profile:
+        project.unit.profile = project.profile  # a unit's first provincial form is its default
     with store.transaction():
         unit_id = ensure_unit(store, project.unit)
         existing = find_project_id(store, project.unit.name, project.year, project.name)
         if existing is not None:
             if not replace:
-                raise StoreError(
+                raise InputError(
                     f"数据库中已有项目“{project.name}”（{project.unit.name}，{project.year}年度，"
                     f"编号 {existing}）；如需覆盖请使用 --replace"
                 )
@@ -278,8 +372,8 @@ def insert_project(store: Store, project: Project, replace: bool = False) -> int
             )
         cur = store.db.execute(
             "INSERT INTO project (unit_id, year, name, form, status, signed_date, exec_weight, "
-            "exec_score, goal_target, goal_actual, extra, updated_at, created_at) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "exec_score, goal_target, goal_actual, extra, profile, updated_at, created_at) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [*_project_values(project, unit_id), now_iso()],
         )
         project_id = int(cur.lastrowid or 0)
@@ -292,12 +386,13 @@ def insert_project(store: Store, project: Project, replace: bool = False) -> int
 def save_project(store: Store, project: Project) -> None:
     """Write the whole project over its stored version, in one transaction."""
     if project.id is None:
-        raise StoreError("项目尚未创建")
+        raise InputError("项目尚未创建")
     with store.transaction():
         unit_id = ensure_unit(store, project.unit)
         store.db.execute(
             "UPDATE project SET unit_id=?, year=?, name=?, form=?, status=?, signed_date=?, "
-            "exec_weight=?, exec_score=?, goal_target=?, goal_actual=?, extra=?, updated_at=? "
+            "exec_weight=?, exec_score=?, goal_target=?, goal_actual=?, extra=?, profile=?, "
+            "updated_at=? "
             "WHERE id = ?",
             [*_project_values(project, unit_id), project.id],
         )

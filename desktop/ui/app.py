@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
+import threading
 from pathlib import Path
 from types import TracebackType
 
@@ -12,10 +12,14 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop.model.errors import InputError
+from desktop.errorlog import log_program_error, program_error_message
+from desktop.model.errors import StorageError, UserError
 from desktop.store import backup, lock
-from desktop.store.db import Store, StoreError, default_db_path, open_store
-from desktop.ui.main_window import APP_TITLE, MainWindow
+from desktop.store.db import Store, default_db_path, open_store
+from desktop.ui.actions import load_features
+from desktop.ui.bugs import BUG_TITLE
+from desktop.ui.main_window import MainWindow
+from desktop.ui.status import APP_TITLE
 
 QUIT_AFTER_SHOW = "JIXIAO_QUIT_AFTER_SHOW"
 SHOWN_LINE = "JIXIAO_SHOWN"
@@ -37,34 +41,26 @@ def _interactive() -> bool:
     return not os.environ.get(QUIT_AFTER_SHOW)
 
 
-def show_error(title: str, text: str, details: str = "") -> None:
+def show_error(title: str, text: str) -> None:
     """A Chinese error box (stderr only when running unattended)."""
     print(f"{title}：{text}", file=sys.stderr)
     if not _interactive() or QApplication.instance() is None:
         return
-    box = QMessageBox(QMessageBox.Icon.Critical, title, text)
-    if details:
-        box.setDetailedText(details)
-    box.exec()
+    QMessageBox(QMessageBox.Icon.Critical, title, text).exec()
 
 
 def excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
-    """Show unexpected errors in a dialog instead of a traceback on the console."""
-    details = "".join(traceback.format_exception(kind, exc, tb))
-    sys.stderr.write(details)
-    if isinstance(exc, InputError):
+    """An exception no slot handled: bad input in its message, a bug logged and named in one line."""
+    if isinstance(exc, UserError):
         show_error("错误", str(exc))
-    else:
-        show_error(
-            "程序出现意外错误",
-            f"程序出现意外错误：{exc}\n\n已输入的内容会自动保存。如问题反复出现，请把“详细信息”发给维护人员。",
-            details,
-        )
+        return
+    if exc.__traceback__ is None:
+        exc = exc.with_traceback(tb)
+    text = program_error_message(log_program_error(exc, "未处理的异常"))
+    show_error(BUG_TITLE, text + "\n\n已输入的内容会自动保存。")
 
 
-def open_main_window(
-    store: Store, settings: QSettings | None = None, defer_features: bool = False
-) -> MainWindow:
+def open_main_window(store: Store, settings: QSettings | None = None) -> MainWindow:
     """Take the single-writer lock (or go read-only), run the daily backup, build the window."""
     reason: str | None = None
     if store.read_only:
@@ -72,7 +68,7 @@ def open_main_window(
     else:
         try:
             holder = lock.acquire(store)
-        except StoreError as exc:
+        except StorageError as exc:
             holder = None
             reason = f"{exc}。本窗口以只读方式打开，不能修改。"
         if holder is not None:
@@ -85,11 +81,9 @@ def open_main_window(
     if reason is None:
         try:
             backup.auto_backup(store)
-        except (InputError, OSError) as exc:
+        except (UserError, OSError) as exc:
             backup_note = f"自动备份未完成：{exc}"
-    window = MainWindow(
-        store, read_only_reason=reason, settings=settings, defer_features=defer_features
-    )
+    window = MainWindow(store, read_only_reason=reason, settings=settings)
     if backup_note:
         window.statusBar().showMessage(backup_note, 10000)
     return window
@@ -98,14 +92,20 @@ def open_main_window(
 def _open(path: Path | None) -> Store:
     try:
         return open_store(path)
-    except StoreError as first:
+    except StorageError as first:
         target = path or default_db_path()
         if target.is_file() and not os.access(target, os.W_OK):
             try:
                 return open_store(target, create=False, read_only=True)
-            except StoreError:
+            except StorageError:
                 pass
         raise first from None
+
+
+def _preload_fonts() -> None:
+    from desktop.ui.print_actions import preload_fonts
+
+    preload_fonts()
 
 
 def run_gui(argv: list[str] | None = None) -> int:
@@ -122,15 +122,17 @@ def run_gui(argv: list[str] | None = None) -> int:
     sys.excepthook = excepthook
     try:
         store = _open(parse_db_arg(args))
-    except InputError as exc:
+    except UserError as exc:
         show_error("无法打开数据库", str(exc))
         return 2
-    window = open_main_window(store, defer_features=True)
+    window = open_main_window(store)
     window.show()
-    app.processEvents()  # paint first: the feature modules (export, import…) load just after
+    app.processEvents()  # paint first: the features (export, import, print) load just after
     if not _interactive():
         print(SHOWN_LINE, flush=True)
-    QTimer.singleShot(0, window.install_features)
+    preload = threading.Thread(target=_preload_fonts, name="font-preload", daemon=True)
+    QTimer.singleShot(0, load_features)
+    QTimer.singleShot(0, preload.start)
     if not _interactive():
 
         def ready() -> None:
@@ -140,5 +142,7 @@ def run_gui(argv: list[str] | None = None) -> int:
 
         QTimer.singleShot(0, ready)
     code = app.exec()
+    if preload.is_alive():
+        preload.join(timeout=30)  # a thread still in font code at exit can abort the process
     store.close()
     return int(code)

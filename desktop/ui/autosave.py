@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop.model.errors import InputError
+from desktop.model.errors import UserError
 
 DEBOUNCE_MS = 400
 MAX_WAIT_MS = 900
@@ -68,7 +68,7 @@ class Autosaver(QObject):
             return True
         try:
             self._write()
-        except InputError as exc:  # StoreError is an InputError: locked, read-only, disk full
+        except UserError as exc:  # StorageError (locked, read-only, disk full) or InputError
             self.last_error = str(exc)
             self._retry.start()
             self.failed.emit(self.last_error)

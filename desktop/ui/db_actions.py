@@ -4,86 +4,87 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from desktop.model.errors import InputError
+from desktop.model.errors import UserError
 from desktop.store import backup as store_backup
 from desktop.store import lock
 from desktop.store.db import open_store
-
-if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
-
 from desktop.ui import dialogs
+from desktop.ui.workspace import Workspace
 
 DB_FILTER = "数据库文件 (*.db *.sqlite);;所有文件 (*)"
 
 
-def backup(window: MainWindow) -> Path | None:
+def backup(ws: Workspace) -> Path | None:
     """Ask for a file and copy the whole database there."""
-    window.flush()
-    stem = window.store.path.stem if window.store.path else "jixiao"
+    ws.session.flush()
+    stem = ws.store.path.stem if ws.store.path else "jixiao"
     suggested = f"{stem}-备份-{dt.datetime.now():%Y%m%d-%H%M}.db"
-    out = dialogs.save_file(window, "备份数据库", suggested, DB_FILTER)
+    out = dialogs.save_file(ws.window, "备份数据库", suggested, DB_FILTER)
     if out is None:
         return None
     try:
-        store_backup.backup_to(window.store, out)
-    except InputError as exc:
-        dialogs.error(window, "备份失败", str(exc))
+        store_backup.backup_to(ws.store, out)
+    except UserError as exc:
+        dialogs.error(ws.window, "备份失败", str(exc))
         return None
-    window.statusBar().showMessage(f"已备份到 {out}", 8000)
+    ws.say(f"已备份到 {out}", 8000)
     return out
 
 
-def restore(window: MainWindow) -> bool:
+def restore(ws: Workspace) -> bool:
     """Replace the database with a backup (after confirmation) and reopen it."""
-    if window.read_only or window.store.path is None:
+    if ws.session.read_only or ws.store.path is None:
         return False
-    source = dialogs.open_file(window, "选择要恢复的备份", DB_FILTER)
+    source = dialogs.open_file(ws.window, "选择要恢复的备份", DB_FILTER)
     if source is None:
         return False
     if not dialogs.confirm(
-        window,
+        ws.window,
         "恢复备份",
         f"用备份“{source.name}”替换当前数据库吗？\n\n当前数据库中此后的修改将被覆盖。"
         "恢复前程序会先自动备份当前数据库。",
     ):
         return False
-    window.flush()
-    path = Path(window.store.path)
+    ws.session.flush()
+    path = Path(ws.store.path)
     try:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         folder = path.parent / "backups"
         folder.mkdir(parents=True, exist_ok=True)
-        store_backup.backup_to(window.store, folder / f"{path.stem}-before-restore-{stamp}.db")
-    except (InputError, OSError) as exc:
-        dialogs.error(window, "恢复备份", f"恢复前未能备份当前数据库，已取消：{exc}")
+        store_backup.backup_to(ws.store, folder / f"{path.stem}-before-restore-{stamp}.db")
+    except (UserError, OSError) as exc:
+        dialogs.error(ws.window, "恢复备份", f"恢复前未能备份当前数据库，已取消：{exc}")
         return False
-    window.select_project(None)
-    lock.release(window.store)
-    window.store.close()
+    return _replace_database(ws, source, path)
+
+
+def _replace_database(ws: Workspace, source: Path, path: Path) -> bool:
+    """Close the file, copy the backup over it, reopen it and take the lock again."""
+    ws.select_project(None)
+    lock.release(ws.store)
+    ws.store.close()
     error: str | None = None
     try:
         store_backup.restore_from(source, path)
-    except InputError as exc:
+    except UserError as exc:
         error = str(exc)
     try:
-        window.store = open_store(path)
-    except InputError as exc:
-        dialogs.error(window, "恢复备份", f"无法重新打开数据库：{exc}")
+        store = open_store(path)
+    except UserError as exc:
+        dialogs.error(ws.window, "恢复备份", f"无法重新打开数据库：{exc}")
         return False
-    holder = lock.acquire(window.store)
-    window.apply_read_only(
+    ws.session.replace_store(store)
+    holder = lock.acquire(store)
+    ws.session.set_read_only(
         None if holder is None else f"数据库正由 {holder.describe()} 使用，本窗口为只读。"
     )
-    window.undo_stack.clear()
-    window.reload_navigator()
-    ids = window.navigator.project_ids()
+    ws.reload_navigator()
+    ids = ws.navigator.project_ids()
     if ids:
-        window.select_project(ids[0])
+        ws.select_project(ids[0])
     if error:
-        dialogs.error(window, "恢复备份", error)
+        dialogs.error(ws.window, "恢复备份", error)
         return False
-    window.statusBar().showMessage(f"已从 {source.name} 恢复数据库", 8000)
+    ws.say(f"已从 {source.name} 恢复数据库", 8000)
     return True

@@ -62,7 +62,22 @@ class OverviewTab(QScrollArea):
         self.date_edit.setMinimumDate(NO_DATE)
         self.date_edit.setSpecialValueText("未填写")
         self.date_edit.setDate(NO_DATE)
+        self.goal_target_edit = QPlainTextEdit()
+        self.goal_target_edit.setPlaceholderText("年度总体目标（预期目标）")
+        self.goal_actual_edit = QPlainTextEdit()
+        self.goal_actual_edit.setPlaceholderText("实际完成情况")
+        self.funds = FundsEditor()
+        funds_box = QGroupBox("项目资金（元）")
+        QVBoxLayout(funds_box).addWidget(self.funds)
 
+        layout = QVBoxLayout(page)
+        layout.addWidget(self._basic_box())
+        layout.addWidget(funds_box)
+        layout.addWidget(self._goals_box())
+        layout.addStretch(1)
+        self._connect()
+
+    def _basic_box(self) -> QGroupBox:
         basic = QGroupBox("项目信息")
         grid = QGridLayout(basic)
         grid.addWidget(QLabel("项目名称："), 0, 0)
@@ -81,11 +96,9 @@ class OverviewTab(QScrollArea):
         grid.addWidget(self.date_edit, 2, 3)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
+        return basic
 
-        self.goal_target_edit = QPlainTextEdit()
-        self.goal_target_edit.setPlaceholderText("年度总体目标（预期目标）")
-        self.goal_actual_edit = QPlainTextEdit()
-        self.goal_actual_edit.setPlaceholderText("实际完成情况")
+    def _goals_box(self) -> QGroupBox:
         goals = QGroupBox("年度总体目标")
         goals_layout = QFormLayout(goals)
         for edit in (self.goal_target_edit, self.goal_actual_edit):
@@ -93,18 +106,9 @@ class OverviewTab(QScrollArea):
             edit.setMaximumHeight(90)
         goals_layout.addRow("预期目标：", self.goal_target_edit)
         goals_layout.addRow("实际完成情况：", self.goal_actual_edit)
+        return goals
 
-        self.funds = FundsEditor()
-        funds_box = QGroupBox("项目资金（元）")
-        funds_layout = QVBoxLayout(funds_box)
-        funds_layout.addWidget(self.funds)
-
-        layout = QVBoxLayout(page)
-        layout.addWidget(basic)
-        layout.addWidget(funds_box)
-        layout.addWidget(goals)
-        layout.addStretch(1)
-
+    def _connect(self) -> None:
         self.name_edit.textEdited.connect(self._on_name)
         self.department_edit.textEdited.connect(self._on_department)
         self.year_spin.valueChanged.connect(self._on_year)
@@ -136,6 +140,17 @@ class OverviewTab(QScrollArea):
         finally:
             self._loading = False
         self.funds.set_project(project)
+
+    def show_name(self) -> None:
+        """Show the project's name after it was changed elsewhere (重命名)."""
+        project = self._project
+        if project is None or self.name_edit.text().strip() == project.name:
+            return
+        self._loading = True
+        try:
+            self.name_edit.setText(project.name)
+        finally:
+            self._loading = False
 
     def set_read_only(self, flag: bool) -> None:
         """Allow or forbid editing."""

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
-import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
 from PySide6.QtCore import (
     QBuffer,
@@ -18,7 +17,7 @@ from PySide6.QtCore import (
     QThread,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeySequence, QPageLayout, QPageSize, QPainter
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -26,44 +25,51 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QInputDialog,
     QMessageBox,
     QProgressDialog,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.model.errors import InputError
+from desktop.errorlog import log_program_error, program_error_message
+from desktop.exchange.files import write_bytes_atomic
+from desktop.model.errors import InputError, UserError
+from desktop.model.forms import load_form
 from desktop.model.project import Project
+from desktop.store.db import Store
+from desktop.store.revisions import latest_fingerprint
 
 PRINT_DPI = 300  # pages are rendered at most at this resolution for the printer
+T = TypeVar("T")
 
 
-def report_bytes(project: Project, store: Any = None) -> bytes:
+def report_bytes(project: Project, store: Store | None = None) -> bytes:
     """The PDF of a project as exported (with its 定稿 fingerprint when there is one)."""
-    from desktop.exchange.pdf import render_report_pdf
-    from desktop.model.forms import load_form
+    from desktop.exchange.pdf.document import render_report_pdf  # reportlab loads on first use
 
     fingerprint = None
     if store is not None and project.id is not None:
-        try:
-            from desktop.store.revisions import latest_fingerprint
-
-            fingerprint = latest_fingerprint(store, project.id)
-        except ImportError:
-            pass
+        fingerprint = latest_fingerprint(store, project.id)
     return render_report_pdf(project, load_form(project.form), fingerprint=fingerprint)
+
+
+class BytesPdfDocument(QPdfDocument):
+    """A QPdfDocument over PDF bytes; it keeps the buffer it reads from."""
+
+    def __init__(self, data: bytes, parent: QObject | None = None) -> None:
+        if parent is None:
+            super().__init__()
+        else:
+            super().__init__(parent)
+        self.buffer = QBuffer(self)
+        self.buffer.setData(QByteArray(data))
+        self.buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.load(self.buffer)
 
 
 def load_document(data: bytes, parent: QObject | None = None) -> QPdfDocument:
     """A QPdfDocument over PDF bytes (the buffer is kept alive by the document)."""
-    doc = QPdfDocument(parent) if parent is not None else QPdfDocument()
-    buf = QBuffer(doc)
-    buf.setData(QByteArray(data))
-    buf.open(QIODevice.OpenModeFlag.ReadOnly)
-    doc.load(buf)
-    doc._jixiao_buffer = buf  # type: ignore[attr-defined]
-    return doc
+    return BytesPdfDocument(data, parent)
 
 
 def a4_printer(printer: QPrinter | None = None) -> QPrinter:
@@ -137,24 +143,23 @@ class PreviewDialog(QDialog):
         dialog = QPrintDialog(printer, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        _guarded(self, lambda: print_pdf(self.data, a4_printer(printer)))
+        guarded_output(self, lambda: print_pdf(self.data, a4_printer(printer)))
 
     def _on_export(self) -> None:
         save_pdf_dialog(self, self.data, self.suggested_name)
 
 
-def _guarded(parent: QWidget | None, action: Any) -> Any:
+def guarded_output(parent: QWidget | None, action: Callable[[], T]) -> T | None:
+    """Run a rendering or printing step; bad input becomes a warning box and None."""
     try:
         return action()
-    except InputError as exc:
+    except UserError as exc:
         QMessageBox.warning(parent, "出错了", exc.message)
     return None
 
 
 def save_pdf_dialog(parent: QWidget | None, data: bytes, suggested_name: str) -> Path | None:
     """Ask where to save, then write atomically; returns the path written."""
-    from desktop.exchange.files import write_bytes_atomic
-
     name, _filter = QFileDialog.getSaveFileName(
         parent, "导出 PDF", suggested_name, "PDF 文件 (*.pdf)"
     )
@@ -163,7 +168,7 @@ def save_pdf_dialog(parent: QWidget | None, data: bytes, suggested_name: str) ->
     path = Path(name if name.lower().endswith(".pdf") else name + ".pdf")
     try:
         write_bytes_atomic(path, data)
-    except InputError as exc:
+    except UserError as exc:
         QMessageBox.warning(parent, "出错了", exc.message)
         return None
     return path
@@ -191,7 +196,7 @@ class BatchWorker(QThread):
 
     def run(self) -> None:
         """Render and write; report the outcome through signals."""
-        from desktop.exchange.pdf import Cancelled, write_batch_pdf
+        from desktop.exchange.pdf.batch import Cancelled, write_batch_pdf
 
         try:
             write_batch_pdf(
@@ -203,10 +208,10 @@ class BatchWorker(QThread):
             )
         except Cancelled:
             self.cancelled.emit()
-        except InputError as exc:
+        except UserError as exc:
             self.failed.emit(exc.message)
-        except Exception as exc:  # never a traceback in the GUI
-            self.failed.emit(f"导出合订本失败：{exc}")
+        except Exception as exc:  # a program bug: logged, and said in one line
+            self.failed.emit(program_error_message(log_program_error(exc, "导出合订本")))
         else:
             self.succeeded.emit(str(self.out))
 
@@ -241,105 +246,3 @@ def start_batch(
     worker.start()
     dialog.show()
     return worker, dialog
-
-
-def _project_for(window: Any) -> Project | None:
-    flush = getattr(window, "flush", None)
-    if callable(flush):
-        flush()
-    project = window.current_project()
-    if project is None:
-        QMessageBox.information(window, "提示", "请先在左侧选择一个项目")
-    return project
-
-
-def _on_preview(window: Any) -> None:
-    project = _project_for(window)
-    if project is None:
-        return
-    data = _guarded(window, lambda: report_bytes(project, getattr(window, "store", None)))
-    if data is None:
-        return
-    dialog = PreviewDialog(data, project.name, f"{project.name}.pdf", window)
-    window._print_preview_dialog = dialog
-    dialog.show()
-
-
-def _on_print(window: Any) -> None:
-    project = _project_for(window)
-    if project is None:
-        return
-    data = _guarded(window, lambda: report_bytes(project, getattr(window, "store", None)))
-    if data is None:
-        return
-    printer = a4_printer()
-    if QPrintDialog(printer, window).exec() == QDialog.DialogCode.Accepted:
-        _guarded(window, lambda: print_pdf(data, a4_printer(printer)))
-
-
-def _on_export(window: Any) -> None:
-    project = _project_for(window)
-    if project is None:
-        return
-    data = _guarded(window, lambda: report_bytes(project, getattr(window, "store", None)))
-    if data is not None:
-        path = save_pdf_dialog(window, data, f"{project.name}.pdf")
-        if path is not None and hasattr(window, "statusBar"):
-            window.statusBar().showMessage(f"已导出 {path}", 5000)
-
-
-def _on_batch(window: Any) -> None:
-    from desktop.store import repo
-
-    flush = getattr(window, "flush", None)
-    if callable(flush):
-        flush()
-    rows = repo.list_projects(window.store)
-    groups = sorted({(r.unit, r.year) for r in rows})
-    if not groups:
-        QMessageBox.information(window, "提示", "还没有项目")
-        return
-    labels = [f"{unit}　{year}年度" for unit, year in groups]
-    current = window.current_project()
-    index = 0
-    if current is not None and (current.unit.name, current.year) in groups:
-        index = groups.index((current.unit.name, current.year))
-    label, ok = QInputDialog.getItem(window, "导出合订本", "选择单位和年度：", labels, index, False)
-    if not ok:
-        return
-    unit, year = groups[labels.index(label)]
-    title = f"{unit}{year}年度绩效自评报告合订本"
-    name, _f = QFileDialog.getSaveFileName(window, "导出合订本", f"{title}.pdf", "PDF 文件 (*.pdf)")
-    if not name:
-        return
-    ids = [r.id for r in rows if r.unit == unit and r.year == year]
-    projects = repo.load_projects(window.store, ids)
-    window._batch_export = start_batch(window, projects, Path(name), title)
-
-
-def _preload_fonts() -> None:
-    """Load the fonts in the background so the first preview opens quickly."""
-    from desktop.exchange.fonts import load_fontset
-
-    with contextlib.suppress(InputError):  # reported when the user exports
-        load_fontset()
-
-
-def install(window: Any) -> None:
-    """Add 导出 PDF… (Ctrl+E), 打印预览… (Ctrl+P), 打印…, 导出合订本… to the window's menus."""
-    threading.Thread(target=_preload_fonts, name="font-preload", daemon=True).start()
-    export_menu = getattr(window, "menu_export", None) or window.menu_file
-    file_menu = getattr(window, "menu_file", None) or export_menu
-
-    def add(menu: Any, text: str, slot: Any, shortcut: str | None = None) -> QAction:
-        action = QAction(text, window)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _checked=False: slot(window))
-        menu.addAction(action)
-        return action
-
-    window.action_export_pdf = add(export_menu, "导出 PDF…", _on_export, "Ctrl+E")
-    window.action_export_batch = add(export_menu, "导出合订本…", _on_batch)
-    window.action_print_preview = add(file_menu, "打印预览…", _on_preview, "Ctrl+P")
-    window.action_print = add(file_menu, "打印…", _on_print, "Ctrl+Shift+P")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -16,20 +14,18 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop.model.errors import InputError
+from desktop.model.errors import UserError
 from desktop.store import repo
 from desktop.ui import dialogs
-
-if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
+from desktop.ui.workspace import Workspace
 
 
 class RecycleBinDialog(QDialog):
     """Lists projects in the 回收站; 恢复 brings the selected ones back."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window_ = window
+    def __init__(self, ws: Workspace) -> None:
+        super().__init__(ws.window)
+        self.ws = ws
         self.setWindowTitle("回收站")
         self.resize(640, 380)
         self.table = QTableWidget(0, 3)
@@ -39,7 +35,7 @@ class RecycleBinDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.restore_button = QPushButton("恢复所选项目")
-        self.restore_button.setEnabled(not window.read_only)
+        self.restore_button.setEnabled(not ws.session.read_only)
         self.restore_button.clicked.connect(self.restore_selected)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
@@ -54,7 +50,7 @@ class RecycleBinDialog(QDialog):
 
     def reload(self) -> None:
         """Re-read the deleted projects."""
-        rows = repo.list_projects(self.window_.store, deleted=True)
+        rows = repo.list_projects(self.ws.store, deleted=True)
         self._ids = [row.id for row in rows]
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
@@ -74,14 +70,20 @@ class RecycleBinDialog(QDialog):
     def restore_selected(self) -> list[int]:
         """Restore the selected projects and open the first; returns their ids."""
         ids = sorted({self._ids[i.row()] for i in self.table.selectedIndexes()})
-        for project_id in ids:
-            try:
-                repo.set_deleted(self.window_.store, project_id, False)
-            except InputError as exc:
-                dialogs.error(self, "恢复项目", str(exc))
-                return []
+        try:
+            with self.ws.session.transaction() as store:
+                for project_id in ids:
+                    repo.set_deleted(store, project_id, False)
+        except UserError as exc:
+            dialogs.error(self, "恢复项目", str(exc))
+            return []
         if ids:
-            self.window_.reload_navigator()
-            self.window_.select_project(ids[0])
+            self.ws.reload_navigator()
+            self.ws.select_project(ids[0])
         self.reload()
         return ids
+
+
+def show_recycle_bin(ws: Workspace) -> None:
+    """The 回收站 dialog (modal)."""
+    RecycleBinDialog(ws).exec()

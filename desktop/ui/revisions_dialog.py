@@ -1,10 +1,7 @@
-"""项目 menu: 定稿…, 撤销定稿…, 版本记录… (dialogs over desktop.store.revisions)."""
+"""The dialogs of 定稿…, 撤销定稿… and 版本记录… (over desktop.store.revisions)."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -14,7 +11,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -23,11 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.model.checks import ERROR, WARNING, Finding, run_checks
-from desktop.model.errors import InputError
+from desktop.model.checks import ERROR, WARNING, Finding
 from desktop.model.forms import load_form
 from desktop.model.revision_diff import compare
+from desktop.model.snapshot import short_fingerprint
 from desktop.store import repo, revisions
+from desktop.store.db import Store
 
 
 class FinaliseDialog(QDialog):
@@ -140,7 +137,7 @@ class RevisionsDialog(QDialog):
 
     COLUMNS = ("时间", "操作", "指纹（SHA-256）", "原因")
 
-    def __init__(self, store: Any, project_id: int, parent: QWidget | None = None):
+    def __init__(self, store: Store, project_id: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
         self.project_id = project_id
@@ -158,7 +155,7 @@ class RevisionsDialog(QDialog):
             cells = (
                 row.created_at.replace("T", " "),
                 row.label,
-                revisions.short(row.fingerprint) if row.fingerprint else "",
+                short_fingerprint(row.fingerprint) if row.fingerprint else "",
                 row.reason,
             )
             for j, text in enumerate(cells):
@@ -216,132 +213,3 @@ class RevisionsDialog(QDialog):
             else:
                 lines.append(f"【{change.where}】“{change.old}” → “{change.new}”")
         self.diff.setPlainText("\n".join(lines))
-
-
-class RevisionsFeature:
-    """The 定稿 actions of the main window."""
-
-    def __init__(self, window: Any):
-        self.window = window
-        menu = window.menu_project
-        menu.addSeparator()
-        self.finalise_action = QAction("定稿…", window)
-        self.finalise_action.setShortcut("Ctrl+Shift+F")
-        self.finalise_action.triggered.connect(self._on_finalise)
-        self.unfinalise_action = QAction("撤销定稿…", window)
-        self.unfinalise_action.triggered.connect(self._on_unfinalise)
-        self.history_action = QAction("版本记录…", window)
-        self.history_action.triggered.connect(self._on_history)
-        for action in (self.finalise_action, self.unfinalise_action, self.history_action):
-            menu.addAction(action)
-        self._last_state: tuple[int | None, bool] | None = None
-        self.banner = QLabel()
-        self.banner.setStyleSheet("QLabel { color: #1f5f1f; font-weight: bold; padding: 0 6px; }")
-        if hasattr(window, "statusBar"):
-            window.statusBar().addPermanentWidget(self.banner)
-        for name in ("current_project_changed", "project_selected", "project_loaded"):
-            signal = getattr(window, name, None)
-            if signal is not None and hasattr(signal, "connect"):
-                signal.connect(lambda *_: self.refresh())
-        menu.aboutToShow.connect(self.refresh)
-        self.refresh()
-
-    def _project(self) -> Any:
-        getter = getattr(self.window, "current_project", None)
-        return getter() if getter else None
-
-    def refresh(self) -> None:
-        """Enable the actions for the current project; banner and read-only state."""
-        project = self._project()
-        final = bool(project is not None and project.is_final)
-        has = project is not None and project.id is not None
-        self.finalise_action.setEnabled(has and not final)
-        self.unfinalise_action.setEnabled(has and final)
-        self.history_action.setEnabled(has)
-        if final and project is not None:
-            fp = revisions.latest_fingerprint(self.window.store, project.id) or ""
-            self.banner.setText(f"已定稿（只读）· 指纹 {revisions.short(fp)}")
-            self.banner.setToolTip(fp)
-        else:
-            self.banner.setText("")
-        state = (project.id if project is not None else None, final)
-        setter = getattr(self.window, "set_read_only", None)
-        if callable(setter) and has and state != self._last_state:
-            # Never lift a read-only state the window has for another reason (lock holder).
-            setter(final or bool(getattr(self.window, "read_only_reason", None)))
-        self._last_state = state
-
-    def _reload(self, project_id: int) -> None:
-        for name in ("reload_navigator",):
-            fn = getattr(self.window, name, None)
-            if callable(fn):
-                fn()
-        select = getattr(self.window, "select_project", None)
-        if callable(select):
-            select(project_id)
-        refresh = getattr(self.window, "refresh_findings", None)
-        if callable(refresh):
-            refresh()
-        self.refresh()
-
-    def _flush(self) -> None:
-        flush = getattr(self.window, "flush", None)
-        if callable(flush):
-            flush()
-
-    def _on_finalise(self) -> None:
-        self._flush()
-        project = self._project()
-        if project is None or project.id is None:
-            return
-        store = self.window.store
-        findings = run_checks(project, repo.siblings(store, project))
-        dialog = FinaliseDialog(project.name, findings, self.window)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.blocked:
-            jump = getattr(self.window, "jump_to", None)
-            if dialog.jump_target is not None and callable(jump):
-                jump(dialog.jump_target)
-            return
-        try:
-            fp = revisions.finalise(store, project.id)
-        except InputError as exc:
-            QMessageBox.warning(self.window, "不能定稿", exc.message)
-            return
-        project.status = "final"  # the window's copy, until it reloads from the store
-        self._reload(project.id)
-        QMessageBox.information(
-            self.window,
-            "已定稿",
-            f"项目“{project.name}”已定稿，现为只读。\n指纹（SHA-256）：\n{fp}",
-        )
-
-    def _on_unfinalise(self) -> None:
-        project = self._project()
-        if project is None or project.id is None or not project.is_final:
-            return
-        dialog = ReasonDialog(project.name, self.window)
-        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.text():
-            return
-        try:
-            revisions.unfinalise(self.window.store, project.id, reason=dialog.text())
-        except InputError as exc:
-            QMessageBox.warning(self.window, "不能撤销定稿", exc.message)
-            return
-        project.status = "draft"
-        self._reload(project.id)
-
-    def _on_history(self) -> None:
-        project = self._project()
-        if project is None or project.id is None:
-            return
-        RevisionsDialog(self.window.store, project.id, self.window).exec()
-
-
-def install(window: Any) -> RevisionsFeature:
-    """Add 定稿…, 撤销定稿…, 版本记录… to the window's 项目 menu."""
-    feature = RevisionsFeature(window)
-    window.revisions_feature = feature
-    return feature
-
-
-__all__ = ["FinaliseDialog", "ReasonDialog", "RevisionsDialog", "install"]

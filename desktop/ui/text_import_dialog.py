@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QColor, QFont, QGuiApplication, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,14 +27,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.exchange.text_facts import AMOUNT
-from desktop.exchange.text_import import ImportResult, LineMark, import_file, import_text
-from desktop.model.errors import InputError
+from desktop.exchange.text.facts import AMOUNT
+from desktop.exchange.text.files import import_file
+from desktop.exchange.text.importer import ImportResult, LineMark, import_text
+from desktop.model.errors import UserError
 from desktop.model.forms import load_form
 from desktop.model.money import fmt_points, fmt_wan
 from desktop.model.project import FUNDS_COLUMN_LABELS, FUNDS_COLUMNS, SOURCE_LABELS, Project
+from desktop.model.vocabulary import vocabulary
 from desktop.store import repo
-from desktop.store.db import Store
+from desktop.ui.session import EditorSession
+from desktop.ui.workspace import Workspace
 
 LINE_ROLE = Qt.ItemDataRole.UserRole + 1  # source line of a tree item
 YEAR_AUTO = 1999  # the spin box's "自动识别" value
@@ -55,7 +58,9 @@ MARK_LEGEND = (
 )
 
 
-def _selection(editor: QPlainTextEdit, line: int, start: int, end: int, colour: str) -> Any:
+def _selection(
+    editor: QPlainTextEdit, line: int, start: int, end: int, colour: str
+) -> QTextEdit.ExtraSelection | None:
     block = editor.document().findBlockByNumber(line)
     if not block.isValid():
         return None
@@ -75,9 +80,9 @@ def _selection(editor: QPlainTextEdit, line: int, start: int, end: int, colour: 
 class TextImportDialog(QDialog):
     """Left the source text with what was recognised highlighted, right the resulting projects."""
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, session: EditorSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
+        self.session = session
         self.setWindowTitle("导入报告文本/Word")
         self.resize(1200, 720)
         self.imported: ImportResult | None = None
@@ -159,7 +164,7 @@ class TextImportDialog(QDialog):
                 self.imported = import_file(self._path, unit=unit, year=year)
             elif self._text is not None:
                 self.imported = import_text(self._text, unit=unit, year=year)
-        except InputError as exc:
+        except UserError as exc:
             self._show_error(exc.message)
             return
         self._show_result()
@@ -206,8 +211,6 @@ class TextImportDialog(QDialog):
         self.status.setText(f"识别出 {len(result.projects)} 个项目。{MARK_LEGEND}")
 
     def _highlight(self, marks: list[LineMark]) -> None:
-        import re
-
         selections = []
         for mark in marks:
             sel = _selection(self.source, mark.line, mark.start, mark.end, MARK_COLOURS[mark.kind])
@@ -299,16 +302,16 @@ class TextImportDialog(QDialog):
         if self.imported is None or not self.imported.projects:
             return []
         ids: list[int] = []
-        with self.store.transaction():
+        with self.session.transaction() as store:
             for project in self.imported.projects:
                 project.status = "draft"
-                ids.append(repo.insert_project(self.store, project))
+                ids.append(repo.insert_project(store, project))
         return ids
 
     def _on_import(self) -> None:
         try:
             self.created_ids = self.write()
-        except InputError as exc:
+        except UserError as exc:
             if self.imported is not None:
                 for project in self.imported.projects:
                     project.id = None
@@ -319,37 +322,22 @@ class TextImportDialog(QDialog):
         self.accept()
 
 
-def _warn(parent: QWidget, message: str) -> None:
-    QMessageBox.warning(parent, "绩效自评报告编辑器", message)
-
-
-def open_import(window: Any, path: Path | None = None) -> TextImportDialog | None:
-    """Show the import dialog for a window; on 导入 reload the navigator and open the first project."""
-    if getattr(window, "read_only", False) is True:
-        _warn(window, "数据库以只读方式打开，不能导入")
+def open_import(ws: Workspace, path: Path | None = None) -> TextImportDialog | None:
+    """Show the import dialog; on 导入 reload the navigator and open the first project."""
+    if ws.session.read_only:
+        QMessageBox.warning(ws.window, vocabulary().app_title, "数据库以只读方式打开，不能导入")
         return None
-    if hasattr(window, "flush"):
-        window.flush()
-    dialog = TextImportDialog(window.store, window)
+    ws.session.flush()
+    dialog = TextImportDialog(ws.session, ws.window)
     if path is not None:
         dialog.load_file(path)
 
     def done() -> None:
         if dialog.created_ids:
-            window.reload_navigator()
-            window.select_project(dialog.created_ids[0])
-            window.statusBar().showMessage(f"已导入 {len(dialog.created_ids)} 个项目", 5000)
+            ws.reload_navigator()
+            ws.select_project(dialog.created_ids[0])
+            ws.say(f"已导入 {len(dialog.created_ids)} 个项目", 5000)
 
     dialog.accepted.connect(done)
     dialog.open()
     return dialog
-
-
-def install(window: Any) -> None:
-    """Add 文件 → 导入报告文本/Word… to the main window (复制为下一年度 is the window's own)."""
-    import_action = QAction("导入报告文本/Word…", window)
-    import_action.setShortcut("Ctrl+Shift+I")
-    import_action.setStatusTip("把已有的报告（文本或 .docx）导入为项目，先预览再导入")
-    import_action.triggered.connect(lambda: open_import(window))
-    window.menu_file.addAction(import_action)
-    window.text_import_actions = (import_action,)

@@ -1,11 +1,8 @@
-"""Small widgets of the main window: the banner, the empty page, the indicator tab factory."""
+"""Small widgets of the main window: the banner and the page shown when no project is open."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 BANNER_STYLES = {
@@ -75,16 +72,3 @@ class EmptyPage(QWidget):
         else:
             text = "请在左侧目录中选择一个项目。"
         self.label.setText(f"<p style='font-size:14pt'>{text}</p>")
-
-
-def make_indicator_widget(undo_stack: QUndoStack) -> Any:
-    """The indicator grid when available, else a read-only preview table."""
-    try:
-        from desktop.ui.grid import IndicatorGrid
-    except ModuleNotFoundError as exc:
-        if exc.name not in ("desktop.ui.grid",):
-            raise
-        from desktop.ui.indicator_placeholder import IndicatorPlaceholder
-
-        return IndicatorPlaceholder(undo_stack)
-    return IndicatorGrid(undo_stack)

@@ -1,12 +1,12 @@
-"""导出 Excel… and 从 Excel 导入… in the main window (feature hook ``install(window)``)."""
+"""导出 Excel… and 从 Excel 导入… of the main window."""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -20,28 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.model.errors import InputError
+from desktop.model.errors import UserError
 from desktop.model.project import Project
 from desktop.store import repo
+from desktop.ui.workspace import Workspace
 from desktop.ui.xlsx_preview import ImportPreviewDialog
 
 SCOPE_PROJECT, SCOPE_UNIT_YEAR, SCOPE_ALL = "project", "unit_year", "all"
 XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
-
-
-def install(window: Any) -> None:
-    """Add 导出 Excel… to the export menu and 从 Excel 导入… to the file menu."""
-    export = QAction("导出 Excel…", window)
-    export.setShortcut(QKeySequence("Ctrl+Shift+X"))
-    export.setStatusTip("导出项目支出绩效自评表（多个项目时含汇总表）")
-    export.triggered.connect(lambda: export_excel(window))
-    window.menu_export.addAction(export)
-    imp = QAction("从 Excel 导入…", window)
-    imp.setStatusTip("读取项目支出绩效自评表，预览后导入为草稿")
-    imp.triggered.connect(lambda: import_excel(window))
-    window.menu_file.addAction(imp)
-    window.xlsx_export_action = export
-    window.xlsx_import_action = imp
 
 
 # ----- small seams for dialogs the user answers (tests replace these) ---------------------
@@ -109,24 +95,24 @@ class ExportScopeDialog(QDialog):
         return SCOPE_ALL
 
 
-def export_excel(window: Any) -> None:
+def export_excel(ws: Workspace) -> None:
     """Ask the scope and the file, then export (the user's edits are saved first)."""
-    if not window.flush():
-        show_message(window, "当前修改尚未保存，暂不能导出", error=True)
+    if not ws.session.flush():
+        show_message(ws.window, "当前修改尚未保存，暂不能导出", error=True)
         return
-    project = window.current_project()
-    total = len(repo.list_projects(window.store))
+    project = ws.session.project
+    total = len(repo.list_projects(ws.store))
     if total == 0:
-        show_message(window, "数据库中还没有项目，无可导出")
+        show_message(ws.window, "数据库中还没有项目，无可导出")
         return
-    dialog = ExportScopeDialog(project, total, window)
+    dialog = ExportScopeDialog(project, total, ws.window)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
     scope = dialog.scope()
-    path = ask_save_path(window, suggested_name(project, scope))
+    path = ask_save_path(ws.window, suggested_name(project, scope))
     if path is None:
         return
-    export_to(window, scope, path)
+    export_to(ws, scope, path)
 
 
 def suggested_name(project: Project | None, scope: str) -> str:
@@ -138,68 +124,78 @@ def suggested_name(project: Project | None, scope: str) -> str:
     return "绩效自评表汇总.xlsx"
 
 
-def export_to(window: Any, scope: str, path: Path) -> bool:
+def export_to(ws: Workspace, scope: str, path: Path) -> bool:
     """Write the workbook for a scope; errors are shown, never raised. True on success."""
-    from desktop.exchange.xlsx import write_workbook
+    from desktop.exchange.xlsx.export import write_workbook
     from desktop.store.audit import findings_with_siblings
 
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        project = window.current_project()
-        if scope == SCOPE_PROJECT and project is not None:
-            ids = [project.id] if project.id is not None else []
-            projects = repo.load_projects(window.store, ids) or [project]
-        elif scope == SCOPE_UNIT_YEAR and project is not None:
-            rows = repo.list_projects(window.store, unit=project.unit.name, year=project.year)
-            projects = repo.load_projects(window.store, [r.id for r in rows])
-        else:
-            rows = repo.list_projects(window.store)
-            projects = repo.load_projects(window.store, [r.id for r in rows])
-        findings = findings_with_siblings(window.store, projects)
-        write_workbook(projects, path, findings)
-    except InputError as exc:
-        QApplication.restoreOverrideCursor()
-        show_message(window, f"导出失败：{exc.message}", error=True)
+        with _wait_cursor():
+            projects = _projects_for(ws, scope)
+            findings = findings_with_siblings(ws.store, projects)
+            write_workbook(projects, path, findings)
+    except UserError as exc:
+        show_message(ws.window, f"导出失败：{exc.message}", error=True)
         return False
-    QApplication.restoreOverrideCursor()
-    window.statusBar().showMessage(f"已导出 {len(projects)} 个项目到 {path}", 8000)
+    ws.say(f"已导出 {len(projects)} 个项目到 {path}", 8000)
     return True
 
 
-def import_excel(window: Any) -> ImportPreviewDialog | None:
+@contextlib.contextmanager
+def _wait_cursor() -> Iterator[None]:
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
+def _projects_for(ws: Workspace, scope: str) -> list[Project]:
+    """The projects a scope exports (the current one, its unit and year, or all)."""
+    project = ws.session.project
+    if scope == SCOPE_PROJECT and project is not None:
+        ids = [project.id] if project.id is not None else []
+        return repo.load_projects(ws.store, ids) or [project]
+    if scope == SCOPE_UNIT_YEAR and project is not None:
+        rows = repo.list_projects(ws.store, unit=project.unit.name, year=project.year)
+    else:
+        rows = repo.list_projects(ws.store)
+    return repo.load_projects(ws.store, [r.id for r in rows])
+
+
+def import_excel(ws: Workspace) -> ImportPreviewDialog | None:
     """Ask for a workbook, read it, and open the preview (non-modal; 导入 finishes)."""
-    path = ask_open_path(window)
+    path = ask_open_path(ws.window)
     if path is None:
         return None
-    return preview_import(window, path)
+    return preview_import(ws, path)
 
 
-def preview_import(window: Any, path: Path) -> ImportPreviewDialog | None:
+def preview_import(ws: Workspace, path: Path) -> ImportPreviewDialog | None:
     """Read ``path`` and show the preview; a bad file is reported and nothing happens."""
-    from desktop.exchange.xlsx_import import read_workbook
+    from desktop.exchange.xlsx.importer import read_workbook
 
-    if getattr(window, "read_only", False) or window.store.read_only:
-        show_message(window, "数据库以只读方式打开，不能导入", error=True)
+    if ws.session.read_only:
+        show_message(ws.window, "数据库以只读方式打开，不能导入", error=True)
         return None
     try:
         projects = read_workbook(path)
-    except InputError as exc:
-        show_message(window, f"无法导入：{exc.message}", error=True)
+    except UserError as exc:
+        show_message(ws.window, f"无法导入：{exc.message}", error=True)
         return None
-    if not window.flush():
-        show_message(window, "当前修改尚未保存，暂不能导入", error=True)
+    if not ws.session.flush():
+        show_message(ws.window, "当前修改尚未保存，暂不能导入", error=True)
         return None
-    dialog = ImportPreviewDialog(projects, window.store, path.name, window)
+    dialog = ImportPreviewDialog(projects, ws.session, path.name, ws.window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
-    dialog.accepted.connect(lambda: _after_import(window, dialog))
-    window.xlsx_preview = dialog
+    dialog.accepted.connect(lambda: _after_import(ws, dialog))
     dialog.open()
     return dialog
 
 
-def _after_import(window: Any, dialog: ImportPreviewDialog) -> None:
+def _after_import(ws: Workspace, dialog: ImportPreviewDialog) -> None:
     ids = dialog.imported_ids
-    window.reload_navigator()
+    ws.reload_navigator()
     if ids:
-        window.select_project(ids[0])
-    window.statusBar().showMessage(f"已从 Excel 导入 {len(ids)} 个项目（草稿）", 8000)
+        ws.select_project(ids[0])
+    ws.say(f"已从 Excel 导入 {len(ids)} 个项目（草稿）", 8000)

@@ -13,27 +13,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.model.errors import InputError
+from desktop.model.errors import UserError
 from desktop.model.money import fmt_points, fmt_wan
 from desktop.model.project import FUNDS_COLUMN_LABELS, FUNDS_COLUMNS, SOURCE_LABELS, Project
 from desktop.store import repo
-from desktop.store.db import Store
+from desktop.ui.session import EditorSession
 
 
 class ImportPreviewDialog(QDialog):
     """Lists the projects, funds and indicators of a workbook; 导入 writes them all or none."""
 
     def __init__(
-        self, projects: list[Project], store: Store, source: str, parent: QWidget | None = None
+        self,
+        projects: list[Project],
+        session: EditorSession,
+        source: str,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("从 Excel 导入 — 预览")
         self.resize(820, 560)
         self.projects = projects
-        self.store = store
+        self.session = session
         self.imported_ids: list[int] = []
         self.duplicates = [
-            p for p in projects if repo.find_project_id(store, p.unit.name, p.year, p.name)
+            p for p in projects if repo.find_project_id(session.store, p.unit.name, p.year, p.name)
         ]
         layout = QVBoxLayout(self)
         count = sum(len(p.indicators) for p in projects)
@@ -103,11 +107,11 @@ class ImportPreviewDialog(QDialog):
         replace = self.replace_box.isChecked()
         ids: list[int] = []
         try:
-            with self.store.transaction():
+            with self.session.transaction() as store:
                 for project in self.projects:
                     project.status = "draft"
-                    ids.append(repo.insert_project(self.store, project, replace=replace))
-        except InputError as exc:
+                    ids.append(repo.insert_project(store, project, replace=replace))
+        except UserError as exc:
             for project in self.projects:
                 project.id = None
             self.error_label.setText(f"未导入任何项目：{exc.message}")

@@ -6,7 +6,7 @@ import contextlib
 import re
 
 from desktop.exchange.fonts import ROLE_SPECS, bundled_dir, describe, load_fontset, resolve
-from desktop.exchange.pdf import render_report
+from desktop.exchange.pdf.document import render_report
 from desktop.model.forms import load_form
 from tests.exchange.pdfread import page_texts
 

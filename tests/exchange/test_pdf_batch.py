@@ -7,8 +7,7 @@ import re
 
 import pytest
 
-from desktop.exchange.pdf import Cancelled, write_batch_pdf
-from desktop.exchange.pdf_batch import render_batch
+from desktop.exchange.pdf.batch import Cancelled, render_batch, write_batch_pdf
 from tests.exchange.pdfread import page_lines, page_texts
 
 TITLE = "攀枝花市西区信访局2023年度项目支出绩效自评报告合订本"

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from desktop.exchange.text_facts import parse_date_line
-from desktop.exchange.text_import import ImportResult, import_file, import_text
-from desktop.exchange.text_outline import form_outline, squash
-from desktop.exchange.text_report import outlines, title_form
-from desktop.exchange.text_table import classify
+from desktop.exchange.text.facts import parse_date_line
+from desktop.exchange.text.files import import_file
+from desktop.exchange.text.importer import ImportResult, import_text
+from desktop.exchange.text.outline import form_outline, squash
+from desktop.exchange.text.report import outlines, title_form
+from desktop.exchange.text.table import classify
 from desktop.model.project import Project
 
 SEED_003 = "003_0bef1ca0c8c97894.txt"

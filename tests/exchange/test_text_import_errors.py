@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.exchange.text_import import MAX_BYTES, import_file, import_text
+from desktop.exchange.text.files import import_file
+from desktop.exchange.text.importer import MAX_BYTES, import_text
 from desktop.model.errors import InputError
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.exchange.text_import import import_text
+from desktop.exchange.text.importer import import_text
 
 REPORT = """某县信访局项目支出绩效自评报告
 （信访维稳经费）

@@ -11,7 +11,7 @@ from desktop.model.carry_forward import (
     template_values,
 )
 from desktop.model.checks import HINT, WARNING, run_checks
-from desktop.model.checks_carry import check_old_year
+from desktop.model.checks.carry import check_old_year
 from desktop.model.forms import load_form
 from desktop.model.project import FundsRow, Project
 
@@ -83,7 +83,7 @@ def test_old_year_check(sample_project: Project) -> None:
 
 
 def test_seed_project_carried_forward(seeds_dir) -> None:  # type: ignore[no-untyped-def]
-    from desktop.exchange.text_import import import_file
+    from desktop.exchange.text.files import import_file
 
     project = import_file(seeds_dir / "003_0bef1ca0c8c97894.txt").projects[3]
     assert project.name == "驻京驻蓉信访维稳经费"

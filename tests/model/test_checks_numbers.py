@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from desktop.model.checks_numbers import (
+from desktop.model.checks.numbers import (
     clause_before,
     find_amounts,
     find_percents,

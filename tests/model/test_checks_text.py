@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from desktop.model.checks import ERROR, HINT, WARNING
-from desktop.model.checks_text import find_markers
+from desktop.model.checks.text import find_markers
 
 from .checks_helpers import clean_project, codes, run
 

@@ -1,5 +1,6 @@
 from decimal import Decimal
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -54,3 +55,26 @@ def test_parsing_never_raises(text):
     assert t.text == text
     t.describe()
     find_number(text)
+
+
+@given(
+    st.text(alphabet="0123456789０１２３４５６７８９.,，+-≥≤<>=％%万元个人次以内上下 ", max_size=30)
+)
+def test_parsing_never_raises_on_number_like_text(text):
+    t = parse_target(text)
+    assert t.text == text
+    assert t.number is None or t.number.is_finite()
+
+
+def test_a_coding_error_is_not_turned_into_qualitative(monkeypatch):
+    """Only parse errors are expected; a bug inside the parser must surface, not read "定性"."""
+    import desktop.model.targets as targets
+
+    def broken_unit(rest: str) -> str:
+        raise TypeError("bug in the unit reader")
+
+    monkeypatch.setattr(targets, "_read_unit", broken_unit)
+    with pytest.raises(TypeError, match="bug in the unit reader"):
+        targets._parse("≥95%")
+    with pytest.raises(TypeError):
+        targets.find_number("12个")

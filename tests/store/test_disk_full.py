@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from desktop.model.errors import StorageError
 from desktop.store import repo
-from desktop.store.db import StoreError, open_store
+from desktop.store.db import open_store
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -32,7 +33,7 @@ def test_full_disk_import_is_refused_and_leaves_nothing(fresh_store, sample_proj
         p.name = f"项目{i}"
         p.sections["basic_info"] = "很长的项目基本情况。" * 400
         big.append(p)
-    with pytest.raises(StoreError, match="磁盘空间已满"), fresh_store.transaction():
+    with pytest.raises(StorageError, match="磁盘空间已满"), fresh_store.transaction():
         for p in big:
             repo.insert_project(fresh_store, p)
     assert [r.name for r in repo.list_projects(fresh_store)] == ["保安费用"]
@@ -42,8 +43,9 @@ def test_full_disk_import_is_refused_and_leaves_nothing(fresh_store, sample_proj
 def test_full_disk_during_save_keeps_the_old_text(fresh_store, sample_project, db_path):
     pid = repo.insert_project(fresh_store, sample_project)
     fill_disk(fresh_store)
-    with pytest.raises(StoreError, match="磁盘空间已满"):
+    with pytest.raises(StorageError, match="磁盘空间已满") as caught:
         repo.save_section(fresh_store, pid, "basic_info", "新的文字。" * 5000)
+    assert caught.value.kind == "disk_full"
     other = sqlite3.connect(db_path)
     text = other.execute(
         "SELECT text FROM section WHERE project_id = ? AND key = 'basic_info'", [pid]
@@ -53,7 +55,7 @@ def test_full_disk_during_save_keeps_the_old_text(fresh_store, sample_project, d
 
 
 def test_cli_import_on_full_disk_exits_2_in_chinese(tmp_path, sample_project):
-    from desktop.exchange.jsonio import project_to_dict
+    from desktop.model.snapshot import project_to_dict
 
     db = tmp_path / "full.db"
     store = open_store(db)

@@ -4,9 +4,10 @@ import sys
 
 import pytest
 
+from desktop.model.errors import StorageError
 from desktop.store import lock, repo
 from desktop.store.backup import auto_backup, restore_from, rotate
-from desktop.store.db import StoreError, open_store
+from desktop.store.db import open_store
 
 
 def test_second_opener_sees_the_holder(db_path):
@@ -53,8 +54,9 @@ def test_cli_write_refused_while_gui_holds_lock(db_path, sample_project):
     store = open_store(db_path)
     lock.acquire(store)
     store.db.execute("UPDATE app_lock SET pid = ? WHERE id = 1", [os.getppid()])
-    with pytest.raises(StoreError, match="正在被"):
+    with pytest.raises(StorageError, match="正在被") as caught:
         lock.ensure_writable(store)
+    assert caught.value.kind == "locked"
     lock.release(store)  # not ours any more: stays
     assert lock.holder(store) is not None
 

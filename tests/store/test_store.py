@@ -3,9 +3,9 @@ from decimal import Decimal
 
 import pytest
 
-from desktop.model.errors import InputError
+from desktop.model.errors import InputError, StorageError
 from desktop.store import repo
-from desktop.store.db import SCHEMA_VERSION, StoreError, open_store
+from desktop.store.db import SCHEMA_VERSION, open_store
 
 
 def test_new_database_has_schema_wal_and_foreign_keys(fresh_store, db_path):
@@ -38,7 +38,7 @@ def test_project_round_trip_with_money_in_fen(fresh_store, db_path, sample_proje
 
 def test_duplicate_is_refused_unless_replace(fresh_store, sample_project):
     first = repo.insert_project(fresh_store, sample_project)
-    with pytest.raises(StoreError, match="已有项目"):
+    with pytest.raises(InputError, match="已有项目"):
         repo.insert_project(fresh_store, sample_project)
     second = repo.insert_project(fresh_store, sample_project, replace=True)
     assert second != first
@@ -51,7 +51,7 @@ def test_failed_import_leaves_nothing(fresh_store, sample_project):
 
     other = copy.deepcopy(sample_project)
     other.name = "接访费用"
-    with pytest.raises(StoreError), fresh_store.transaction():
+    with pytest.raises(InputError), fresh_store.transaction():
         repo.insert_project(fresh_store, other)
         repo.insert_project(fresh_store, copy.deepcopy(sample_project))
         repo.insert_project(fresh_store, copy.deepcopy(sample_project))  # duplicate → rollback all
@@ -83,8 +83,9 @@ def test_not_sqlite_file_is_refused_and_untouched(tmp_path):
     bad = tmp_path / "report.db"
     bad.write_bytes(b"this is not a database at all" * 10)
     before = bad.read_bytes()
-    with pytest.raises(InputError, match="不是 SQLite 数据库"):
+    with pytest.raises(StorageError, match="不是 SQLite 数据库") as caught:
         open_store(bad)
+    assert caught.value.kind == "corrupt"
     assert bad.read_bytes() == before
 
 
@@ -95,7 +96,7 @@ def test_foreign_sqlite_database_is_refused_and_untouched(tmp_path):
     conn.commit()
     conn.close()
     before = other.read_bytes()
-    with pytest.raises(StoreError, match="其他程序"):
+    with pytest.raises(StorageError, match="其他程序"):
         open_store(other)
     assert other.read_bytes() == before
 
@@ -107,20 +108,21 @@ def test_newer_schema_is_refused(tmp_path):
     conn.execute(f"PRAGMA user_version={SCHEMA_VERSION + 1}")
     conn.commit()
     conn.close()
-    with pytest.raises(StoreError, match="更新版本"):
+    with pytest.raises(StorageError, match="更新版本"):
         open_store(path)
 
 
 def test_missing_directory_is_a_clear_error(tmp_path):
-    with pytest.raises(StoreError, match="文件夹不存在"):
+    with pytest.raises(StorageError, match="文件夹不存在"):
         open_store(tmp_path / "nope" / "x.db")
 
 
 def test_read_only_store_refuses_writes(db_path, sample_project):
     open_store(db_path).close()
     store = open_store(db_path, read_only=True)
-    with pytest.raises(StoreError, match="只读"):
+    with pytest.raises(StorageError, match="只读") as caught:
         repo.insert_project(store, sample_project)
+    assert caught.value.kind == "read_only"
 
 
 def test_backup_is_a_consistent_copy(fresh_store, sample_project, tmp_path):

@@ -42,3 +42,9 @@ def make_window(qtbot, tmp_path: Path):
     yield make
     for window in windows:
         window.close()
+
+
+@pytest.fixture(autouse=True)
+def _error_log_in_tmp(tmp_path: Path, monkeypatch):
+    """Program-bug logs of a test go to its tmp_path, never to the user's log folder."""
+    monkeypatch.setenv("JIXIAO_LOG_DIR", str(tmp_path / "error-log"))

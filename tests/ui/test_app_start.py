@@ -65,26 +65,46 @@ def test_parse_db_arg():
     assert app.parse_db_arg([]) is None
 
 
-def test_excepthook_reports_in_chinese(monkeypatch, capsys):
+def test_excepthook_reports_in_chinese(monkeypatch, capsys, tmp_path):
     monkeypatch.setenv(app.QUIT_AFTER_SHOW, "1")
+    monkeypatch.setenv("JIXIAO_LOG_DIR", str(tmp_path / "logs"))
     try:
         raise ValueError("boom")
     except ValueError as exc:
         app.excepthook(type(exc), exc, exc.__traceback__)
     err = capsys.readouterr().err
     assert "程序出现意外错误" in err
+    log = tmp_path / "logs" / "jixiao-errors.log"
+    assert str(log) in err and "Traceback" not in err
+    assert "ValueError: boom" in log.read_text(encoding="utf-8")
 
 
-def test_features_can_be_installed_after_the_first_paint(ui_store, tmp_path, qtbot):
+def test_menus_are_complete_when_the_window_opens(ui_store, tmp_path, qtbot):
     from PySide6.QtCore import QSettings
 
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    window = app.open_main_window(ui_store, settings=settings, defer_features=True)
-    before = [a.text() for a in window.menu_file.actions()]
-    assert "退出" not in before
-    window.install_features()
-    window.install_features()
-    after = [a.text() for a in window.menu_file.actions()]
-    assert after.count("退出") == 1 and after[-1] == "退出"
-    assert window.menu_export.actions()
+    window = app.open_main_window(ui_store, settings=settings)
+    qtbot.addWidget(window)
+    texts = [a.text() for a in window.menus.file.actions()]
+    assert texts.count("退出") == 1 and texts[-1] == "退出"
+    assert window.menus.export.actions()
     window.close()
+
+
+def test_the_window_paints_before_the_features_load(tmp_path):
+    code = (
+        "import sys, desktop.ui.app as app, desktop.ui.actions as actions\n"
+        "names = [f'desktop.ui.{n}' for n in actions.LAZY_FEATURES]\n"
+        "print(sum(n in sys.modules for n in names))\n"
+        "actions.load_features()\n"
+        "print(sum(n in sys.modules for n in names), len(names))\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    before, after = done.stdout.splitlines()
+    assert before == "0"
+    loaded, total = after.split()
+    assert loaded == total == "4"

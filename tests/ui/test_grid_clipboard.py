@@ -108,6 +108,20 @@ def test_paste_a_newer_form_with_its_own_column_order(grid, sample_project):
     assert visible[3:6] == [Column.OPERATOR, Column.TARGET, Column.UNIT]
 
 
+def test_paste_reads_every_header_the_excel_import_reads(grid, sample_project):
+    """The grid and the Excel import share one vocabulary: 预期指标值, 自评得分, 备注 are known."""
+    sheet = (
+        "一级指标\t二级指标\t三级指标\t预期指标值\t完成值\t权重（分）\t自评得分\t备注\n"
+        "产出指标\t数量指标\t培训场次\t≥4场\t5场\t10\t9\t天气原因推迟一场\n"
+    )
+    grid.view.go_to(grid.model().total_row(), Column.LEVEL1)
+    grid.paste_text(sheet)
+    added = sample_project.indicators[-1]
+    assert (added.level3, added.target, added.actual) == ("培训场次", "≥4场", "5场")
+    assert added.weight == Decimal("10.00") and added.score == Decimal("9.00")
+    assert added.deviation == "天气原因推迟一场"
+
+
 def test_operator_column_accepts_typed_forms(grid, sample_project):
     model = grid.model()
     grid.act_optional.setChecked(True)

@@ -8,36 +8,18 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QMainWindow, QPushButton
+from PySide6.QtWidgets import QPushButton
 
 from desktop.ui.print_preview import (
     BatchWorker,
     PreviewDialog,
     a4_printer,
-    install,
     print_pdf,
     report_bytes,
     start_batch,
 )
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "seed003_baoan.json"
-
-
-class _Window(QMainWindow):
-    """The parts of MainWindow that feature modules use (menus, store, current project)."""
-
-    def __init__(self, store, project) -> None:
-        super().__init__()
-        self.store = store
-        self._project = project
-        self.menu_file = self.menuBar().addMenu("文件")
-        self.menu_export = self.menuBar().addMenu("导出")
-
-    def current_project(self):
-        return self._project
-
-    def flush(self) -> bool:
-        return True
 
 
 def _seed_project(store):
@@ -49,16 +31,25 @@ def _seed_project(store):
     return repo.load_project(store, pid)
 
 
-def test_install_adds_menu_actions_with_shortcuts(qtbot, ui_store):
-    window = _Window(ui_store, None)
-    qtbot.addWidget(window)
-    install(window)
-    export_texts = [a.text() for a in window.menu_export.actions()]
-    file_texts = [a.text() for a in window.menu_file.actions()]
+def test_menu_actions_with_shortcuts(ui_store, make_window):
+    window = make_window(ui_store)
+    export_texts = [a.text() for a in window.menus.export.actions()]
+    file_texts = [a.text() for a in window.menus.file.actions()]
     assert "导出 PDF…" in export_texts and "导出合订本…" in export_texts
     assert "打印预览…" in file_texts and "打印…" in file_texts
-    assert window.action_export_pdf.shortcut().toString() == "Ctrl+E"
-    assert window.action_print_preview.shortcut().toString() == "Ctrl+P"
+    assert window.action.export_pdf.shortcut().toString() == "Ctrl+E"
+    assert window.action.print_preview.shortcut().toString() == "Ctrl+P"
+
+
+def test_preview_action_shows_the_current_project(ui_store, make_window, qtbot):
+    project = _seed_project(ui_store)
+    window = make_window(ui_store)
+    window.select_project(project.id)
+    window.action.print_preview.trigger()
+    (dialog,) = window.findChildren(PreviewDialog)
+    assert dialog.isVisible() and project.name in dialog.windowTitle()
+    assert dialog.page_count() == len(PdfReader(io.BytesIO(dialog.data)).pages) > 1
+    dialog.close()
 
 
 def test_preview_shows_every_page_of_the_exported_pdf(qtbot, ui_store, tmp_path):

@@ -1,48 +1,19 @@
-"""定稿 dialogs on a host window that offers the main-window interface (INTERFACES.md)."""
+"""定稿, 撤销定稿 and 版本记录 in the real main window over a real store."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from desktop.exchange.jsonio import read_projects
+from desktop.model.snapshot import short_fingerprint
 from desktop.store import repo, revisions
-from desktop.ui import revisions_dialog
 from desktop.ui.revisions_dialog import FinaliseDialog, ReasonDialog, RevisionsDialog
+from tests.ui.window_helpers import type_text
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-
-
-class HostWindow(QMainWindow):
-    """The parts of MainWindow that features use: store, menus, current project, reloads."""
-
-    def __init__(self, store):
-        super().__init__()
-        self.store = store
-        self.menu_project = self.menuBar().addMenu("项目")
-        self.project = None
-        self.read_only: bool | None = None
-        self.flushed = 0
-
-    def current_project(self):
-        return self.project
-
-    def select_project(self, project_id):
-        self.project = repo.load_project(self.store, project_id)
-
-    def reload_navigator(self):
-        pass
-
-    def refresh_findings(self):
-        pass
-
-    def flush(self):
-        self.flushed += 1
-
-    def set_read_only(self, flag):
-        self.read_only = flag
 
 
 def _answer(button_text: str | None = None, reason: str | None = None, tick: bool = False):
@@ -77,43 +48,43 @@ def _close_message():
         w.accept()
 
 
-def _window(qtbot, store, fixture="seed003_security"):
+def _window(make_window, store, fixture="seed003_security"):
     (project,) = read_projects(FIXTURES / f"{fixture}.json")
     pid = repo.insert_project(store, project)
-    window = HostWindow(store)
-    qtbot.addWidget(window)
-    revisions_dialog.install(window)
+    window = make_window(store)
     window.select_project(pid)
-    window.revisions_feature.refresh()
     return window, pid
 
 
-def test_menu_actions_installed(qtbot, ui_store):
-    window, _ = _window(qtbot, ui_store)
-    labels = [a.text() for a in window.menu_project.actions() if a.text()]
-    assert labels == ["定稿…", "撤销定稿…", "版本记录…"]
-    f = window.revisions_feature
-    assert f.finalise_action.isEnabled() and not f.unfinalise_action.isEnabled()
+def test_menu_actions_installed(make_window, ui_store):
+    window, _ = _window(make_window, ui_store)
+    labels = [a.text() for a in window.menus.project.actions() if a.text()]
+    assert labels[-3:] == ["定稿…", "撤销定稿…", "版本记录…"]
+    action = window.action
+    assert action.finalise.isEnabled() and not action.unfinalise.isEnabled()
 
 
-def test_finalise_with_warnings_needs_the_tick(qtbot, ui_store):
-    window, pid = _window(qtbot, ui_store)
-    feature = window.revisions_feature
+def test_finalise_with_warnings_needs_the_tick(make_window, ui_store):
+    window, pid = _window(make_window, ui_store)
+    action = window.action
     _answer(tick=False)
-    feature.finalise_action.trigger()
+    action.finalise.trigger()
     assert repo.load_project(ui_store, pid).status == "draft"
+    editor = window.section_editor("basic_info")
+    type_text(editor.edit, "定稿前")  # an edit not yet written: 定稿 writes it first
     _answer(tick=True)
-    feature.finalise_action.trigger()
-    assert repo.load_project(ui_store, pid).status == "final"
-    assert window.flushed == 2
-    assert window.read_only is True
+    action.finalise.trigger()
+    saved = repo.load_project(ui_store, pid)
+    assert saved.status == "final" and "定稿前" in saved.section("basic_info")
+    assert not window.editable and editor.edit.isReadOnly()
     fp = revisions.latest_fingerprint(ui_store, pid)
-    assert fp and revisions.short(fp) in feature.banner.text() and "已定稿" in feature.banner.text()
-    assert not feature.finalise_action.isEnabled() and feature.unfinalise_action.isEnabled()
+    banner = window.workspace.status.final_label.text()
+    assert fp and short_fingerprint(fp) in banner and "已定稿" in banner
+    assert not action.finalise.isEnabled() and action.unfinalise.isEnabled()
 
 
-def test_errors_block_finalise(qtbot, ui_store, tmp_path):
-    window, pid = _window(qtbot, ui_store, "seed000_evaluation")
+def test_errors_block_finalise(qtbot, make_window, ui_store, tmp_path):
+    window, pid = _window(make_window, ui_store, "seed000_evaluation")
     project = repo.load_project(ui_store, pid)
     from desktop.model.checks import run_checks
 
@@ -127,23 +98,23 @@ def test_errors_block_finalise(qtbot, ui_store, tmp_path):
     dialog.resize(700, 300)
     dialog.grab().save(str(tmp_path / "finalise_blocked.png"))
     _answer()
-    window.revisions_feature.finalise_action.trigger()
+    window.action.finalise.trigger()
     assert repo.load_project(ui_store, pid).status == "draft"
 
 
-def test_unfinalise_needs_a_reason_and_history_compares(qtbot, ui_store, tmp_path):
-    window, pid = _window(qtbot, ui_store)
-    feature = window.revisions_feature
+def test_unfinalise_needs_a_reason_and_history_compares(qtbot, make_window, ui_store, tmp_path):
+    window, pid = _window(make_window, ui_store)
+    action = window.action
     revisions.finalise(ui_store, pid)
-    window.select_project(pid)
-    feature.refresh()
+    window.workspace.reload_current()
     _answer(reason="")  # OK disabled without a reason: nothing happens
-    feature.unfinalise_action.trigger()
+    action.unfinalise.trigger()
     assert repo.load_project(ui_store, pid).status == "final"
     _answer(reason="财政局退回，修改成本指标")
-    feature.unfinalise_action.trigger()
+    action.unfinalise.trigger()
     assert repo.load_project(ui_store, pid).status == "draft"
-    assert window.read_only is False and feature.banner.text() == ""
+    assert window.editable and window.workspace.status.final_label.text() == ""
+    assert not window.section_editor("basic_info").edit.isReadOnly()
     project = repo.load_project(ui_store, pid)
     project.indicators[3].target = "≤8万元"
     repo.save_project(ui_store, project)
@@ -160,13 +131,14 @@ def test_unfinalise_needs_a_reason_and_history_compares(qtbot, ui_store, tmp_pat
     dialog.grab().save(str(tmp_path / "revisions.png"))
 
 
-def test_does_not_lift_the_lock_read_only_state(qtbot, ui_store):
-    window, _pid = _window(qtbot, ui_store)
-    window.read_only_reason = "数据库正被其他用户使用"
-    feature = window.revisions_feature
-    feature._last_state = None
-    feature.refresh()
+def test_does_not_lift_the_lock_read_only_state(make_window, ui_store):
+    window, pid = _window(make_window, ui_store)
+    revisions.finalise(ui_store, pid)
+    window.session.set_read_only("数据库正被其他用户使用")
+    window.workspace.reload_current()
     assert window.read_only is True
+    assert not window.action.unfinalise.isEnabled()  # the lock holder's window may not write
+    assert window.banner.kind == "readonly"
 
 
 def test_double_click_on_a_blocking_error_jumps_to_it(qtbot, ui_store, make_window):
@@ -176,15 +148,17 @@ def test_double_click_on_a_blocking_error_jumps_to_it(qtbot, ui_store, make_wind
     window.select_project(pid)
     window.tabs.setCurrentIndex(0)
 
-    def double_click_first_error():
+    def double_click_the_score_claim():
         for w in QApplication.topLevelWidgets():
             if isinstance(w, FinaliseDialog) and w.isVisible():
-                w.list.itemActivated.emit(w.list.item(0))
+                items = [w.list.item(i) for i in range(w.list.count())]
+                claim = next(item for item in items if "100分" in item.text())
+                w.list.itemActivated.emit(claim)
                 return
-        QTimer.singleShot(20, double_click_first_error)
+        QTimer.singleShot(20, double_click_the_score_claim)
 
-    QTimer.singleShot(0, double_click_first_error)
-    window.revisions_feature.finalise_action.trigger()
+    QTimer.singleShot(0, double_click_the_score_claim)
+    window.action.finalise.trigger()
     assert repo.load_project(ui_store, pid).status == "draft"
     # the claimed 100 分 sits in a narrative section: its tab is shown and the words selected
     editor = window.focusWidget()

@@ -5,44 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMainWindow, QMenu
 
 from desktop.store import repo
 from desktop.store.db import Store
-from desktop.ui.text_import_dialog import TextImportDialog, install, open_import
+from desktop.ui.session import EditorSession
+from desktop.ui.text_import_dialog import TextImportDialog, open_import
 
 SEED_003 = "003_0bef1ca0c8c97894.txt"
 
 
-class HostWindow(QMainWindow):
-    """The parts of the main window a feature module uses (menus, store, navigator hooks)."""
-
-    def __init__(self, store: Store) -> None:
-        super().__init__()
-        self.store = store
-        self.menu_file = QMenu("文件", self)
-        self.menu_project = QMenu("项目", self)
-        self.menuBar().addMenu(self.menu_file)
-        self.menuBar().addMenu(self.menu_project)
-        self.read_only = False
-        self.reloads = 0
-        self.selected: int | None = None
-        self.project = None
-
-    def current_project(self):  # type: ignore[no-untyped-def]
-        return self.project
-
-    def flush(self) -> bool:
-        return True
-
-    def reload_navigator(self) -> None:
-        self.reloads += 1
-
-    def select_project(self, project_id: int | None) -> bool:
-        self.selected = project_id
-        if project_id is not None:
-            self.project = repo.load_project(self.store, project_id)
-        return True
+@pytest.fixture
+def session(ui_store: Store) -> EditorSession:
+    """The editor session the dialog writes through (a real one over the test's store)."""
+    return EditorSession(ui_store)
 
 
 def tree_names(dialog: TextImportDialog) -> list[str]:
@@ -50,9 +25,9 @@ def tree_names(dialog: TextImportDialog) -> list[str]:
 
 
 def test_preview_shows_projects_and_import_writes_them(
-    qtbot, ui_store: Store, seeds_dir: Path, tmp_path: Path
+    qtbot, ui_store: Store, session: EditorSession, seeds_dir: Path, tmp_path: Path
 ) -> None:
-    dialog = TextImportDialog(ui_store)
+    dialog = TextImportDialog(session)
     qtbot.addWidget(dialog)
     dialog.load_file(seeds_dir / SEED_003)
     assert tree_names(dialog) == [
@@ -79,8 +54,10 @@ def test_preview_shows_projects_and_import_writes_them(
     assert len(dialog.created_ids) == 4
 
 
-def test_cancel_writes_nothing(qtbot, ui_store: Store, seeds_dir: Path) -> None:
-    dialog = TextImportDialog(ui_store)
+def test_cancel_writes_nothing(
+    qtbot, ui_store: Store, session: EditorSession, seeds_dir: Path
+) -> None:
+    dialog = TextImportDialog(session)
     qtbot.addWidget(dialog)
     dialog.load_file(seeds_dir / SEED_003)
     dialog.cancel_button.click()
@@ -89,11 +66,11 @@ def test_cancel_writes_nothing(qtbot, ui_store: Store, seeds_dir: Path) -> None:
 
 
 def test_bad_input_shows_message_and_disables_import(
-    qtbot, ui_store: Store, tmp_path: Path
+    qtbot, ui_store: Store, session: EditorSession, tmp_path: Path
 ) -> None:
     bad = tmp_path / "坏.docx"
     bad.write_bytes(b"junk")
-    dialog = TextImportDialog(ui_store)
+    dialog = TextImportDialog(session)
     qtbot.addWidget(dialog)
     dialog.load_file(bad)
     assert not dialog.import_button.isEnabled()
@@ -103,8 +80,10 @@ def test_bad_input_shows_message_and_disables_import(
     assert "不是绩效自评报告" in dialog.report.item(0).text()
 
 
-def test_unit_and_year_override(qtbot, ui_store: Store, seeds_dir: Path) -> None:
-    dialog = TextImportDialog(ui_store)
+def test_unit_and_year_override(
+    qtbot, ui_store: Store, session: EditorSession, seeds_dir: Path
+) -> None:
+    dialog = TextImportDialog(session)
     qtbot.addWidget(dialog)
     dialog.load_text((seeds_dir / "000_cdb5fd7bd89dc735.txt").read_text(encoding="utf-8"))
     assert "2023年度" in dialog.tree.topLevelItem(0).text(1)
@@ -115,13 +94,13 @@ def test_unit_and_year_override(qtbot, ui_store: Store, seeds_dir: Path) -> None
 
 
 def test_duplicate_import_is_refused_and_nothing_half_written(
-    qtbot, ui_store: Store, seeds_dir: Path
+    qtbot, ui_store: Store, session: EditorSession, seeds_dir: Path
 ) -> None:
-    first = TextImportDialog(ui_store)
+    first = TextImportDialog(session)
     qtbot.addWidget(first)
     first.load_file(seeds_dir / SEED_003)
     first.import_button.click()
-    again = TextImportDialog(ui_store)
+    again = TextImportDialog(session)
     qtbot.addWidget(again)
     again.load_file(seeds_dir / SEED_003)
     again.import_button.click()
@@ -130,45 +109,29 @@ def test_duplicate_import_is_refused_and_nothing_half_written(
     assert len(repo.list_projects(ui_store)) == 4
 
 
-def test_install_adds_the_import_action(qtbot, ui_store: Store, seeds_dir: Path) -> None:
-    window = HostWindow(ui_store)
-    qtbot.addWidget(window)
-    install(window)
-    assert [a.text() for a in window.menu_file.actions()] == ["导入报告文本/Word…"]
-    assert window.menu_project.actions() == []  # 复制为下一年度 is the main window's own action
-    dialog = open_import(window, seeds_dir / SEED_003)
-    assert dialog is not None
-    dialog.import_button.click()
-    assert window.reloads == 1 and window.selected == dialog.created_ids[0]
-
-
 def test_real_main_window_gets_one_import_and_one_copy_action(
-    qtbot, ui_store: Store, seeds_dir: Path, tmp_path: Path
+    ui_store: Store, seeds_dir: Path, make_window
 ) -> None:
-    main_window = pytest.importorskip("desktop.ui.main_window")
-    from PySide6.QtCore import QSettings
-
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = main_window.MainWindow(ui_store, settings=settings)
-    qtbot.addWidget(window)
-    file_texts = [a.text() for a in window.menu_file.actions()]
+    window = make_window(ui_store)
+    file_texts = [a.text() for a in window.menus.file.actions()]
     assert file_texts.count("导入报告文本/Word…") == 1
-    project_texts = [a.text() for a in window.menu_project.actions()]
+    project_texts = [a.text() for a in window.menus.project.actions()]
     assert project_texts.count("复制为下一年度") == 1
-    dialog = open_import(window, seeds_dir / SEED_003)
+    assert "导入报告文本/Word…" not in project_texts
+    dialog = open_import(window.workspace, seeds_dir / SEED_003)
     assert dialog is not None
     dialog.import_button.click()
     assert len(repo.list_projects(ui_store)) == 4
     current = window.current_project()
     assert current is not None and current.id == dialog.created_ids[0]
     assert current.name == "保安费用"
-    window.close()
+    assert window.navigator.item_for(current.id) is window.navigator.currentItem()
 
 
 def test_selecting_a_section_scrolls_the_source_to_it(
-    qtbot, ui_store: Store, seeds_dir: Path
+    qtbot, ui_store: Store, session: EditorSession, seeds_dir: Path
 ) -> None:
-    dialog = TextImportDialog(ui_store)
+    dialog = TextImportDialog(session)
     qtbot.addWidget(dialog)
     dialog.load_file(seeds_dir / SEED_003)
     last = dialog.tree.topLevelItem(3)
@@ -186,10 +149,12 @@ def test_selecting_a_section_scrolls_the_source_to_it(
     assert dialog.source.textCursor().block().text().endswith("驻京驻蓉信访维稳经费绩效目标表")
 
 
-def test_paste_button_reads_the_clipboard(qtbot, ui_store: Store, seeds_dir: Path) -> None:
+def test_paste_button_reads_the_clipboard(
+    qtbot, ui_store: Store, session: EditorSession, seeds_dir: Path
+) -> None:
     from PySide6.QtGui import QGuiApplication
 
-    dialog = TextImportDialog(ui_store)
+    dialog = TextImportDialog(session)
     qtbot.addWidget(dialog)
     clipboard = QGuiApplication.clipboard()
     clipboard.setText("")

@@ -16,7 +16,7 @@ from tests.ui.window_helpers import reopen_text, store_path, type_text
 
 def _create_unit_and_project(window, monkeypatch, name="保安费用"):
     monkeypatch.setattr(dialogs, "ask_unit", lambda *a, **k: ("某区信访局", "某区人民政府"))
-    window.actions_by_name["new_unit"].trigger()
+    window.action.new_unit.trigger()
     monkeypatch.setattr(
         dialogs,
         "ask_new_project",
@@ -24,7 +24,7 @@ def _create_unit_and_project(window, monkeypatch, name="保安费用"):
             unit, "", 2023, name, "self_evaluation"
         ),
     )
-    window.actions_by_name["new_project"].trigger()
+    window.action.new_project.trigger()
     project = window.current_project()
     assert project is not None
     return project
@@ -39,7 +39,10 @@ def test_title_menus_and_empty_database(ui_store, make_window):
     assert window.current_project() is None
     assert window.stack.currentWidget() is window.empty_page
     assert "新建单位" in window.empty_page.label.text()
-    assert window.actions_by_name["new_project"].shortcut().toString() == "Ctrl+N"
+    assert window.action.new_project.shortcut().toString() == "Ctrl+N"
+    exports = [a.text() for a in window.menus.export.actions()]
+    assert exports == ["导出 PDF…", "导出合订本…", "导出 Excel…"]
+    assert "（尚无可用的导出功能）" not in exports
 
 
 def test_first_use_create_type_and_reopen(ui_store, make_window, monkeypatch, qtbot):
@@ -54,7 +57,7 @@ def test_first_use_create_type_and_reopen(ui_store, make_window, monkeypatch, qt
     assert window.overview.department_edit.text() == "某区人民政府"
 
     editor = window.section_editor("basic_info")
-    window.tabs.setCurrentWidget(window._shown_pages.page_of("basic_info"))
+    window.tabs.setCurrentWidget(window.tabs.page_of("basic_info"))
     type_text(editor.edit, "保障两名保安人员经费")
     typed_at = time.monotonic()
     assert editor.count_label.text() == "10 字"
@@ -177,7 +180,7 @@ def test_insert_template_fills_project_figures(ui_store, make_window, monkeypatc
 def test_ctrl_s_is_harmless(ui_store, make_window, monkeypatch):
     window = make_window(ui_store)
     _create_unit_and_project(window, monkeypatch)
-    window.actions_by_name["save"].trigger()
+    window.action.save.trigger()
     assert "已保存" in window.statusBar().currentMessage()
 
 
@@ -188,11 +191,11 @@ def test_funds_edit_undo_and_redo(ui_store, make_window, monkeypatch):
     funds.set_cell_text("fiscal", "full_year", "100000")
     funds.set_cell_text("fiscal", "executed", "50000")
     assert "50.00%" in funds.rate_label.text()
-    window.actions_by_name["undo"].trigger()
+    window.action.undo.trigger()
     assert funds.cell_text("fiscal", "executed") == ""
     assert project.funds.rows["total"].executed is None
     assert "50.00%" not in funds.rate_label.text()
-    window.actions_by_name["redo"].trigger()
+    window.action.redo.trigger()
     assert funds.cell_text("total", "executed") == "50,000.00"
     assert window.flush()
     assert repo.load_project(ui_store, project.id).funds.rows["fiscal"].executed == Decimal("50000")
@@ -205,12 +208,12 @@ def test_year_and_report_type_changes_are_undoable(ui_store, make_window, monkey
     combo = window.overview.form_combo
     combo.setCurrentIndex(combo.findData("evaluation"))
     assert (project.year, project.form) == (2024, "evaluation")
-    window.actions_by_name["undo"].trigger()
+    window.action.undo.trigger()
     assert project.form == "self_evaluation"
     first = tab_title(load_form("self_evaluation").tabs()[0][0])
     assert window.tabs.tabText(2) == first
     assert combo.currentData() == "self_evaluation"
-    window.actions_by_name["undo"].trigger()
+    window.action.undo.trigger()
     assert project.year == 2023 and window.overview.year_spin.value() == 2023
     assert window.flush()
     saved = repo.load_project(ui_store, project.id)
@@ -219,9 +222,7 @@ def test_year_and_report_type_changes_are_undoable(ui_store, make_window, monkey
 
 def test_standard_shortcuts(ui_store, make_window):
     window = make_window(ui_store)
-    keys = {
-        name: [k.toString() for k in a.shortcuts()] for name, a in window.actions_by_name.items()
-    }
+    keys = {name: [k.toString() for k in a.shortcuts()] for name, a in window.action.items()}
     assert "Ctrl+N" in keys["new_project"]
     assert "Ctrl+S" in keys["save"]
     assert "Ctrl+Z" in keys["undo"]
@@ -271,5 +272,5 @@ def test_status_bar_total_follows_grid_and_funds_edits(ui_store, make_window, sa
     funds = window.current_project().funds.rows["total"]
     funds.executed = funds.full_year / 2
     window.grid.refresh()
-    window.project_changed.emit()
+    window.session.mark_changed()
     assert window.score_label.text().startswith("总分 95 分")

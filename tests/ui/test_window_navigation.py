@@ -14,7 +14,7 @@ from desktop.model.checks import ERROR, Finding
 from desktop.model.project import Project
 from desktop.store import lock, repo
 from desktop.store.db import open_store
-from desktop.ui import dialogs, window_actions
+from desktop.ui import actions, dialogs
 from desktop.ui.recycle_bin import RecycleBinDialog
 from tests.ui.window_helpers import reopen_text, store_path, type_text
 
@@ -83,7 +83,7 @@ def test_findings_listed_and_click_jumps_to_section(ui_store, make_window, sampl
     rect = panel.list.visualItemRect(item)
     qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     editor = window.section_editor("problems")
-    assert window.tabs.currentWidget() is window._shown_pages.page_of("problems")
+    assert window.tabs.currentWidget() is window.tabs.page_of("problems")
     assert editor.edit.hasFocus() or window.focusWidget() is editor.edit
 
 
@@ -133,17 +133,17 @@ def test_delete_undo_and_recycle_bin(ui_store, make_window, sample_project, monk
     window = make_window(ui_store)
     window.select_project(ids[1])
     monkeypatch.setattr(dialogs, "confirm", lambda *a: False)
-    window.actions_by_name["delete"].trigger()
+    window.action.delete.trigger()
     assert ids[1] in window.navigator.project_ids()
     monkeypatch.setattr(dialogs, "confirm", lambda *a: True)
-    window.actions_by_name["delete"].trigger()
+    window.action.delete.trigger()
     assert ids[1] not in window.navigator.project_ids()
     assert [r.id for r in repo.list_projects(ui_store, deleted=True)] == [ids[1]]
     window.undo_stack.undo()
     assert ids[1] in window.navigator.project_ids()
     assert window.current_project().id == ids[1]
-    window.actions_by_name["delete"].trigger()
-    dialog = RecycleBinDialog(window)
+    window.action.delete.trigger()
+    dialog = RecycleBinDialog(window.workspace)
     assert dialog.project_ids() == [ids[1]]
     dialog.table.selectRow(0)
     assert dialog.restore_selected() == [ids[1]]
@@ -156,12 +156,12 @@ def test_rename_project_and_unit(ui_store, make_window, sample_project, monkeypa
     window = make_window(ui_store)
     window.select_project(ids[0])
     monkeypatch.setattr(dialogs, "ask_text", lambda *a: "保安服务费用")
-    window.actions_by_name["rename"].trigger()
+    window.action.rename.trigger()
     assert window.navigator.item_for(ids[0]).text(0) == "保安服务费用"
     assert repo.load_project(ui_store, ids[0]).name == "保安服务费用"
     window.navigator.setCurrentItem(window.navigator.topLevelItem(0))
     monkeypatch.setattr(dialogs, "ask_unit", lambda *a: ("西区信访局", "西区人民政府"))
-    window.actions_by_name["rename"].trigger()
+    window.action.rename.trigger()
     assert window.navigator.topLevelItem(0).text(0) == "西区信访局"
     assert repo.load_project(ui_store, ids[0]).unit.department == "西区人民政府"
 
@@ -170,7 +170,7 @@ def test_navigator_context_menu_lists_actions(ui_store, make_window, sample_proj
     ids = _three(ui_store, sample_project)
     window = make_window(ui_store)
     window.select_project(ids[0])
-    menu = window_actions.navigator_menu(window)
+    menu = actions.navigator_menu(window.workspace, window.action)
     texts = [a.text() for a in menu.actions() if a.text()]
     for label in ("新建单位…", "新建项目…", "重命名…", "复制为下一年度", "删除项目…", "回收站…"):
         assert label in texts
@@ -224,8 +224,8 @@ def test_second_instance_is_read_only(ui_store, make_window, sample_project, oth
     type_text(editor.edit, "不应写入")
     assert editor.text() == before
     assert window.overview.name_edit.isReadOnly()
-    assert not window.actions_by_name["new_project"].isEnabled()
-    assert not window.actions_by_name["delete"].isEnabled()
+    assert not window.action.new_project.isEnabled()
+    assert not window.action.delete.isEnabled()
     window.overview.funds.set_cell_text("fiscal", "executed", "1")
     time.sleep(0.1)
     assert window.flush()
@@ -249,13 +249,13 @@ def test_backup_and_restore(ui_store, make_window, sample_project, monkeypatch, 
     window.select_project(pid)
     out = tmp_path / "copy.db"
     monkeypatch.setattr(dialogs, "save_file", lambda *a: out)
-    window.actions_by_name["backup"].trigger()
+    window.action.backup.trigger()
     assert out.is_file()
     type_text(window.section_editor("method").edit, "之后的修改")
     assert window.flush()
     monkeypatch.setattr(dialogs, "open_file", lambda *a: out)
     monkeypatch.setattr(dialogs, "confirm", lambda *a: True)
-    window.actions_by_name["restore"].trigger()
+    window.action.restore.trigger()
     assert not window.read_only
     window.select_project(pid)
     assert window.section_editor("method").text() == ""
@@ -268,7 +268,7 @@ def test_switching_project_clears_undo_history(ui_store, make_window, sample_pro
     window = make_window(ui_store)
     window.select_project(ids[1])
     monkeypatch.setattr(dialogs, "confirm", lambda *a: True)
-    window.actions_by_name["delete"].trigger()
+    window.action.delete.trigger()
     assert window.undo_stack.canUndo()
     window.navigator.setCurrentItem(window.navigator.item_for(ids[2]))
     assert not window.undo_stack.canUndo()
@@ -307,7 +307,7 @@ def test_reload_current_after_a_change_in_the_database(ui_store, make_window, sa
     window = make_window(ui_store)
     window.select_project(pid)
     repo.save_section(ui_store, pid, "method", "外部修改")
-    window.reload_current()
+    window.workspace.reload_current()
     assert window.section_editor("method").text() == "外部修改"
 
 

@@ -5,56 +5,19 @@ from __future__ import annotations
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication
 
-from desktop.exchange.xlsx import write_workbook
+from desktop.exchange.xlsx.export import write_workbook
 from desktop.model.project import Project
 from desktop.store import repo
 from desktop.ui import xlsx_dialogs
 from desktop.ui.xlsx_dialogs import SCOPE_PROJECT, SCOPE_UNIT_YEAR, export_to, preview_import
-
-
-class HostWindow(QMainWindow):
-    """The main-window contract of INTERFACES.md, for when the real window is not present."""
-
-    def __init__(self, store) -> None:
-        super().__init__()
-        self.store = store
-        self.read_only = False
-        self.menu_file = self.menuBar().addMenu("文件")
-        self.menu_export = self.menuBar().addMenu("导出")
-        self.menu_project = self.menuBar().addMenu("项目")
-        self._project: Project | None = None
-        self.reloads = 0
-        xlsx_dialogs.install(self)
-
-    def current_project(self) -> Project | None:
-        return self._project
-
-    def flush(self) -> bool:
-        return True
-
-    def reload_navigator(self) -> None:
-        self.reloads += 1
-
-    def select_project(self, project_id: int | None) -> bool:
-        self._project = repo.load_project(self.store, project_id) if project_id else None
-        return True
+from desktop.ui.xlsx_preview import ImportPreviewDialog
 
 
 @pytest.fixture
-def window(qtbot, ui_store, tmp_path):
-    try:
-        from PySide6.QtCore import QSettings
-
-        from desktop.ui.main_window import MainWindow
-    except ModuleNotFoundError:
-        win = HostWindow(ui_store)
-    else:  # the real window installs the feature itself
-        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-        win = MainWindow(ui_store, settings=settings)
-    qtbot.addWidget(win)
-    return win
+def window(ui_store, make_window):
+    return make_window(ui_store)
 
 
 @pytest.fixture
@@ -78,28 +41,28 @@ def _texts(menu) -> list[str]:
     return [a.text() for a in menu.actions()]
 
 
-def test_install_adds_menu_actions(window):
-    assert "导出 Excel…" in _texts(window.menu_export)
-    assert "从 Excel 导入…" in _texts(window.menu_file)
+def test_menu_actions(window):
+    assert "导出 Excel…" in _texts(window.menus.export)
+    assert "从 Excel 导入…" in _texts(window.menus.file)
 
 
 def test_export_unit_year_and_current_project(window, ui_store, sample_project, tmp_path):
     ids = _two_projects(ui_store, sample_project)
-    window.reload_navigator()
+    window.workspace.reload_navigator()
     window.select_project(ids[1])
     out = tmp_path / "unit.xlsx"
-    assert export_to(window, SCOPE_UNIT_YEAR, out)
+    assert export_to(window.workspace, SCOPE_UNIT_YEAR, out)
     wb = load_workbook(out)
-    assert wb.sheetnames == ["汇总", "保安费用", "接访费用"]
-    assert wb["汇总"]["I2"].value >= 1  # required sections empty → 错误 counted
+    assert wb.sheetnames == ["汇总", "保安费用", "接访费用", "审核"]
+    assert wb["审核"]["D3"].value >= 1  # required sections empty → 错误 counted
     one = tmp_path / "one.xlsx"
-    assert export_to(window, SCOPE_PROJECT, one)
+    assert export_to(window.workspace, SCOPE_PROJECT, one)
     assert load_workbook(one).sheetnames == ["接访费用"]
 
 
 def test_export_action_asks_scope_and_file(window, ui_store, sample_project, tmp_path, monkeypatch):
     ids = _two_projects(ui_store, sample_project)
-    window.reload_navigator()
+    window.workspace.reload_navigator()
     window.select_project(ids[0])
     out = tmp_path / "chosen.xlsx"
     asked: list[str] = []
@@ -117,7 +80,7 @@ def test_export_action_asks_scope_and_file(window, ui_store, sample_project, tmp
         dialog.accept()
 
     QTimer.singleShot(0, answer)
-    window.xlsx_export_action.trigger()
+    window.action.export_excel.trigger()
     assert asked == ["攀枝花市西区信访局2023年度绩效自评表.xlsx"]
     assert load_workbook(out).sheetnames[0] == "汇总"
 
@@ -127,7 +90,7 @@ def test_import_preview_then_import(window, ui_store, sample_project, tmp_path, 
     sample_project.id = 1
     other = Project(unit=sample_project.unit, year=2024, name="接访费用")
     write_workbook([sample_project, other], source, {})
-    dialog = preview_import(window, source)
+    dialog = preview_import(window.workspace, source)
     assert dialog is not None and dialog.isVisible()
     tree = dialog.tree
     assert tree.topLevelItemCount() == 2
@@ -153,7 +116,7 @@ def test_duplicate_refused_in_dialog_then_replaced(window, ui_store, sample_proj
     sample_project.id = None
     source = tmp_path / "dup.xlsx"
     write_workbook([sample_project], source)
-    dialog = preview_import(window, source)
+    dialog = preview_import(window.workspace, source)
     assert dialog is not None
     assert "数据库中已有同名项目" in dialog.tree.topLevelItem(0).text(1)
     assert not dialog.replace_box.isHidden()
@@ -169,7 +132,7 @@ def test_duplicate_refused_in_dialog_then_replaced(window, ui_store, sample_proj
 def test_cancel_writes_nothing(window, ui_store, sample_project, tmp_path):
     source = tmp_path / "in.xlsx"
     write_workbook([sample_project], source)
-    dialog = preview_import(window, source)
+    dialog = preview_import(window.workspace, source)
     assert dialog is not None
     dialog.cancel_button.click()
     assert repo.list_projects(ui_store) == []
@@ -178,7 +141,7 @@ def test_cancel_writes_nothing(window, ui_store, sample_project, tmp_path):
 def test_bad_file_is_reported(window, ui_store, tmp_path, messages):
     bad = tmp_path / "bad.xlsx"
     bad.write_text("hello", encoding="utf-8")
-    assert preview_import(window, bad) is None
+    assert preview_import(window.workspace, bad) is None
     assert messages and messages[0][1] is True
     assert "不是 Excel 工作簿" in messages[0][0]
     assert repo.list_projects(ui_store) == []
@@ -188,15 +151,16 @@ def test_open_dialog_seam(window, monkeypatch, tmp_path, sample_project):
     source = tmp_path / "in.xlsx"
     write_workbook([sample_project], source)
     monkeypatch.setattr(xlsx_dialogs, "ask_open_path", lambda parent: source)
-    window.xlsx_import_action.trigger()
-    assert window.xlsx_preview.isVisible()
-    window.xlsx_preview.reject()
+    window.action.import_excel.trigger()
+    (preview,) = window.findChildren(ImportPreviewDialog)
+    assert preview.isVisible()
+    preview.reject()
 
 
 def test_preview_screenshot_is_readable(window, sample_project, tmp_path):
     source = tmp_path / "in.xlsx"
     write_workbook([sample_project], source)
-    dialog = preview_import(window, source)
+    dialog = preview_import(window.workspace, source)
     assert dialog is not None
     image = dialog.grab().toImage()
     assert image.width() >= 600 and image.height() >= 400

@@ -6,6 +6,8 @@ from enum import IntEnum
 
 from PySide6.QtCore import Qt
 
+from desktop.model.vocabulary import vocabulary
+
 
 class Column(IntEnum):
     """Grid columns in the order of the 自评表 (建议得分 added beside 得分).
@@ -44,20 +46,6 @@ class Role(IntEnum):
     ISSUES = Qt.ItemDataRole.UserRole + 4  # list[str]: local problems and findings of a cell
 
 
-HEADERS: dict[Column, str] = {
-    Column.LEVEL1: "一级指标",
-    Column.LEVEL2: "二级指标",
-    Column.LEVEL3: "三级指标",
-    Column.TARGET: "年度指标值",
-    Column.ACTUAL: "实际完成值",
-    Column.WEIGHT: "分值",
-    Column.SCORE: "得分",
-    Column.SUGGESTED: "建议得分",
-    Column.DEVIATION: "偏差原因分析及改进措施",
-    Column.OPERATOR: "指标性质",
-    Column.UNIT: "度量单位",
-}
-
 HEADER_TIPS: dict[Column, str] = {
     Column.LEVEL1: "从表单的指标体系中选择，也可输入表中原有的名称",
     Column.LEVEL2: "可选项随一级指标变化",
@@ -82,6 +70,14 @@ FIELDS: dict[Column, str] = {
     Column.UNIT: "unit",
 }
 COLUMN_OF_FIELD: dict[str, Column] = {name: column for column, name in FIELDS.items()}
+
+# Header labels (forms/common/vocabulary.toml); 建议得分 is the grid's own computed column.
+HEADERS: dict[Column, str] = {
+    column: vocabulary().column_label(FIELDS[column])
+    if column in FIELDS
+    else vocabulary().labels["suggested"]
+    for column in Column
+}
 NUMERIC_FIELDS: frozenset[str] = frozenset({"weight", "score"})
 OPTIONAL_FIELDS: frozenset[str] = frozenset({"operator", "unit"})  # None when empty
 OPTIONAL_COLUMNS: tuple[Column, ...] = (Column.OPERATOR, Column.UNIT)
@@ -93,25 +89,7 @@ PASTE_COLUMNS: tuple[Column, ...] = tuple(
 )
 
 # Header words of real tables → field, so a pasted block with its header row lands by name.
-HEADER_FIELDS: dict[str, str] = {
-    "一级指标": "level1",
-    "二级指标": "level2",
-    "三级指标": "level3",
-    "年度指标值": "target",
-    "指标值": "target",
-    "年度目标值": "target",
-    "实际完成值": "actual",
-    "全年实际值": "actual",
-    "分值": "weight",
-    "权重": "weight",
-    "得分": "score",
-    "偏差原因分析及改进措施": "deviation",
-    "未完成原因分析": "deviation",
-    "偏差原因": "deviation",
-    "指标性质": "operator",
-    "度量单位": "unit",
-    "计量单位": "unit",
-}
+HEADER_FIELDS: dict[str, str] = vocabulary().header_fields()
 
 # Column widths in pixels at the default font (the last column stretches).
 WIDTHS: dict[Column, int] = {

@@ -155,7 +155,11 @@ def header_field(text: str) -> str | None:
 
 
 def _header_layout(cells: list[str]) -> list[str | None] | None:
-    layout = [header_field(c) for c in cells]
+    """Fields named by a header row (the first column naming a field wins), or None."""
+    layout: list[str | None] = []
+    for cell in cells:
+        field = header_field(cell)
+        layout.append(field if field not in layout else None)
     return layout if sum(1 for f in layout if f) >= 2 else None
 
 

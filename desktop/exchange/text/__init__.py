@@ -1,0 +1,1 @@
+"""Text import: reports as pasted text, .txt, .docx (and text-layer PDF) into projects."""

@@ -1,0 +1,71 @@
+"""Word (.docx) reports through python-docx: paragraphs become lines, tables indicator rows."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from desktop.exchange.text.importer import (
+    MAX_BYTES,
+    Grids,
+    ImportResult,
+    clean_lines,
+    import_lines,
+)
+from desktop.model.errors import InputError
+
+
+def _cells(row: Any) -> list[str]:
+    """Texts of a row's cells; a horizontally merged cell counts once."""
+    texts: list[str] = []
+    seen: set[int] = set()
+    for cell in row.cells:
+        key = id(cell._tc)
+        if key in seen:
+            continue
+        seen.add(key)
+        texts.append(" ".join(p.text for p in cell.paragraphs).strip())
+    return texts
+
+
+def read_docx(path: Path) -> tuple[str, Grids]:
+    """The document as text (tables as tab-separated rows) and where each table's rows are."""
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    where = f"文件 {path.name}"
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise InputError(f"{where} 过大；Word 报告一般不超过 {MAX_BYTES // 1024 // 1024} MB")
+        document = docx.Document(str(path))
+    except InputError:
+        raise
+    except OSError as exc:
+        raise InputError(f"无法读取{where}：{exc.strerror or exc}") from None
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise InputError(f"{where} 不是有效的 Word（.docx）文件或已损坏（{exc}）") from None
+    except Exception as exc:  # lxml and python-docx raise many kinds on corrupt parts
+        raise InputError(f"{where} 无法读取，文件可能已损坏（{type(exc).__name__}）") from None
+    lines: list[str] = []
+    grids: Grids = {}
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.extend(Paragraph(child, document).text.split("\n"))
+        elif tag == "tbl":
+            grid = [_cells(row) for row in Table(child, document).rows]
+            start = len(lines)
+            lines.extend("\t".join(row) for row in grid)
+            grids[start] = (len(lines), grid)
+    return "\n".join(lines), grids
+
+
+def import_docx(path: Path, unit: str | None = None, year: int | None = None) -> ImportResult:
+    """Import a .docx report: headings and text by the outline, tables as indicator rows."""
+    path = Path(path)
+    text, grids = read_docx(path)
+    result = ImportResult()
+    lines = clean_lines(text, result)
+    return import_lines(lines, unit, year, f"文件 {path.name}", grids, result)

@@ -1,0 +1,147 @@
+"""Split a text holding one or several reports at their titles and pick each report's form."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from desktop.exchange.text.kinds import kind_by_title
+from desktop.exchange.text.outline import FormOutline, form_outline, split_number, squash
+from desktop.model.forms import available_forms
+
+_NAME_RE = re.compile(r"^[（(](.{1,60})[）)]$")
+_MAX_TITLE = 60
+
+
+@dataclass
+class Chunk:
+    """One report inside the text: its line range, title line, name and form."""
+
+    start: int
+    end: int
+    outline: FormOutline
+    title_line: int | None = None
+    title: str = ""
+    name: str = ""
+    name_line: int | None = None
+
+
+def outlines() -> list[FormOutline]:
+    """The importer's view of every form in forms/."""
+    return [form_outline(key) for key in available_forms()]
+
+
+def title_form(line: str, candidates: list[FormOutline]) -> tuple[FormOutline, str] | None:
+    """(form, name in （…）) when a line is a report title such as "项目支出绩效自评报告（保安费用）"."""
+    flat = squash(line)
+    if not flat or len(flat) > _MAX_TITLE or split_number(line)[0] is not None:
+        return None
+    name = ""
+    m = re.search(r"[（(]([^（）()]{1,60})[）)]$", flat)
+    body = flat
+    if m and not flat.endswith(("报告）", "报告)")):
+        name, body = m.group(1), flat[: m.start()]
+    by_pattern = kind_by_title(body)
+    for outline in candidates:
+        if outline.form.key == by_pattern:
+            return outline, name
+    for outline in candidates:
+        words = (outline.form.title, *outline.title_keywords)
+        if any(body.endswith(w) for w in words):
+            return outline, name
+    return None
+
+
+def outline_score(outline: FormOutline, lines: list[str]) -> int:
+    """How many lines are headings of this form's outline (distinct headings count once)."""
+    seen: set[int] = set()
+    for line in lines:
+        match = outline.match(line)
+        if match is not None:
+            seen.add(match.heading.index)
+    return len(seen)
+
+
+def best_outline(
+    lines: list[str], candidates: list[FormOutline], context: list[str] | None = None
+) -> tuple[FormOutline, int]:
+    """The form whose outline the lines follow best, with its score (a form whose body words
+    the lines, or the wider ``context`` they come from, never use is not a candidate)."""
+    around = lines if context is None else context
+    fitting = [o for o in candidates if o.fits_body(around)] or candidates
+    scored = [(outline_score(o, lines), -i, o) for i, o in enumerate(fitting)]
+    score, _, outline = max(scored, key=lambda t: (t[0], t[1]))
+    return outline, score
+
+
+def split_reports(lines: list[str]) -> list[Chunk]:
+    """Chunks of the text, one per report; a text without any title is one chunk."""
+    candidates = outlines()
+    titles: list[tuple[int, FormOutline, str]] = []
+    for i, line in enumerate(lines):
+        found = title_form(line, candidates)
+        if found is not None:
+            titles.append((i, found[0], found[1]))
+    if not titles:
+        outline, _score = best_outline(lines, candidates)
+        return _split_restarts(Chunk(0, len(lines), outline), lines)
+    chunks: list[Chunk] = []
+    for n, (i, outline, name) in enumerate(titles):
+        start = 0 if n == 0 else i
+        end = titles[n + 1][0] if n + 1 < len(titles) else len(lines)
+        body = lines[i + 1 : end]
+        by_outline, score = best_outline(body, candidates, lines[start:end])
+        # A title that says 自评 is a self-evaluation whatever outline its body follows.
+        to_evaluation = "评价" in by_outline.form.title and "自评" in squash(lines[i])
+        if score > outline_score(outline, body) and not to_evaluation:
+            outline = by_outline
+        chunk = Chunk(start, end, outline, i, squash(lines[i]), name)
+        if not name:
+            for j in range(i + 1, min(end, i + 3)):
+                flat = squash(lines[j])
+                if not flat:
+                    continue
+                m = _NAME_RE.match(flat)
+                if m:
+                    chunk.name, chunk.name_line = m.group(1), j
+                break
+        chunks.extend(_split_restarts(chunk, lines))
+    return chunks
+
+
+def _split_restarts(chunk: Chunk, lines: list[str]) -> list[Chunk]:
+    """Split a chunk where its outline starts again ("一、…" after later headings): a report
+    pasted without its title line."""
+    outline = chunk.outline
+    first_top = next((h.index for h in outline.headings if h.level == 1), None)
+    if first_top is None:
+        return [chunk]
+    starts: list[int] = []
+    highest = -1
+    for i in range(chunk.start, chunk.end):
+        match = outline.match(lines[i])
+        if match is None:
+            continue
+        index = match.heading.index
+        if index == first_top and highest > first_top + 2:
+            starts.append(i)
+            highest = index
+        highest = max(highest, index)
+    if not starts:
+        return [chunk]
+    bounds = [chunk.start, *starts, chunk.end]
+    pieces = [
+        Chunk(
+            bounds[0],
+            bounds[1],
+            outline,
+            chunk.title_line,
+            chunk.title,
+            chunk.name,
+            chunk.name_line,
+        )
+    ]
+    for a, b in itertools.pairwise(bounds[1:]):
+        pieces.append(Chunk(a, b, outline, None, chunk.title))
+    return pieces
