@@ -164,7 +164,8 @@ PATCH
   cross=()
   if [ -n "${host_flag[*]}" ]; then
     cross=("${host_flag[@]}" --with-build-python="$BUILD_PYTHON"
-      ac_cv_file__dev_ptmx=yes ac_cv_file__dev_ptc=no ac_cv_buggy_getaddrinfo=no)
+      ac_cv_file__dev_ptmx=yes ac_cv_file__dev_ptc=no ac_cv_buggy_getaddrinfo=no
+      READELF="$(command -v readelf)")  # binutils' readelf reads any ELF machine
   fi
   I="-I$DEPS/include"
   L="-L$DEPS/lib"
