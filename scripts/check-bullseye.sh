@@ -39,7 +39,8 @@ if [ ! -f "$ROOTFS/.complete" ]; then
   $SUDO bash -c "source packaging/lib.sh && make_rootfs '$ARCH' '$ROOTFS' '$packages'"
 fi
 
-run() { $SUDO chroot "$ROOTFS" "$@"; }
+# a clean environment: nothing of this machine's (QT_QPA_PLATFORM, DISPLAY…) leaks into the checks
+run() { $SUDO chroot "$ROOTFS" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 "$@"; }
 failures=0
 check() {  # check NAME EXPECTED-TEXT COMMAND... — run COMMAND in the chroot; its output must contain EXPECTED-TEXT
   local name=$1 expected=$2 out rc=0
