@@ -20,6 +20,7 @@ from desktop.cli.core import (
     cmd_score,
     cmd_show,
 )
+from desktop.cli.cycle import cmd_baseline
 from desktop.cli.files import (
     cmd_export_pdf,
     cmd_export_xlsx,
@@ -59,6 +60,7 @@ class Command:
 PROJECT_ID = arg("project_id", type=int)
 JSON = arg("--json", action="store_true")
 OUT = arg("--out", required=True)
+FORCE = arg("--force", action="store_true", help="覆盖已存在的文件")
 FILE = arg("file")
 REPLACE = arg("--replace", action="store_true", help="覆盖同单位同年度同名的项目")
 # A project by its number, or a batch by unit and year.
@@ -78,7 +80,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("import-docx", "导入 Word 报告", cmd_import_text, TEXT_IMPORT),
     Command("import-pdf", "导入 PDF 报告（带文字层）", cmd_import_text, TEXT_IMPORT),
     Command("import-json", "导入 JSON 项目文件", cmd_import_json, (FILE, REPLACE)),
-    Command("export-json", "导出项目为 JSON", cmd_export_json, (PROJECT_ID, OUT)),
+    Command("export-json", "导出项目为 JSON", cmd_export_json, (PROJECT_ID, OUT, FORCE)),
     Command("import-xlsx", "导入自评表 Excel", cmd_import_xlsx, (FILE, REPLACE)),
     Command(
         "export-pdf",
@@ -87,6 +89,7 @@ COMMANDS: tuple[Command, ...] = (
         (
             *SELECTOR,
             OUT,
+            FORCE,
             arg("--no-seal", action="store_true", help="落款按不加盖印章排（GB/T 9704 7.3.5.2）"),
         ),
     ),
@@ -97,10 +100,11 @@ COMMANDS: tuple[Command, ...] = (
         (
             *SELECTOR,
             OUT,
+            FORCE,
             arg("--no-audit", action="store_true", help="不附“审核”表（错误数、警告数）"),
         ),
     ),
-    Command("backup", "备份数据库", cmd_backup, (OUT,)),
+    Command("backup", "备份数据库", cmd_backup, (OUT, FORCE)),
     Command("fonts", "列出各字体角色使用的字体文件", cmd_fonts),
     Command("next-year", "复制项目为下一年度（草稿）", cmd_next_year, (PROJECT_ID,)),
     Command(
@@ -116,5 +120,17 @@ COMMANDS: tuple[Command, ...] = (
         (PROJECT_ID, arg("--reason", required=True, help="撤销原因")),
     ),
     Command("revisions", "列出项目的定稿版本记录", cmd_revisions, (PROJECT_ID, JSON)),
+    Command(
+        "baseline",
+        "把当前绩效指标记录为批复目标（--show 查看，--replace 重新记录，--clear 清除）",
+        cmd_baseline,
+        (
+            PROJECT_ID,
+            arg("--show", action="store_true", help="只显示已记录的批复目标"),
+            arg("--replace", action="store_true", help="已有批复目标时按当前指标重新记录"),
+            arg("--clear", action="store_true", help="清除批复目标"),
+            JSON,
+        ),
+    ),
     Command("profiles", "列出省份规则（自评表格式）", cmd_profiles, (JSON,)),
 )
