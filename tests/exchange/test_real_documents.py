@@ -47,3 +47,17 @@ def test_a_page_with_its_metadata_block_and_two_title_lines():
         2022,
         "春节慰问经费项目",
     )
+
+
+def test_a_two_row_header_gives_every_column_and_the_total_row_its_score():
+    """029 (tabs) and 028 (the page's jumbled pipes): "绩效指标 | 年度指标值 | 实际完成值 | 分值 |
+    得分 | 偏差…" over "一级指标 | … | 度量单位"; "其他需要说明事项 | 无" ends the table;
+    "总分 | 100 | 96 | 优" states weight, score and grade."""
+    for prefix in ("029", "028"):
+        (project,) = _import(prefix)
+        rows = [(i.level3, i.actual, i.weight, i.score) for i in project.indicators]
+        assert len(rows) == 9, prefix
+        assert rows[2] == ("资金到位及时率", "100%", Decimal(10), Decimal(7))
+        assert project.indicators[-1].level2 == "服务对象满意度指标等"
+        assert project.extra["stated_totals"] == {"weight": "100", "score": "96"}
+        assert (project.extra["claimed_score"], project.extra["claimed_grade"]) == ("96", "优")

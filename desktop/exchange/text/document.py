@@ -179,6 +179,8 @@ def read_document(lines: list[str], limit: int = 40) -> DocumentFacts:
         flat = _clean(raw)
         if not flat:
             continue
+        if re.search(r"[|｜]", raw.strip().strip("|｜")):
+            flat = _clean(re.split(r"[|｜]", raw.strip().strip("|｜"))[0])  # a table's first cell
         seen += 1
         if i in facts.meta_lines or re.match(r"^[一二三四五六七八九十]+、", flat):
             if re.match(r"^[一二三四五六七八九十]+、", flat):
