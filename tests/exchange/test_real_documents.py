@@ -61,3 +61,30 @@ def test_a_two_row_header_gives_every_column_and_the_total_row_its_score():
         assert project.indicators[-1].level2 == "服务对象满意度指标等"
         assert project.extra["stated_totals"] == {"weight": "100", "score": "96"}
         assert (project.extra["claimed_score"], project.extra["claimed_grade"]) == ("96", "优")
+
+
+def test_a_department_sheet_in_pipe_rows_names_its_unit_in_the_部门_cell():
+    """023: "部门整体支出绩效自评表 | |||" over "部门 | 金寨县茶谷和美丽乡村建设服务中心"."""
+    (project,) = _import("023")
+    assert (project.unit.name, project.year, project.form) == (
+        "金寨县茶谷和美丽乡村建设服务中心",
+        2023,
+        "department",
+    )
+    assert len(project.indicators) == 9
+
+
+def test_a_whole_table_flattened_onto_one_line():
+    """030: every cell of 009's table on one line, empty cells lost: "年度资金总额 32.4 31.69 10
+    97.80% 9" has no 年初预算数."""
+    (project,) = _import("030")
+    assert project.unit.name == "临沧市临翔区林业和草原局"
+    assert project.name == "2023年马鹿坑国有林场新建野生动物收容所建设项目"
+    total = project.funds.rows["total"]
+    assert (total.initial, total.full_year, total.executed) == (
+        None,
+        Decimal("324000.00"),
+        Decimal("316900.00"),
+    )
+    assert project.execution.score == Decimal(9)
+    assert len(project.indicators) == 8

@@ -225,6 +225,12 @@ def _set_funds(
         return
     if right and len(values) < len(header):
         values = [""] * (len(header) - len(values)) + values  # right-aligned: leading cells merged
+    elif len(values) < len(header) and "rate" in header:
+        # a flattened row lost its empty cells: the 执行率 cell ("97.80%") tells how many amount
+        # cells are missing before it; the first ones are the empty ones (年初预算数 not filled)
+        pct = next((k for k, v in enumerate(values) if v.endswith("%")), None)
+        if pct is not None and header.index("rate") > pct:
+            values = [""] * (header.index("rate") - pct) + values
     row = FundsRow(source)
     for column, cell in zip(header, values, strict=False):
         if column in ("initial", "full_year", "executed"):
