@@ -88,3 +88,21 @@ def test_a_whole_table_flattened_onto_one_line():
     )
     assert project.execution.score == Decimal(9)
     assert len(project.indicators) == 8
+
+
+def test_a_cover_page_of_label_value_lines_and_a_cell_per_line_funds_block():
+    """018 (岳阳 form): "项目名称            代表之家", "项目单位          岳阳楼区人大办", an empty
+    主管部门, "报告日期:2017年5月8日" (not the 项目起止时间 "2016年1月1日" further down), then
+    "计划安排资金 / (万元) / 48", "实际到位资金 / (万元) / 48", "实际支出 / … / 46.5"."""
+    (project,) = _import("018")
+    assert (project.name, project.unit.name, project.unit.department) == (
+        "代表之家",
+        "岳阳楼区人大办",
+        "",  # the 来源 line names where it was posted, not the 主管部门
+    )
+    assert project.signed_date.isoformat() == "2017-05-08"
+    total = project.funds.rows["total"]
+    assert (total.initial, total.executed) == (Decimal(480000), Decimal(465000))
+    assert project.extra["funds_arrived"] == "480000.00"
+    titles = [s["title"] for s in project.extra["extra_sections"]]
+    assert titles[-2:] == ["二、项目支出明细情况", "三、项目绩效自评情况"]

@@ -252,8 +252,16 @@ def _key_value_funds(
     column = vocab.funds_column(flat[i])
     if column is None:
         return
-    value = next((c for c in flat[i + 1 : i + 3] if c), "")
-    money = amount(value, in_wan or "万元" in flat[i]) if is_number(value) else None
+    wan = in_wan or "万元" in flat[i]
+    value = ""
+    for cell in (c for c in flat[i + 1 : i + 4] if c):
+        unit = label_key(cell).strip("（）")
+        if unit in ("万元", "元"):  # "计划安排资金 | (万元) | 48": the label's unit in a cell
+            wan = unit == "万元"
+            continue
+        value = cell
+        break
+    money = amount(value, wan) if is_number(value) else None
     if money is None:
         return
     if column == "arrived":

@@ -302,9 +302,14 @@ def _starts_table(outline: FormOutline, line: str) -> bool:
 
 def _table_end(outline: FormOutline, lines: list[str], start: int, end: int) -> int:
     for j in range(start, end):
-        if outline.match(lines[j]) is not None:
+        if outline.match(lines[j]) is not None or _unknown_section(lines[j]):
             return j
     return end
+
+
+def _unknown_section(line: str) -> bool:
+    """A "二、…" heading the form does not know: it ends a table as an outline heading does."""
+    return split_number(line)[0] == "cn" and unknown_heading(line) is not None
 
 
 def _prose_tail(lines: list[str], start: int, end: int) -> int:
