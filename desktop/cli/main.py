@@ -32,6 +32,7 @@ COMMANDS = (
     "score",
     "import-text",
     "import-docx",
+    "import-pdf",
     "import-json",
     "export-json",
     "import-xlsx",
@@ -110,7 +111,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("score", help="计算得分")
     p.add_argument("project_id", type=int)
     p.add_argument("--json", action="store_true")
-    for name, help_ in (("import-text", "导入报告文本"), ("import-docx", "导入 Word 报告")):
+    for name, help_ in (
+        ("import-text", "导入报告文本"),
+        ("import-docx", "导入 Word 报告"),
+        ("import-pdf", "导入 PDF 报告（带文字层）"),
+    ):
         p = sub.add_parser(name, help=help_)
         p.add_argument("file")
         p.add_argument("--unit")
@@ -325,6 +330,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import-xlsx": cmd_import_xlsx,
     "import-text": cmd_import_text,
     "import-docx": cmd_import_text,
+    "import-pdf": cmd_import_text,
     "next-year": cmd_next_year,
     "finalise": cmd_finalise,
     "unfinalise": cmd_unfinalise,
