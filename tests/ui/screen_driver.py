@@ -86,8 +86,10 @@ class Run:
         self.result: dict[str, object] = {"problems": [], "checked": [], "arrows": {}}
 
     def pump(self) -> None:
-        for _ in range(6):
-            self.app.processEvents()
+        from PySide6.QtTest import QTest
+
+        for _ in range(3):
+            QTest.qWait(20)  # timers too (the grid refits its columns after a resize)
 
     def check(self, widget, name: str) -> None:
         self.pump()

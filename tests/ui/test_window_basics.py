@@ -165,6 +165,28 @@ def test_bad_money_is_shown_and_not_saved(ui_store, make_window, monkeypatch):
     assert not funds.is_bad("fiscal", "executed")
 
 
+def test_amounts_in_wan_are_understood_and_refusals_say_why(ui_store, make_window, monkeypatch):
+    window = make_window(ui_store)
+    project = _create_unit_and_project(window, monkeypatch)
+    funds = window.overview.funds
+    funds.set_cell_text("fiscal", "full_year", "8万")
+    funds.set_cell_text("fiscal", "executed", "7.86万元")
+    assert project.funds.rows["fiscal"].full_year == Decimal("80000.00")
+    assert project.funds.rows["fiscal"].executed == Decimal("78600.00")
+    assert funds.cell_text("fiscal", "full_year") == "80,000.00"
+    assert "98.25%" in funds.rate_label.text()
+    assert not funds.error_label.isVisible()
+    # A refused amount says why right under the table, not only in the cell's tooltip.
+    funds.set_cell_text("fiscal", "executed", "8千")
+    assert funds.error_label.isVisible()
+    said = funds.error_label.text()
+    assert "全年执行数" in said and "“8千”不是金额" in said and "8万" in said and "未保存" in said
+    assert project.funds.rows["fiscal"].executed == Decimal("78600.00")
+    funds.set_cell_text("fiscal", "executed", "7.9万")
+    assert not funds.error_label.isVisible()
+    assert project.funds.rows["fiscal"].executed == Decimal("79000.00")
+
+
 def test_insert_template_fills_project_figures(ui_store, make_window, monkeypatch, qtbot):
     window = make_window(ui_store)
     _create_unit_and_project(window, monkeypatch)

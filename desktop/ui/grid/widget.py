@@ -92,11 +92,11 @@ class IndicatorGrid(QWidget):
     def set_project(self, project: Project | None, form: Form | None) -> None:
         """Show a project; edits then mutate ``project.indicators`` / ``project.execution``."""
         self._model.set_project(project, form)
-        self.view.apply_widths()
         self.view.place_optional_columns()
         used = project is not None and any(i.operator or i.unit for i in project.indicators)
         self.act_optional.setChecked(used)
         self.view.show_optional_columns(used)
+        self.view.fit_columns()
         self.status.clear()
         self._show_totals()
         self._update_actions()
