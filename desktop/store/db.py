@@ -45,6 +45,15 @@ def now_iso() -> str:
 
 
 def _m1_initial(db: sqlite_utils.Database) -> None:
+    _m1_unit_and_project(db)
+    _m1_project_parts(db)
+    _m1_revision_and_lock(db)
+    db.execute("CREATE INDEX idx_project_unit_year ON project(unit_id, year)")
+    db.execute("CREATE INDEX idx_indicator_project ON indicator(project_id, position)")
+    db.execute("CREATE INDEX idx_revision_project ON revision(project_id)")
+
+
+def _m1_unit_and_project(db: sqlite_utils.Database) -> None:
     db.table("unit").create(
         {
             "id": int,
@@ -81,6 +90,9 @@ def _m1_initial(db: sqlite_utils.Database) -> None:
         not_null={"unit_id", "year", "name", "form", "status"},
         defaults={"status": "draft", "exec_weight": 1000, "goal_target": "", "goal_actual": ""},
     )
+
+
+def _m1_project_parts(db: sqlite_utils.Database) -> None:
     db.table("funds").create(
         {
             "project_id": int,
@@ -118,6 +130,9 @@ def _m1_initial(db: sqlite_utils.Database) -> None:
         foreign_keys=[("project_id", "project", "id")],
         not_null={"project_id", "position"},
     )
+
+
+def _m1_revision_and_lock(db: sqlite_utils.Database) -> None:
     db.table("revision").create(
         {
             "id": int,
@@ -135,9 +150,6 @@ def _m1_initial(db: sqlite_utils.Database) -> None:
         {"id": int, "host": str, "user": str, "pid": int, "started": str, "heartbeat": str},
         pk="id",
     )
-    db.execute("CREATE INDEX idx_project_unit_year ON project(unit_id, year)")
-    db.execute("CREATE INDEX idx_indicator_project ON indicator(project_id, position)")
-    db.execute("CREATE INDEX idx_revision_project ON revision(project_id)")
 
 
 def _m2_profiles_department(db: sqlite_utils.Database) -> None:

@@ -47,7 +47,7 @@ def test_problems_and_remedies_both_none_on_an_imperfect_score():
     p.sections["suggestions"] = "无"
     (f,) = run("W-PROBLEMS-NONE", p)
     assert f.severity == WARNING
-    assert "存在的问题和相关建议均写“无。”，但自评得分97分，未得满分" in f.message
+    assert "存在的问题和相关建议均写“无。”，但指标“信访工作顺利开展”未完全达成" in f.message
     assert f.location == {"section": "problems", "start": 0, "end": 2}
     p.sections["suggestions"] = "加强信访事项办理时限管理。"
     assert run("W-PROBLEMS-NONE", p) == []
@@ -57,14 +57,20 @@ def test_problems_and_remedies_both_none_on_an_imperfect_score():
 def test_problems_none_with_full_indicators_but_low_execution():
     p = clean_project()
     for source in ("total", "fiscal"):
-        p.funds.rows[source].executed = D("76000.00")
+        p.funds.rows[source].executed = D("64000.00")
     (f,) = run("W-PROBLEMS-NONE", p)
-    assert "自评得分99.5分" in f.message
+    assert "预算执行率只有80.00%" in f.message
+    # A few unspent yuan (98 %) with every indicator met: "无" is fair.
+    for source in ("total", "fiscal"):
+        p.funds.rows[source].executed = D("78600.00")
+    assert run("W-PROBLEMS-NONE", p) == []
 
 
-def test_problems_none_needs_a_table_that_can_be_totalled():
-    """Without weights the table gives no total: a bare execution score is not "the score"."""
+def test_problems_none_with_a_stated_score_below_what_execution_leaves():
     p = clean_project()
-    for ind in p.indicators:
-        ind.weight = ind.score = None
+    p.indicators = []
+    p.extra["claimed_score"] = "92"
+    (f,) = run("W-PROBLEMS-NONE", p)
+    assert "报告自评得分92分" in f.message
+    p.extra["claimed_score"] = "100"
     assert run("W-PROBLEMS-NONE", p) == []

@@ -146,3 +146,16 @@ def test_satisfaction_without_survey():
     p.indicators[5].actual = "95%（电话回访120人）"
     assert run("I-SAT-NO-SURVEY", p) == []
     assert run("I-SAT-NO-SURVEY", clean_project()) == []
+
+
+def test_the_rule_profile_names_its_own_requirement():
+    p = clean_project()
+    p.profile = "sichuan-2023"
+    _spent(p, "60000.00", initial="50000.00")
+    (f,) = run("W-EXEC-NO-REASON", p)
+    assert "四川" in f.message and "要求说明原因" in f.message
+    (f,) = run("W-BUDGET-CHANGE-NO-REASON", p)
+    assert "要求单独说明理由" in f.message
+    p.profile = "mof-2020"  # the national form prints no such rule: the form's default
+    (f,) = run("W-EXEC-NO-REASON", p)
+    assert "要求" not in f.message

@@ -11,12 +11,14 @@ D = Decimal
 
 
 def test_no_indicators_at_all():
+    """One finding (E-NO-INDICATORS); the framework checks have nothing to add."""
     p = clean_project()
     p.indicators = []
-    (f,) = run("W-FRAME-NO-INDICATORS", p)
-    assert f.severity == WARNING and "未填写绩效指标" in f.message
-    assert f.location == {"indicator": 0, "column": "level1"}
-    assert run("W-FRAME-NO-INDICATORS", clean_project()) == []
+    (f,) = run("E-NO-INDICATORS", p)
+    assert f.severity == ERROR and "未填写绩效指标" in f.message
+    for code in ("W-FRAME-NO-BENEFIT", "W-LEVEL1-WEIGHT", "W-LEVEL2-MISFILED"):
+        assert run(code, p) == []
+    assert run("E-NO-INDICATORS", clean_project()) == []
 
 
 def test_no_benefit_indicator_is_a_warning():

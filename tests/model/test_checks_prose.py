@@ -3,7 +3,7 @@
 from desktop.model.checks import WARNING
 from desktop.model.project import Funds
 
-from .checks_helpers import clean_project, run
+from .checks_helpers import clean_project, codes, run
 
 
 def _with(text: str, key: str = "basic_info"):
@@ -139,6 +139,25 @@ def test_summary_line_named_otherwise_than_the_sibling_project():
 def test_own_name_inside_a_longer_phrase_is_the_same_name():
     p = clean_project("国家基本公共卫生服务项目", budget="37280000.00")
     p.sections["basic_info"] = (
-        "2023年国家基本公共卫生服务资金3728万元，我校收到国家基本公共卫生服务项目资金3728万元。"
+        "2023年国家基本公共卫生服务资金3728万元，我校收到国家基本公共卫生服务项目资金3728万元，"
+        "2023年度12类基本公共卫生服务资金3728万元全部执行到位。"
     )
     assert run("W-LINE-NAME", p) == []
+
+
+def test_whole_figures_are_exact_and_a_coarser_total_may_round_its_parts():
+    assert codes(
+        run("W-PROSE-SUM", _with("总投资8万元，其中保安服务费5万元、装备购置2万元。"))
+    ) == ["W-PROSE-SUM"]
+    rounded = "总投资8万元，其中保安服务费5.3万元、装备购置2.56万元。"  # 7.86 written as 8
+    assert run("W-PROSE-SUM", _with(rounded)) == []
+    precise = (
+        "总投资21.04万元，其中设备11.02万元、运维10.01万元。"  # 21.03: one 分 of rounding each
+    )
+    assert run("W-PROSE-SUM", _with(precise)) == []
+
+
+def test_quoted_figures_drop_list_markers_only():
+    text = "2.本项目总投资1.5万元，其中设备1万元、运维0.3万元。"
+    (f,) = run("W-PROSE-SUM", _with(text))
+    assert "“本项目总投资1.5万元”" in f.message and "“设备1万元”、“运维0.3万元”" in f.message

@@ -13,7 +13,7 @@ from desktop.model.checks.registry import WARNING, Finding, register
 from desktop.model.forms import Form
 from desktop.model.money import fmt_points, fmt_rate
 from desktop.model.project import Indicator, Project
-from desktop.model.scoring import execution_rate, suggest, summarise, weight_total
+from desktop.model.scoring import execution_rate, execution_score, suggest
 
 HUNDRED = Decimal(100)
 # Words right before a claim that take "every" back (除…外, 基本, 其余…).
@@ -101,23 +101,27 @@ def _is_none(text: str) -> bool:
 
 
 def _shortfall(project: Project, form: Form) -> str | None:
-    """Why the score is short of full marks (None when it is full or unknown)."""
-    weighed = all(ind.weight is not None for ind in project.indicators)
-    if project.indicators and weighed and weight_total(project) == HUNDRED:
-        total = summarise(project, form).entered_total
-        if total < HUNDRED:
-            return f"自评得分{fmt_points(total)}分"
-    else:
-        claimed = project.extra.get("claimed_score")
-        try:
-            value = Decimal(str(claimed)) if claimed not in (None, "") else None
-        except ArithmeticError:
-            value = None
-        if value is not None and value < HUNDRED:
-            return f"报告自评得分{fmt_points(value)}分"
+    """What was missed beyond a few unspent yuan: indicators that lost points, an execution rate
+    below the form's reason threshold, or a stated score below what the execution rate leaves."""
+    missed = missed_indicators(project, form)
+    if missed:
+        row, why = missed[0]
+        more = f"等{len(missed)}项指标" if len(missed) > 1 else ""
+        return f"指标“{name_of(project.indicators[row], row)}”{more}未完全达成（{why}）"
     rate = execution_rate(project)
-    if rate is not None and rate < 1:
-        return f"预算执行率{fmt_rate(rate)}"
+    threshold = Decimal(str(check_settings(form.key).execution_reason_below))
+    if rate is not None and rate < threshold:
+        return f"预算执行率只有{fmt_rate(rate)}"
+    if project.indicators:
+        return None
+    claimed = project.extra.get("claimed_score")
+    try:
+        value = Decimal(str(claimed)) if claimed not in (None, "") else None
+    except ArithmeticError:
+        value = None
+    best = HUNDRED - project.execution.weight + execution_score(project)
+    if value is not None and value < best - Decimal("0.005"):
+        return f"报告自评得分{fmt_points(value)}分"
     return None
 
 
@@ -143,7 +147,7 @@ def check_problems_none(project: Project, siblings: list[Project], form: Form) -
         Finding(
             WARNING,
             "W-PROBLEMS-NONE",
-            f"{names}均写“{texts[key].strip()}”，但{why}，未得满分；"
+            f"{names}均写“{texts[key].strip()}”，但{why}；"
             "有扣分就有问题，应如实写明存在的问题和改进措施",
             {"section": key, "start": 0, "end": len(texts[key])},
         )

@@ -12,9 +12,11 @@ from functools import lru_cache
 from desktop.model.checks.config import check_settings, review_words
 from desktop.model.checks.framework import level1_of, name_of
 from desktop.model.checks.registry import HINT, WARNING, Finding, register
+from desktop.model.errors import InputError
 from desktop.model.forms import Form
 from desktop.model.money import fmt_points, fmt_rate, fmt_wan
-from desktop.model.project import Indicator, Project
+from desktop.model.profiles import Profile, load_profile
+from desktop.model.project import DEFAULT_PROFILE, Indicator, Project
 from desktop.model.scoring import execution_rate, suggest
 from desktop.model.targets import find_number, to_base
 
@@ -156,7 +158,7 @@ def _points(ind: Indicator) -> str:
 def check_execution_reason(project: Project, siblings: list[Project], form: Form) -> list[Finding]:
     """预算执行率 below the form's threshold (90 %) with no reason given anywhere."""
     rate = execution_rate(project)
-    threshold = Decimal(str(check_settings(form.key).execution_reason_below))
+    threshold, rule = _execution_threshold(project, form)
     if rate is None or rate >= threshold:
         return []
     words = review_words()
@@ -168,10 +170,26 @@ def check_execution_reason(project: Project, siblings: list[Project], form: Form
             "W-EXEC-NO-REASON",
             f"预算执行率为{fmt_rate(rate)}，低于{fmt_rate(threshold)}，报告中却没有说明原因"
             f"（全年预算{fmt_wan(project.funds.effective('full_year'))}万元，"
-            f"执行{fmt_wan(project.funds.effective('executed'))}万元）",
+            f"执行{fmt_wan(project.funds.effective('executed'))}万元）{rule}",
             {"funds": "total", "column": "executed"},
         )
     ]
+
+
+def _profile(project: Project) -> Profile | None:
+    try:
+        return load_profile(project.profile or DEFAULT_PROFILE)
+    except InputError:
+        return None
+
+
+def _execution_threshold(project: Project, form: Form) -> tuple[Decimal, str]:
+    """The rate below which a reason is required, and the rule that says so (for the message):
+    the project's rule profile where its form prints one, else the form's [checks] default."""
+    profile = _profile(project)
+    if profile is not None and profile.reasons.low_execution_below is not None:
+        return profile.reasons.low_execution_below, f"；{profile.name}要求说明原因"
+    return Decimal(str(check_settings(form.key).execution_reason_below)), ""
 
 
 @register("W-BUDGET-CHANGE-NO-REASON")
@@ -194,11 +212,17 @@ def check_budget_change_reason(
         else f"年初预算数{fmt_wan(initial)}万元，全年预算数{fmt_wan(full_year)}万元，"
         f"年中{kind}{fmt_wan(abs(change))}万元"
     )
+    profile = _profile(project)
+    rule = (
+        f"；{profile.name}要求单独说明理由"
+        if profile is not None and profile.reasons.budget_adjusted
+        else ""
+    )
     return [
         Finding(
             WARNING,
             "W-BUDGET-CHANGE-NO-REASON",
-            f"{detail}，报告中却没有说明{kind}的理由",
+            f"{detail}，报告中却没有说明{kind}的理由{rule}",
             {"funds": "total", "column": "full_year"},
         )
     ]

@@ -1,5 +1,6 @@
 """The indicator framework of the table: 产出/效益/满意度 present, 一级 weights near the form's
-split, each indicator under a 二级 that fits it, percentages that can be what they claim."""
+split, each indicator under a 二级 that fits it, percentages that can be what they claim.
+(A report with no indicators at all is E-NO-INDICATORS in indicators.py.)"""
 
 from __future__ import annotations
 
@@ -40,22 +41,6 @@ def level1_of(ind: Indicator, form: Form) -> Level1 | None:
 
 def _table_location(project: Project, column: str = "level1") -> dict[str, object]:
     return {"indicator": 0, "column": column}
-
-
-@register("W-FRAME-NO-INDICATORS")
-def check_no_indicators(project: Project, siblings: list[Project], form: Form) -> list[Finding]:
-    """A report without any 绩效指标 (nothing to score against)."""
-    if project.indicators or not form.framework:
-        return []
-    return [
-        Finding(
-            WARNING,
-            "W-FRAME-NO-INDICATORS",
-            "未填写绩效指标：自评须对照产出、效益、满意度等绩效指标逐项打分，"
-            "没有指标就无法评分（请在“绩效指标”页填写）",
-            _table_location(project),
-        )
-    ]
 
 
 @register("W-FRAME-NO-BENEFIT")

@@ -7,7 +7,7 @@ import re
 import sys
 import unicodedata
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from desktop.model.checks.config import review_words
@@ -78,6 +78,11 @@ def is_prompt(text: str) -> bool:
 def find_instructions(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, asks) of instruction text in ``text``: known form texts, then bare
     word-count limits; ``asks`` when the text is a prompt (certain), not a note."""
+    return list(_instructions(text)) if text else []
+
+
+@lru_cache(maxsize=16384)
+def _instructions(text: str) -> tuple[tuple[int, int, bool], ...]:
     spans: list[tuple[int, int, bool]] = []
     pattern = instruction_pattern()
     s = normalise_digits(text)
@@ -89,7 +94,7 @@ def find_instructions(text: str) -> list[tuple[int, int, bool]]:
         for m in _LIMIT.finditer(s):
             if not any(a <= m.start() < b for a, b, _ in spans):
                 spans.append((m.start(), m.end(), True))
-    return sorted(spans)
+    return tuple(sorted(spans))
 
 
 def _places(project: Project) -> Iterator[tuple[str, dict[str, Any], bool]]:

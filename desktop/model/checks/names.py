@@ -26,6 +26,8 @@ _LEAD = re.compile(
     r"|名称为|名称是|的)"
 )
 SIMILAR = 0.6
+# Characters that follow a number and are not part of the name after them.
+_AFTER_NUMBER = "类个项年度月名批次期户家所"
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,9 @@ def mentions(text: str, generic: tuple[str, ...]) -> tuple[Mention, ...]:
         m = pattern.search(text, window_start, amount.start)
         if m is None:
             continue
-        name = _LEAD.sub("", m.group(1)).strip("“”").removeprefix("年度").removeprefix("年")
+        name = _LEAD.sub("", m.group(1)).strip("“”")
+        if m.start(1) > 0 and text[m.start(1) - 1].isdigit():
+            name = name.lstrip(_AFTER_NUMBER)  # "12类基本公共卫生服务资金", "2023年度…"
         core = core_of(name, generic)
         if len(name) < 4 or len(core) < 2:
             continue

@@ -29,6 +29,7 @@ _TOTAL_WORD = re.compile(r"(?:共|合计|总计|累计|共计)\s*$")
 _SENTENCE_END = "。！？!?\n"
 _LIST_MARK = re.compile(r"\s*(?:\d{1,2}[、.．]|[（(]\d{1,2}[）)]|[①-⑳]|[一二三四五六七八九十]+是)")
 _CN_NUM = "一二两三四五六七八九十百"
+_LEADING_MARK = re.compile(r"^(?:\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)]|[①-⑳])")
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class Quantity:
     end: int
     text: str
     noun: str = ""  # the word right after a count ("8个项目" → "项目")
+    decimals: int = 0
 
 
 def _inside_brackets(text: str) -> list[tuple[int, int]]:
@@ -79,7 +81,7 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         if free(a.start):
             factor = {"亿元": Decimal(100000000), "万元": Decimal(10000), "万": Decimal(10000)}
             step = Decimal(1).scaleb(-a.decimals) * factor.get(a.unit, Decimal(1))
-            out.append(Quantity("money", a.value, step, a.start, a.end, a.text))
+            out.append(Quantity("money", a.value, step, a.start, a.end, a.text, "", a.decimals))
     s = normalise_digits(text)
     for m in _count_re(review_words().count_units).finditer(s):
         if free(m.start()) and s[m.end(2) : m.end(2) + 1] not in ("元", "万"):
@@ -124,7 +126,8 @@ def label_start(text: str, start: int, most: int = 12) -> int:
 
 def labelled(text: str, start: int, end: int) -> str:
     """The figure at ``start:end`` with the words of its clause before it ("设备50万元")."""
-    return re.sub(r"^其中|\s+", "", text[label_start(text, start) : end])
+    words = re.sub(r"\s+", "", text[label_start(text, start) : end])
+    return _LEADING_MARK.sub("", re.sub(r"^其中", "", words))
 
 
 def _is_change(text: str, q: Quantity) -> bool:
@@ -133,13 +136,21 @@ def _is_change(text: str, q: Quantity) -> bool:
     return _CHANGE.search(text, clause_start, q.start) is not None
 
 
+def _rounding(q: Quantity) -> Decimal:
+    """Half the precision of a figure written with decimals ("21.04万元": 50 元); whole figures
+    ("8万元") are taken as exact."""
+    return q.step / 2 if q.decimals else Decimal(0)
+
+
 def _adds_up(total: Quantity, parts: list[Quantity], complete: bool) -> bool:
-    """True when some leading run of the parts makes the total (within the written precision)."""
-    running, tolerance = Decimal(0), total.step / 2
+    """True when some leading run of the parts makes the total (within the written precision;
+    a total written coarser than its parts may be their sum rounded)."""
+    running, tolerance = Decimal(0), _rounding(total)
     for part in parts:
         running += part.value
-        tolerance += part.step / 2
-        if abs(running - total.value) <= tolerance:
+        tolerance += _rounding(part)
+        slack = total.step / 2 if part.step < total.step else Decimal(0)
+        if abs(running - total.value) <= tolerance + slack:
             return True
     if not complete:
         return running <= total.value + tolerance
@@ -259,16 +270,22 @@ def _stated_count_re(units: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
-def _stated_counts(text: str) -> Iterator[tuple[int, int, int]]:
-    """(N, start, end) of "N个X，即…" / "X N个：…" statements."""
+def _stated_counts(text: str) -> tuple[tuple[int, int, int], ...]:
+    """(N, start, end) of "N个X，即…" / "X N个：…" statements (cached per text)."""
+    return _stated_counts_of(text, review_words().count_units)
+
+
+@lru_cache(maxsize=16384)
+def _stated_counts_of(text: str, units: tuple[str, ...]) -> tuple[tuple[int, int, int], ...]:
+    out = []
     s = normalise_digits(text)
-    pattern = _stated_count_re(review_words().count_units)
-    for m in pattern.finditer(s):
+    for m in _stated_count_re(units).finditer(s):
         raw = m.group(1)
         value = int(raw) if raw.isdigit() else cn_number(raw)
         if value is None or not 2 <= int(value) <= 60:
             continue
-        yield int(value), m.start(), m.end()
+        out.append((int(value), m.start(), m.end()))
+    return tuple(out)
 
 
 @register("W-PROSE-COUNT")
