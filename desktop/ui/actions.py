@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar
 from shiboken6 import isValid
 
-from desktop.ui import db_actions, project_actions, recycle_bin
+from desktop.ui import cycle_actions, db_actions, project_actions, recycle_bin
 from desktop.ui.bugs import guarded
 from desktop.ui.navigator import PROJECT, UNIT
 from desktop.ui.workspace import Workspace
@@ -32,6 +32,11 @@ SEPARATOR = "-"
 def writable(ws: Workspace) -> bool:
     """The database may be written."""
     return not ws.session.read_only
+
+
+def restorable(ws: Workspace) -> bool:
+    """A backup may replace the file: writable, or damaged (opened read-only for that reason)."""
+    return writable(ws) or ws.store.damaged
 
 
 def unit_or_project_selected(ws: Workspace) -> bool:
@@ -177,7 +182,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("backup", "备份数据库…", db_actions.backup, (), SP.SP_DriveHDIcon,
                "把整个数据库备份到一个文件"),
     ActionSpec("restore", "恢复备份…", db_actions.restore, (), SP.SP_BrowserReload,
-               "用备份文件替换当前数据库", writable),
+               "用备份文件替换当前数据库", restorable),
     ActionSpec("recycle_bin", "回收站…", recycle_bin.show_recycle_bin, (), SP.SP_TrashIcon,
                "查看并恢复已删除的项目"),
     ActionSpec("quit", "退出", _quit, (STD.Quit, "Ctrl+Q"), SP.SP_DialogCloseButton),
@@ -189,6 +194,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("delete", "删除项目…", project_actions.delete_project, (STD.Delete,),
                SP.SP_TrashIcon, "把所选项目移入回收站（可恢复）", project_selected,
                navigator_only=True),
+    ActionSpec("record_baseline", "记录批复目标…", cycle_actions.record_baseline, (), None,
+               "把当前绩效指标记录为批复的绩效目标，审核将指出此后的改动", draft_project),
+    ActionSpec("generate_rectifications", "从“存在的问题”生成整改事项",
+               cycle_actions.generate_rectifications, (), None,
+               "把“存在的问题”中的每个问题建为一项整改事项", draft_project),
     ActionSpec("check", "重新审核", _check, ("F5",), SP.SP_MessageBoxWarning,
                "重新审核当前项目（F5）"),
     ActionSpec("finalise", "定稿…", _finalise, ("Ctrl+Shift+F",), None,
@@ -213,6 +223,7 @@ MENUS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
                           "-", "quit")),
     ("edit", "编辑(&E)", ("undo", "redo", "-", "show_navigator", "show_findings")),
     ("project", "项目(&P)", ("new_project", "rename", "copy_next_year", "delete", "-",
+                             "record_baseline", "generate_rectifications", "-",
                              "recycle_bin", "check", "-", "finalise", "unfinalise", "history")),
     ("export", "导出(&X)", ("export_pdf", "export_batch", "export_excel")),
     ("help", "帮助(&H)", ("data_location", "about")),
@@ -241,6 +252,8 @@ class WindowActions:
     rename: QAction
     copy_next_year: QAction
     delete: QAction
+    record_baseline: QAction
+    generate_rectifications: QAction
     check: QAction
     finalise: QAction
     unfinalise: QAction

@@ -16,7 +16,9 @@ from desktop.model.forms import Form, available_forms, load_form
 from desktop.model.project import Project
 from desktop.model.templates import fill_template
 from desktop.ui.grid import IndicatorGrid
+from desktop.ui.monitoring_tab import MonitoringTab
 from desktop.ui.overview_tab import OverviewTab
+from desktop.ui.rectification_tab import RectificationTab
 from desktop.ui.section_tabs import FormPages, SectionEditor, SectionPage
 from desktop.ui.session import EditorSession
 
@@ -34,6 +36,16 @@ FIXED_TABS: tuple[TabSpec, ...] = (
     TabSpec("overview", "概况", "项目信息、项目资金和年度总体目标"),
     TabSpec("indicators", "绩效指标", "绩效指标表（自评表）"),
 )
+# The tabs of the year around the report, after the form's headings.
+TRAILING_TABS: tuple[TabSpec, ...] = (
+    TabSpec("monitoring", "运行监控", "年中运行监控：1-7月执行、全年预计、偏差原因和纠偏措施"),
+    TabSpec("rectification", "整改", "存在问题的整改措施、责任人、整改期限和完成情况"),
+)
+
+
+def _row(value: object) -> int | None:
+    """A row number of a finding's location (None when it names none)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def form_choices() -> list[tuple[str, str]]:
@@ -59,8 +71,15 @@ class EditorTabs(QTabWidget):
         self.overview.undo_stack = session.undo_stack
         self.overview.funds.undo_stack = session.undo_stack
         self.grid = IndicatorGrid(session.undo_stack)
-        fixed: dict[str, QWidget] = {"overview": self.overview, "indicators": self.grid}
-        for spec in FIXED_TABS:
+        self.monitoring = MonitoringTab(session.undo_stack)
+        self.rectification = RectificationTab(session.undo_stack)
+        fixed: dict[str, QWidget] = {
+            "overview": self.overview,
+            "indicators": self.grid,
+            "monitoring": self.monitoring,
+            "rectification": self.rectification,
+        }
+        for spec in (*FIXED_TABS, *TRAILING_TABS):
             index = self.addTab(fixed[spec.key], spec.title)
             self.setTabToolTip(index, spec.tip)
         self._pages: dict[str, FormPages] = {}  # built once per form, reused for every project
@@ -68,6 +87,9 @@ class EditorTabs(QTabWidget):
         self.overview.edited.connect(session.field_edited)
         self.grid.changed.connect(session.indicators_edited)
         self.grid.message.connect(session.message)
+        for tab in (self.monitoring, self.rectification):
+            tab.edited.connect(session.mark_changed)
+            tab.message.connect(session.message)
         session.project_loaded.connect(self._on_project_loaded)
         session.form_changed.connect(self._on_form_changed)
         session.field_changed.connect(self._on_field_changed)
@@ -86,6 +108,8 @@ class EditorTabs(QTabWidget):
         """Allow or forbid editing in every tab."""
         self.overview.set_read_only(flag)
         self.grid.set_read_only(flag)
+        self.monitoring.set_read_only(flag)
+        self.rectification.set_read_only(flag)
         for pages in self._pages.values():
             pages.set_read_only(flag)
 
@@ -107,6 +131,14 @@ class EditorTabs(QTabWidget):
         elif "indicator" in loc or "execution" in loc:
             self.setCurrentWidget(self.grid)
             self.grid.focus_location(loc)
+        elif "monitoring" in loc:
+            self.setCurrentWidget(self.monitoring)
+            self.monitoring.focus(_row(loc["monitoring"]), str(loc.get("column", "")))
+        elif "rectification" in loc:
+            self.setCurrentWidget(self.rectification)
+            self.rectification.focus(_row(loc["rectification"]), str(loc.get("column", "")))
+        elif loc.get("project") == "baseline":
+            self.setCurrentWidget(self.grid)
         elif "project" in loc:
             self.setCurrentWidget(self.overview)
             self.overview.focus_field(str(loc["project"]))
@@ -116,6 +148,8 @@ class EditorTabs(QTabWidget):
         form = self.session.form
         self.overview.set_project(project)
         self.grid.set_project(project, form)
+        self.monitoring.set_project(project)
+        self.rectification.set_project(project)
         self._show_pages(form)
         if self._shown is not None:
             self._shown.set_project(project)
@@ -131,8 +165,10 @@ class EditorTabs(QTabWidget):
         if name == "funds":
             self.overview.funds.refresh_rate()
             self.grid.refresh()  # the grid's 预算执行率 line follows the funds
+            self.monitoring.refresh()  # its budget and rate follow the funds
         elif name == "indicators":
             self.overview.funds.refresh_rate()
+            self.monitoring.refresh()  # its rows are the indicators
         elif name == "name":
             self.overview.show_name()
 
@@ -157,11 +193,11 @@ class EditorTabs(QTabWidget):
         current = self.currentIndex()
         self.setUpdatesEnabled(False)
         try:
-            while self.count() > len(FIXED_TABS):
+            while self.count() > len(FIXED_TABS) + len(TRAILING_TABS):
                 self.removeTab(len(FIXED_TABS))
             if pages is not None:
-                for title, page in pages.pages:
-                    index = self.addTab(page, title)
+                for offset, (title, page) in enumerate(pages.pages):
+                    index = self.insertTab(len(FIXED_TABS) + offset, page, title)
                     self.setTabToolTip(index, page.heading.title)
             self._shown = pages
             self.setCurrentIndex(min(max(current, 0), self.count() - 1))

@@ -138,6 +138,8 @@ def main(out: Path) -> int:
     window.overview.form_combo.setCurrentIndex(window.overview.form_combo.findData("evaluation"))
     run.pump()
     run.result["arrows"]["evaluation"] = _tab_arrows(window.tabs)  # type: ignore[index]
+    bar = window.tabs.tabBar()
+    run.result["tab_room"] = [bar.sizeHint().width(), bar.width()]
     run.check(window, "window-evaluation")
     window.overview.form_combo.setCurrentIndex(
         window.overview.form_combo.findData("self_evaluation")

@@ -76,10 +76,11 @@ def test_tabs_carry_the_form_headings(ui_store, make_window, monkeypatch):
     form = load_form("self_evaluation")
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert titles[:2] == ["概况", "绩效指标"]
-    assert titles[2:] == [tab_title(h) for h, _ in form.tabs()]
-    assert titles[2:] == ["项目概况", "资金申报及使用", "实施及管理", "绩效情况", "结论及建议"]
+    assert titles[2:-2] == [tab_title(h) for h, _ in form.tabs()]
+    assert titles[2:-2] == ["项目概况", "资金申报及使用", "实施及管理", "绩效情况", "结论及建议"]
+    assert titles[-2:] == ["运行监控", "整改"]
     # The full heading is the tab's tooltip.
-    tips = [window.tabs.tabToolTip(i) for i in range(2, window.tabs.count())]
+    tips = [window.tabs.tabToolTip(i) for i in range(2, window.tabs.count() - 2)]
     assert tips == [h.title for h, _ in form.tabs()]
     assert tips[-1] == "五、评价结论及建议"
     hint = form.section("basic_info").hint
@@ -92,7 +93,8 @@ def test_switching_report_type_swaps_tabs(ui_store, make_window, monkeypatch):
     combo = window.overview.form_combo
     combo.setCurrentIndex(combo.findData("evaluation"))
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert titles[2:] == [tab_title(h) for h, _ in load_form("evaluation").tabs()]
+    assert titles[2:-2] == [tab_title(h) for h, _ in load_form("evaluation").tabs()]
+    assert titles[-2:] == ["运行监控", "整改"]
     assert window.flush()
     pid = window.current_project().id
     store = open_store(store_path(ui_store), create=False)
