@@ -189,6 +189,7 @@ def _take_title(lines: list[str], i: int, flat: str, facts: DocumentFacts) -> No
             and not re.search(r"[。，,：:；;|]", before)
             and not _is_title(before)
             and not re.search(r"\d{4}-\d", before)
+            and not before.startswith("附件")
             and len(flat) <= 16
         ):
             flat = before + flat

@@ -6,7 +6,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from desktop.exchange.text.kinds import kind_by_title
+from desktop.exchange.text.kinds import DEPARTMENT_KIND, kind_by_title, repeated_title
 from desktop.exchange.text.outline import FormOutline, form_outline, split_number, squash
 from desktop.model.errors import InputError
 from desktop.model.forms import available_forms
@@ -27,6 +27,7 @@ class Chunk:
     title: str = ""
     name: str = ""
     name_line: int | None = None
+    page_title_line: int | None = None  # a web page's title line above the report's own
 
 
 def outlines() -> list[FormOutline]:
@@ -93,6 +94,7 @@ def split_reports(lines: list[str], where: str = "文本") -> list[Chunk]:
         raise InputError(
             f"{where} 中有 {len(titles):,} 份报告，一次最多导入 {MAX_REPORTS:,} 份；请分批导入"
         )
+    titles, page_titles = _drop_page_titles(titles, lines)
     if not titles:
         outline, _score = best_outline(lines, candidates)
         return _split_restarts(Chunk(0, len(lines), outline), lines)
@@ -107,6 +109,7 @@ def split_reports(lines: list[str], where: str = "文本") -> list[Chunk]:
         if score > outline_score(outline, body) and not to_evaluation:
             outline = by_outline
         chunk = Chunk(start, end, outline, i, squash(lines[i]), name)
+        chunk.page_title_line = page_titles.get(i)
         if not name:
             for j in range(i + 1, min(end, i + 3)):
                 flat = squash(lines[j])
@@ -118,6 +121,24 @@ def split_reports(lines: list[str], where: str = "文本") -> list[Chunk]:
                 break
         chunks.extend(_split_restarts(chunk, lines))
     return chunks
+
+
+def _drop_page_titles(
+    titles: list[tuple[int, FormOutline, str]], lines: list[str]
+) -> tuple[list[tuple[int, FormOutline, str]], dict[int, int]]:
+    """A department report's title repeated after page metadata (a web page's title, then the
+    report's) is one report: the later title line stays, the report starts at the top."""
+    kept: list[tuple[int, FormOutline, str]] = []
+    dropped: dict[int, int] = {}  # the report's title line → the page title's line
+    for item in titles:
+        if kept and kept[-1][1].form.key == item[1].form.key == DEPARTMENT_KIND:
+            between = lines[kept[-1][0] + 1 : item[0]]
+            if repeated_title(between, [split_number(x)[0] is not None for x in between]):
+                dropped[item[0]] = dropped.pop(kept[-1][0], kept[-1][0])
+                kept[-1] = item
+                continue
+        kept.append(item)
+    return kept, dropped
 
 
 def _split_restarts(chunk: Chunk, lines: list[str]) -> list[Chunk]:
