@@ -18,6 +18,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("session",),
     (
         *("widgets", "navigator", "findings_dock", "section_tabs", "funds_editor"),
+        *("dept_editor", "profile_box"),
         *("overview_tab", "xlsx_preview", "revisions_dialog", "print_preview", "grid"),
         *("cycle_table", "monitoring_tab", "rectification_tab"),
         *("editor_tabs", "status"),

@@ -51,6 +51,20 @@ def _limited(profile: Profile, layout: Layout, form: Form) -> list[Limited]:
     return out
 
 
+def section_limits(project: Project, form: Form) -> dict[str, tuple[int, str]]:
+    """Section key → (characters allowed, the profile's name) for sections the profile's
+    自评表 prints in a cell with a limit (四川: 评价结论、存在问题、改进措施 200 字)."""
+    profile = _profile(project)
+    if profile is None:
+        return {}
+    layout = profile.layout(project.form)
+    return {
+        str(loc["section"]): (limit, profile.name)
+        for _what, limit, loc in _limited(profile, layout, form)
+        if "section" in loc
+    }
+
+
 def _text(project: Project, location: dict[str, Any]) -> str:
     if "section" in location:
         return project.section(str(location["section"]))
