@@ -75,10 +75,17 @@ class DeptEditor(QWidget):
         self.table.setAccessibleName("收支情况")
         self.table.setHorizontalHeaderLabels(["项目", *(COLUMN_LABELS[c] for c in DEPT_COLUMNS)])
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for c in range(1, 1 + len(DEPT_COLUMNS)):
-            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.verticalHeader().hide()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        metrics = self.table.fontMetrics()
+        header.resizeSection(
+            0, metrics.horizontalAdvance("　" * 2 + "政府性基金预算财政拨款收入　")
+        )
+        rows = self.table.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(metrics.height() + 8)
+        self.table.setWordWrap(False)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.itemChanged.connect(self._on_item_changed)
@@ -168,7 +175,6 @@ class DeptEditor(QWidget):
             self.table.setItem(r, c, item)
 
     def _fit_height(self) -> None:
-        self.table.resizeRowsToContents()
         height = self.table.horizontalHeader().sizeHint().height() + 2 * self.table.frameWidth()
         height += sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
         self.table.setFixedHeight(height)

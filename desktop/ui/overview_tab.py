@@ -58,6 +58,10 @@ class OverviewTab(QScrollArea):
         self.year_spin.setRange(YEAR_MIN, YEAR_MAX)
         self.year_spin.setSuffix(" 年度")
         self.form_combo = QComboBox()
+        self.form_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.form_combo.setMinimumContentsLength(10)
         for key, title in forms:
             self.form_combo.addItem(title, key)
         self.date_edit = QDateEdit()
@@ -83,8 +87,8 @@ class OverviewTab(QScrollArea):
         layout.addWidget(self._basic_box())
         layout.addWidget(self.funds_box)
         layout.addWidget(self.dept_box)
-        layout.addWidget(self._goals_box())
         layout.addWidget(self.profile_box)
+        layout.addWidget(self._goals_box())
         layout.addStretch(1)
         self._connect()
 

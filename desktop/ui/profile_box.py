@@ -56,6 +56,11 @@ class ProfileBox(QGroupBox):
         self._profiles = {p.key: p for p in profile_choices()}
         self.combo = QComboBox()
         self.combo.setAccessibleName("自评表格式")
+        # Long names must not widen the page: the list shows them whole when it opens.
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.combo.setMinimumContentsLength(14)
         for p in self._profiles.values():
             self.combo.addItem(p.name, p.key)
         self.combo.setToolTip(

@@ -51,6 +51,7 @@ def test_a_titleless_project_report_is_no_department_report():
 def test_hengshan_table_breakdowns_and_the_execution_that_is_income():
     """107: 全年执行数 2030.12 is the income total; expenditure is 1925.67 (94.85 %)."""
     (project,) = _import("107", "衡山县贯塘乡人民政府", 2023)
+    assert project.profile == "hunan-dept-2023"  # its 按收入性质分 table is the 湖南 form
     dept = project.dept
     wan = Decimal(10000)
     assert dept.line("income", "total").executed == Decimal("2030.12") * wan

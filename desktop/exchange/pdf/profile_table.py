@@ -38,6 +38,7 @@ from desktop.model.scoring import execution_rate, execution_score, suggest, summ
 from desktop.model.vocabulary import label
 
 COUNTS_LABEL = "人员及单位"
+BLANK_COUNT = "　" * 3  # room to write a count by hand
 REASON_COMFORT_EM = 8  # the 原因 cell of 四川 holds a paragraph: not fewer em a line
 SIGNATURE_BLANK = "　" * 6  # room to sign by hand after an empty name
 SIGNATURE_GAP = "　" * 4
@@ -245,7 +246,8 @@ def counts_table(project: Project, layout: Layout, fonts: FontSet, st: Styles) -
     row: Row = [_head(COUNTS_LABEL, st)]
     for key, name in layout.staff_labels.items():
         value = project.dept.counts.get(key)
-        row += [_head(name, st), Cell("" if value is None else str(value), st.cell_center)]
+        shown = BLANK_COUNT if value is None else str(value)
+        row += [_head(name, st), Cell(shown, st.cell_center)]
     widths = content_widths([row], fonts, FRAME_W, len(row))
     return GridTable([row], widths, fonts)
 

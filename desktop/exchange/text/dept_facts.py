@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 from desktop.exchange.text.document import UNIT_END
 from desktop.model.department import PROJECT_LINE, DeptFunds, LineKind, structure
 from desktop.model.money import WAN
+from desktop.model.profiles import detect_profile, load_profile
 from desktop.model.project import FundsRow, Project
 
 _NUMBER = r"(\d[\d,]*(?:\.\d+)?)\s*(万元|元)?"
@@ -137,8 +138,13 @@ def department_unit(title: str, text: str) -> str:
 
 
 def apply_department(project: Project, lines: list[str], notes: list[str]) -> None:
-    """Fill a department project's lines, counts and (when missing) its funds row."""
+    """Fill a department project's lines, counts, (when missing) its funds row, and the
+    province's 自评表 format when the text is that form (湖南: 按收入性质分 …)."""
     project.dept = read_department(lines)
+    profile = detect_profile(lines)
+    if profile is not None and load_profile(profile).covers(DEPARTMENT_FORM):
+        project.profile = profile
+        notes.append(f"“{project.name}”：自评表格式按{load_profile(profile).name}")
     if "total" not in project.funds.rows:
         row = funds_row_from_cells(lines)
         if row is not None:
