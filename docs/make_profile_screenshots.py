@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "docs"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import desktop.ui  # noqa: F401  (binding workarounds first)
+import desktop.ui  # noqa: E402, F401  (binding workarounds first)
 
 REAL = ROOT / "tests" / "fixtures" / "real" / "107_hunan_hengshan_guantang_2023.txt"
 

@@ -37,9 +37,9 @@ from desktop.model.department import (
     structure,
 )
 from desktop.model.errors import InputError
-from desktop.model.money import fmt_wan, fmt_yuan, parse_money
+from desktop.model.money import fmt_wan, fmt_yuan, parse_typed_amount
 from desktop.model.project import Project
-from desktop.ui.funds_editor import BAD_BRUSH, TOTAL_BRUSH, clean_money_text
+from desktop.ui.funds_editor import BAD_BRUSH, TOTAL_BRUSH
 
 COLUMN_LABELS = {"previous": "上年数", "full_year": "全年预算数", "executed": "全年执行数"}
 COUNT_LABELS = {"staff_quota": "编制数", "staff_actual": "实有人数", "units": "单位数"}
@@ -320,7 +320,7 @@ class DeptEditor(QWidget):
         label = self.table.item(item.row(), 0)
         where = f"{(label.text() if label else key).strip()}的{COLUMN_LABELS[column]}"
         try:
-            value = parse_money(clean_money_text(item.text()), where)
+            value = parse_typed_amount(item.text(), where)
         except InputError as exc:
             self._loading = True
             try:

@@ -194,6 +194,8 @@ class EditorTabs(QTabWidget):
     def _on_findings(self, findings: list[Finding] | None) -> None:
         self.grid.set_findings(findings or [])
         self.overview.set_findings(findings or [])
+        self.monitoring.set_findings(findings or [])
+        self.rectification.set_findings(findings or [])
 
     def _pages_for(self, form: Form) -> FormPages:
         pages = self._pages.get(form.key)

@@ -67,7 +67,7 @@ def test_sichuan_pdf_has_its_title_columns_and_signature_lines():
     fiscal = next(r for r in rows if "其中：财政资金" in r)
     assert fiscal[-3:] == ["100.00%", "/", "/"]  # the 原因 cell spans down from 总额
     assert any(x.startswith("预算执行情况（10分）") for r in rows for x in r)
-    assert ["绩效指标（90分）"] == next(r for r in rows if "绩效指标（90分）" in r)
+    assert next(r for r in rows if "绩效指标（90分）" in r) == ["绩效指标（90分）"]
     total = next(r for r in rows if r and r[0] == "合计")
     assert total[1:3] == ["100", "100"]
     lines = _lines(data)
@@ -111,7 +111,7 @@ def test_yunnan_pdf_in_yuan_with_its_table_number_and_target_group():
     total = next(r for r in rows if r and r[0] == "年度资金总额")
     assert total[1:4] == ["2,389,300.00", "2,518,900.00", "2,518,900.00"]
     assert any("年度指标值" in r for r in rows)
-    assert ["指标性质", "指标值", "度量单位"] == next(r for r in rows if r[:1] == ["指标性质"])
+    assert next(r for r in rows if r[:1] == ["指标性质"]) == ["指标性质", "指标值", "度量单位"]
     assert any(r[:1] == ["其他需要说明事项"] for r in rows)
 
 

@@ -13,6 +13,7 @@ from desktop.model.forms import available_forms
 
 _NAME_RE = re.compile(r"^[（(](.{1,60})[）)]$")
 _MAX_TITLE = 60
+_PAGE_LINES = 3  # lines a web page puts between its title and the document's (date, author)
 MAX_REPORTS = 1_000  # reports in one text (a unit's whole year is a few dozen)
 
 
@@ -94,10 +95,10 @@ def split_reports(lines: list[str], where: str = "文本") -> list[Chunk]:
         raise InputError(
             f"{where} 中有 {len(titles):,} 份报告，一次最多导入 {MAX_REPORTS:,} 份；请分批导入"
         )
-    titles, page_titles = _drop_page_titles(titles, lines)
     if not titles:
         outline, _score = best_outline(lines, candidates)
         return _split_restarts(Chunk(0, len(lines), outline), lines)
+    titles, page_titles = _drop_page_titles(titles, lines, candidates)
     chunks: list[Chunk] = []
     for n, (i, outline, name) in enumerate(titles):
         start = 0 if n == 0 else i
@@ -124,18 +125,30 @@ def split_reports(lines: list[str], where: str = "文本") -> list[Chunk]:
 
 
 def _drop_page_titles(
-    titles: list[tuple[int, FormOutline, str]], lines: list[str]
+    titles: list[tuple[int, FormOutline, str]], lines: list[str], candidates: list[FormOutline]
 ) -> tuple[list[tuple[int, FormOutline, str]], dict[int, int]]:
-    """A department report's title repeated after page metadata (a web page's title, then the
-    report's) is one report: the later title line stays, the report starts at the top."""
+    """A title followed only by a few lines (a web page's title, its date and author line) and
+    then the document's own title is one report with it, not a report of its own; a department
+    report's page may put a few more metadata lines between (unit, 索引号, 发布机构).
+
+    Returns the titles kept and, for each kept title that followed a dropped one, the line of
+    the page title it replaced."""
     kept: list[tuple[int, FormOutline, str]] = []
     dropped: dict[int, int] = {}  # the report's title line → the page title's line
-    for item in titles:
-        if kept and kept[-1][1].form.key == item[1].form.key == DEPARTMENT_KIND:
-            between = lines[kept[-1][0] + 1 : item[0]]
-            if repeated_title(between, [split_number(x)[0] is not None for x in between]):
-                dropped[item[0]] = dropped.pop(kept[-1][0], kept[-1][0])
-                kept[-1] = item
+    for n, item in enumerate(titles):
+        if n + 1 < len(titles):
+            following = titles[n + 1]
+            between = lines[item[0] + 1 : following[0]]
+            filled = [x for x in between if x.strip()]
+            page = len(filled) <= _PAGE_LINES and not any(
+                o.match(x) for o in candidates for x in filled
+            )
+            department = item[1].form.key == following[1].form.key == DEPARTMENT_KIND
+            if page or (
+                department
+                and repeated_title(between, [split_number(x)[0] is not None for x in between])
+            ):
+                dropped[following[0]] = dropped.pop(item[0], item[0])
                 continue
         kept.append(item)
     return kept, dropped

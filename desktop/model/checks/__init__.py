@@ -24,6 +24,7 @@ from desktop.model.checks import (
     prose,
     rates,
     rows,
+    stated,
     text,
 )
 from desktop.model.checks.registry import (
@@ -57,6 +58,7 @@ FAMILIES = (
     prose,
     rates,
     names,
+    stated,
 )
 
 __all__ = [
