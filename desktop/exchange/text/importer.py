@@ -66,8 +66,6 @@ def _build_project(
     sheet = walk.sheet or Sheet()
     first = chunk.start == 0
     title = (doc.title if first and doc.title else "") or chunk.title or sheet.title
-    if chunk.page_title_line is not None and chunk.title and form.key == DEPARTMENT_FORM:
-        title = chunk.title  # the report's own title, not the web page's above it
     signed = text_facts.find_signed_date(body)
     signed_date = signed[0] if signed else (doc.signed if first else None)
     found_year = help_[1] or _year_of(title, sheet, text, signed_date)

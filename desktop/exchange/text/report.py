@@ -28,7 +28,6 @@ class Chunk:
     title: str = ""
     name: str = ""
     name_line: int | None = None
-    page_title_line: int | None = None  # a web page's title line above the report's own
 
 
 def outlines() -> list[FormOutline]:
@@ -98,7 +97,7 @@ def split_reports(lines: list[str], where: str = "文本") -> list[Chunk]:
     if not titles:
         outline, _score = best_outline(lines, candidates)
         return _split_restarts(Chunk(0, len(lines), outline), lines)
-    titles, page_titles = _drop_page_titles(titles, lines, candidates)
+    titles = _drop_page_titles(titles, lines, candidates)
     chunks: list[Chunk] = []
     for n, (i, outline, name) in enumerate(titles):
         start = 0 if n == 0 else i
@@ -110,7 +109,6 @@ def split_reports(lines: list[str], where: str = "文本") -> list[Chunk]:
         if score > outline_score(outline, body) and not to_evaluation:
             outline = by_outline
         chunk = Chunk(start, end, outline, i, squash(lines[i]), name)
-        chunk.page_title_line = page_titles.get(i)
         if not name:
             for j in range(i + 1, min(end, i + 3)):
                 flat = squash(lines[j])
@@ -126,15 +124,11 @@ def split_reports(lines: list[str], where: str = "文本") -> list[Chunk]:
 
 def _drop_page_titles(
     titles: list[tuple[int, FormOutline, str]], lines: list[str], candidates: list[FormOutline]
-) -> tuple[list[tuple[int, FormOutline, str]], dict[int, int]]:
+) -> list[tuple[int, FormOutline, str]]:
     """A title followed only by a few lines (a web page's title, its date and author line) and
     then the document's own title is one report with it, not a report of its own; a department
-    report's page may put a few more metadata lines between (unit, 索引号, 发布机构).
-
-    Returns the titles kept and, for each kept title that followed a dropped one, the line of
-    the page title it replaced."""
+    report's page may put a few more metadata lines between (unit, 索引号, 发布机构)."""
     kept: list[tuple[int, FormOutline, str]] = []
-    dropped: dict[int, int] = {}  # the report's title line → the page title's line
     for n, item in enumerate(titles):
         if n + 1 < len(titles):
             following = titles[n + 1]
@@ -148,10 +142,9 @@ def _drop_page_titles(
                 department
                 and repeated_title(between, [split_number(x)[0] is not None for x in between])
             ):
-                dropped[following[0]] = dropped.pop(item[0], item[0])
                 continue
         kept.append(item)
-    return kept, dropped
+    return kept
 
 
 def _split_restarts(chunk: Chunk, lines: list[str]) -> list[Chunk]:
