@@ -99,6 +99,11 @@ def test_the_units_default_format_is_used_by_its_new_projects(
     assert box.unit_button.isEnabled()
     box.unit_button.click()
     assert "云南" in box.unit_label.text() and not box.unit_button.isEnabled()
+    window.action.undo.trigger()  # the unit's default is an undoable edit of its own
+    assert "财政部" in box.unit_label.text() and box.unit_button.isEnabled()
+    assert window.current_project().profile == "yunnan-2022"
+    window.action.redo.trigger()
+    assert "云南" in box.unit_label.text()
     assert window.flush()
     assert repo.find_unit(ui_store, sample_project.unit.name).profile == "yunnan-2022"
     monkeypatch.setattr(
@@ -112,7 +117,6 @@ def test_the_units_default_format_is_used_by_its_new_projects(
     assert window.current_project().name == "接访费用"
     assert window.current_project().profile == "yunnan-2022"
     assert window.overview.profile_box.combo.currentData() == "yunnan-2022"
-    window.action.undo.trigger()  # a new project has no undo of the unit's default
 
 
 def test_a_department_edits_its_lines_with_live_sums_and_tinted_findings(ui_store, make_window):
@@ -170,3 +174,16 @@ def test_a_department_adds_a_project_line_and_a_count(ui_store, make_window):
     count.setText("二十")
     count.editingFinished.emit()
     assert project.dept.counts["staff_actual"] == 25 and "整数" in count.toolTip()
+
+
+def test_a_final_project_shows_its_format_and_lines_read_only(ui_store, make_window):
+    project = department_project("hunan-dept-2023")
+    project.status = "final"
+    pid = repo.insert_project(ui_store, project)
+    window = make_window(ui_store)
+    window.select_project(pid)
+    overview = window.overview
+    assert overview.profile_box.combo.currentData() == "hunan-dept-2023"
+    assert not overview.profile_box.combo.isEnabled()
+    assert not overview.dept.add_button.isEnabled()
+    assert overview.dept.count_edits["units"].isReadOnly()
