@@ -18,9 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "docs"))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 import desktop.ui  # noqa: E402, F401  (binding workarounds first)
+import docs.laptop_screen  # noqa: E402, F401  (a 1366×768 screen before Qt loads)
 
 REAL = ROOT / "tests" / "fixtures" / "real" / "107_hunan_hengshan_guantang_2023.txt"
 
