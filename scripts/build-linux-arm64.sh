@@ -83,8 +83,12 @@ python3 -m pip download --quiet --disable-pip-version-check --only-binary=:all: 
   -d "$BUILD/wheels" -r "$BUILD/requirements.txt"
 rm -rf "$ROOTFS/tmp/wheels" && cp -r "$BUILD/wheels" "$ROOTFS/tmp/wheels"
 cp "$BUILD/requirements.txt" "$ROOTFS/tmp/requirements.txt"
+# a cross build's `make install` does not run ensurepip for the target: run it there
+chroot "$ROOTFS" "$PREFIX/bin/python3.11" -m pip --version >/dev/null 2>&1 ||
+  chroot "$ROOTFS" "$PREFIX/bin/python3.11" -m ensurepip >"$BUILD/ensurepip.log" 2>&1 ||
+  { tail -20 "$BUILD/ensurepip.log"; exit 1; }
 chroot "$ROOTFS" "$PREFIX/bin/python3.11" -m pip install --quiet --disable-pip-version-check \
-  --no-index --find-links /tmp/wheels -r /tmp/requirements.txt 2>&1 | grep -v "as the 'root' user" || true
+  --root-user-action=ignore --no-index --find-links /tmp/wheels -r /tmp/requirements.txt
 
 step "PyInstaller (emulated)"
 mountpoint -q "$ROOTFS/proc" || mount -t proc proc "$ROOTFS/proc"
