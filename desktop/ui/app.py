@@ -20,6 +20,7 @@ from desktop.ui.actions import load_features
 from desktop.ui.bugs import BUG_TITLE
 from desktop.ui.main_window import MainWindow
 from desktop.ui.status import APP_TITLE
+from desktop.ui.ui_font import apply_ui_font
 
 QUIT_AFTER_SHOW = "JIXIAO_QUIT_AFTER_SHOW"
 SHOWN_LINE = "JIXIAO_SHOWN"
@@ -62,6 +63,9 @@ def excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType 
 
 def open_main_window(store: Store, settings: QSettings | None = None) -> MainWindow:
     """Take the single-writer lock (or go read-only), run the daily backup, build the window."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        apply_ui_font(app)
     reason: str | None = None
     if store.read_only:
         reason = (

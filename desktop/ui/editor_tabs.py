@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from desktop.model.checks import Finding
+from desktop.model.checks.limits import section_limits
 from desktop.model.errors import UserError
 from desktop.model.forms import Form, available_forms, load_form
 from desktop.model.project import Project
@@ -70,6 +71,7 @@ class EditorTabs(QTabWidget):
         self.overview = OverviewTab(form_choices())
         self.overview.undo_stack = session.undo_stack
         self.overview.funds.undo_stack = session.undo_stack
+        self.overview.dept.undo_stack = session.undo_stack
         self.grid = IndicatorGrid(session.undo_stack)
         self.monitoring = MonitoringTab(session.undo_stack)
         self.rectification = RectificationTab(session.undo_stack)
@@ -128,6 +130,12 @@ class EditorTabs(QTabWidget):
             self.setCurrentWidget(self.overview)
             self.overview.ensureWidgetVisible(self.overview.funds)
             self.overview.funds.focus_cell(str(loc["funds"]), str(loc.get("column", "executed")))
+        elif "department" in loc:
+            self.setCurrentWidget(self.overview)
+            self.overview.ensureWidgetVisible(self.overview.dept)
+            self.overview.dept.focus_line(
+                str(loc["department"]), str(loc.get("line", "")), str(loc.get("column", ""))
+            )
         elif "indicator" in loc or "execution" in loc:
             self.setCurrentWidget(self.grid)
             self.grid.focus_location(loc)
@@ -153,6 +161,7 @@ class EditorTabs(QTabWidget):
         self._show_pages(form)
         if self._shown is not None:
             self._shown.set_project(project)
+        self._show_limits()
 
     def _on_form_changed(self, form: Form) -> None:
         project = self.session.project
@@ -160,6 +169,14 @@ class EditorTabs(QTabWidget):
         if self._shown is not None:
             self._shown.set_project(project)
         self.grid.set_project(project, form)
+        self._show_limits()
+
+    def _show_limits(self) -> None:
+        """The character limits the project's rule profile sets on its sections."""
+        project, form = self.session.project, self.session.form
+        if self._shown is not None:
+            limits = section_limits(project, form) if project and form else {}
+            self._shown.set_limits(limits)
 
     def _on_field_changed(self, name: str) -> None:
         if name == "funds":
@@ -171,9 +188,12 @@ class EditorTabs(QTabWidget):
             self.monitoring.refresh()  # its rows are the indicators
         elif name == "name":
             self.overview.show_name()
+        elif name == "profile":
+            self._show_limits()
 
     def _on_findings(self, findings: list[Finding] | None) -> None:
         self.grid.set_findings(findings or [])
+        self.overview.set_findings(findings or [])
         self.monitoring.set_findings(findings or [])
         self.rectification.set_findings(findings or [])
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.model.checks import Finding
 from desktop.model.cycle_words import cycle_words
 from desktop.model.errors import InputError
-from desktop.model.money import fmt_rate, fmt_yuan, parse_money
+from desktop.model.money import fmt_rate, fmt_yuan, parse_typed_amount
 from desktop.model.monitoring import (
     MonitoringIndicator,
     behind_threshold,
@@ -31,7 +31,6 @@ from desktop.model.monitoring import (
 )
 from desktop.model.project import Indicator, Project
 from desktop.ui.cycle_table import ColumnSpec, CycleTableModel, CycleTableView
-from desktop.ui.funds_editor import clean_money_text
 
 AMOUNTS = ("executed_jan_jul", "forecast_full_year")
 READ_ONLY_KEYS = ("level1", "level2", "level3", "target")
@@ -299,7 +298,7 @@ class MonitoringTab(QWidget):
         edit = self.amount_edits[key]
         title = "全年预计执行数" if key == "forecast_full_year" else "执行数"
         try:
-            value = parse_money(clean_money_text(edit.text()), title)
+            value = parse_typed_amount(edit.text(), title)
         except InputError as exc:
             edit.setStyleSheet(BAD_STYLE)
             edit.setToolTip(f"{exc}\n未保存，仍使用原来的值。")
