@@ -1,4 +1,8 @@
-"""The SQLite file: opening, schema, migrations, transactions (sqlite-utils over sqlite3)."""
+"""The SQLite file: opening, schema, migrations, transactions.
+
+Reads and writes go through a thin sqlite3 layer (connection.py); sqlite-utils does the schema
+work and is imported only when a file is created or migrated.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +12,13 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from desktop.model.errors import StorageError, StorageKind
+from desktop.store.connection import Database
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 APP_TABLES = {
@@ -174,7 +181,7 @@ SCHEMA_VERSION = len(MIGRATIONS)
 class Store:
     """One open database file."""
 
-    def __init__(self, db: sqlite_utils.Database, path: Path | None, read_only: bool = False):
+    def __init__(self, db: Database, path: Path | None, read_only: bool = False):
         self.db = db
         self.path = path
         self.read_only = read_only
@@ -185,7 +192,7 @@ class Store:
         return self.db.conn
 
     @contextlib.contextmanager
-    def transaction(self, durable: bool = False) -> Iterator[sqlite_utils.Database]:
+    def transaction(self, durable: bool = False) -> Iterator[Database]:
         """One user action = one transaction; SQLite errors become StorageError."""
         if self.read_only:
             raise StorageError("数据库以只读方式打开，不能保存修改", "read_only")
@@ -242,6 +249,17 @@ def _check_file(path: Path) -> None:
             raise StorageError(f"文件 {path} 不是 SQLite 数据库，未做任何修改", "corrupt")
 
 
+def _migrate(db: Database, version: int) -> None:
+    """Bring the file from ``version`` to SCHEMA_VERSION, one transaction per migration."""
+    import sqlite_utils  # schema work only: opening a current file never loads it
+
+    schema = sqlite_utils.Database(db.conn, execute_plugins=False)
+    for index in range(version, SCHEMA_VERSION):
+        with db.atomic():
+            MIGRATIONS[index](schema)
+            db.execute(f"PRAGMA user_version={index + 1}")
+
+
 def _backup_before_migration(conn: sqlite3.Connection, path: Path, version: int) -> None:
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.parent / "backups" / f"{path.stem}-v{version}-before-migration-{stamp}.db"
@@ -270,7 +288,7 @@ def open_store(
             conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
         else:
             conn = sqlite3.connect(str(path), timeout=5)
-        db = sqlite_utils.Database(conn, execute_plugins=False)
+        db = Database(conn)
         db.execute("PRAGMA foreign_keys=ON")
         version = db.execute("PRAGMA user_version").fetchone()[0]
         tables = set(db.table_names())
@@ -289,10 +307,7 @@ def open_store(
             if version < SCHEMA_VERSION:
                 if version > 0:
                     _backup_before_migration(conn, path, version)
-                for index in range(version, SCHEMA_VERSION):
-                    with db.atomic():
-                        MIGRATIONS[index](db)
-                        db.execute(f"PRAGMA user_version={index + 1}")
+                _migrate(db, version)
         elif version < SCHEMA_VERSION:
             conn.close()
             raise StorageError(f"数据库 {path} 需要升级，不能以只读方式打开", "read_only")
