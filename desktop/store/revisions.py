@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.exchange.jsonio import project_to_dict
-from desktop.model.checks import ERROR, Finding, run_checks
 from desktop.model.errors import InputError, StorageError
+from desktop.model.findings import ERROR, Finding
 from desktop.store import repo
 from desktop.store.db import Store, now_iso
 
@@ -51,6 +49,8 @@ def canonical_json(data: Any) -> str:
 
 def fingerprint(data: Any) -> str:
     """SHA-256 (hex) of the canonical JSON of ``data``."""
+    import hashlib  # 定稿 and verification only, not opening the window
+
     return hashlib.sha256(canonical_json(data).encode("utf-8")).hexdigest()
 
 
@@ -62,6 +62,8 @@ def short(fp: str) -> str:
 
 def blocking_findings(store: Store, project_id: int) -> list[Finding]:
     """The 错误 findings that block 定稿 (checked with the project's siblings)."""
+    from desktop.model.checks import run_checks
+
     project = repo.load_project(store, project_id)
     return [f for f in run_checks(project, repo.siblings(store, project)) if f.severity == ERROR]
 
@@ -71,6 +73,9 @@ def finalise(store: Store, project_id: int, force: bool = False, note: str = "")
 
     Refused (FinaliseBlocked) while 错误 findings remain, unless ``force``.
     """
+    from desktop.exchange.jsonio import project_to_dict
+    from desktop.model.checks import run_checks
+
     project = repo.load_project(store, project_id)
     if project.is_final:
         raise InputError(f"项目“{project.name}”已经定稿；如需修改请先撤销定稿")

@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.errorlog import log_program_error, program_error_message
 from desktop.model.errors import StorageError, UserError
-from desktop.store import backup, lock
+from desktop.store import lock
 from desktop.store.db import Store, default_db_path, open_store
-from desktop.ui.actions import load_features
+from desktop.ui.actions import LAZY_FEATURES, load_feature
 from desktop.ui.bugs import BUG_TITLE
 from desktop.ui.main_window import MainWindow
 from desktop.ui.status import APP_TITLE
@@ -61,7 +63,7 @@ def excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType 
 
 
 def open_main_window(store: Store, settings: QSettings | None = None) -> MainWindow:
-    """Take the single-writer lock (or go read-only), run the daily backup, build the window."""
+    """Take the single-writer lock (or go read-only) and build the window."""
     reason: str | None = None
     if store.read_only:
         reason = f"数据库文件不可写（{store.path}），本窗口以只读方式打开，不能修改。"
@@ -77,16 +79,19 @@ def open_main_window(store: Store, settings: QSettings | None = None) -> MainWin
                 f"（自 {holder.started.replace('T', ' ')[:16]} 起，进程 {holder.pid}）。"
                 "本窗口以只读方式打开，不能修改；对方关闭程序后重新打开即可编辑。"
             )
-    backup_note = ""
-    if reason is None:
-        try:
-            backup.auto_backup(store)
-        except (UserError, OSError) as exc:
-            backup_note = f"自动备份未完成：{exc}"
-    window = MainWindow(store, read_only_reason=reason, settings=settings)
-    if backup_note:
-        window.statusBar().showMessage(backup_note, 10000)
-    return window
+    return MainWindow(store, read_only_reason=reason, settings=settings)
+
+
+def daily_backup(window: MainWindow) -> None:
+    """The first open of a day copies the file to backups/ (run after the window is shown)."""
+    if window.read_only:
+        return
+    from desktop.store import backup
+
+    try:
+        backup.auto_backup(window.store)
+    except (UserError, OSError) as exc:
+        window.statusBar().showMessage(f"自动备份未完成：{exc}", 10000)
 
 
 def _open(path: Path | None) -> Store:
@@ -108,6 +113,50 @@ def _preload_fonts() -> None:
     preload_fonts()
 
 
+class _FirstPaint(QObject):
+    """Calls back once, just after the watched window's first paint."""
+
+    def __init__(self, window: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._callback = callback
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """On the first paint event: stop watching, call back once the paint is done."""
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._callback)
+        return False
+
+
+def run_steps(steps: list[Callable[[], None]]) -> None:
+    """Run the steps one per turn of the event loop, so input is handled between them."""
+    if steps:
+        steps[0]()
+        rest = steps[1:]
+        QTimer.singleShot(0, lambda: run_steps(rest))
+
+
+def _after_first_paint(window: MainWindow, preload: threading.Thread) -> None:
+    """What the first paint did without: other tabs, the backup, the features, then 审核."""
+    steps: list[Callable[[], None]] = [window.build_all, lambda: daily_backup(window)]
+    steps += [functools.partial(load_feature, name) for name in LAZY_FEATURES]
+    steps.append(preload.start)
+    if not _interactive():
+        app = QApplication.instance()
+
+        def ready() -> None:
+            print(READY_LINE, flush=True)
+            window.close()
+            if app is not None:
+                app.quit()
+
+        steps.append(ready)
+    if not _interactive():
+        print(SHOWN_LINE, flush=True)
+    run_steps(steps)
+
+
 def run_gui(argv: list[str] | None = None) -> int:
     """Open the window on --db PATH (or $JIXIAO_DB / the default file); returns the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
@@ -126,21 +175,9 @@ def run_gui(argv: list[str] | None = None) -> int:
         show_error("无法打开数据库", str(exc))
         return 2
     window = open_main_window(store)
-    window.show()
-    app.processEvents()  # paint first: the features (export, import, print) load just after
-    if not _interactive():
-        print(SHOWN_LINE, flush=True)
     preload = threading.Thread(target=_preload_fonts, name="font-preload", daemon=True)
-    QTimer.singleShot(0, load_features)
-    QTimer.singleShot(0, preload.start)
-    if not _interactive():
-
-        def ready() -> None:
-            print(READY_LINE, flush=True)
-            window.close()
-            app.quit()
-
-        QTimer.singleShot(0, ready)
+    _FirstPaint(window, lambda: _after_first_paint(window, preload))
+    window.show()
     code = app.exec()
     if preload.is_alive():
         preload.join(timeout=30)  # a thread still in font code at exit can abort the process

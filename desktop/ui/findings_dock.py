@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QStyle, QVBoxLayout, QWidget
 
-from desktop.model.checks import ERROR, HINT, WARNING, Finding
+from desktop.model.findings import ERROR, HINT, WARNING, Finding
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from desktop.model.checks import Finding, run_checks
 from desktop.model.errors import StorageError, UserError
+from desktop.model.findings import Finding
 from desktop.model.forms import Form, available_forms, load_form
 from desktop.model.project import Project
 from desktop.store import lock, project_status, repo
@@ -307,6 +307,8 @@ class EditorSession(QObject):
             self._findings = []
             self.findings_changed.emit(None)
             return
+        from desktop.model.checks import run_checks  # the checks load after the first paint
+
         if self._siblings is None or self._siblings[0] != project.id:
             self._siblings = (project.id or 0, repo.siblings(self._store, project))
         self._findings = run_checks(project, self._siblings[1], self._form)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from desktop.model.checks import ERROR, HINT, WARNING
+from desktop.model.findings import ERROR, HINT, WARNING
 from desktop.model.money import fmt_points, fmt_rate, fmt_wan
 from desktop.model.scoring import execution_rate
 from desktop.ui.grid.columns import FIELDS, NUMERIC_FIELDS, Column, Role, RowKind
