@@ -42,3 +42,10 @@ def test_only_ui_imports_qt():
             assert not name.startswith("desktop.ui") or path.name == "__main__.py", (
                 f"{path} imports {name}"
             )
+
+
+def test_store_imports_no_exchange():
+    """Storage does not depend on file formats (the 定稿 snapshot lives in the model)."""
+    for path in (ROOT / "store").rglob("*.py"):
+        for name in imports_of(path):
+            assert not name.startswith("desktop.exchange"), f"{path.name} imports {name}"

@@ -42,6 +42,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
             load_form(projects[0].form),
             out,
             fingerprint=fingerprints.get(projects[0].id),
+            sealed=not args.no_seal,
         )
     else:
         write_batch_pdf(
@@ -49,6 +50,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
             out,
             title=binder_title(args.unit or "", args.year or "", (p.form for p in projects)),
             fingerprints=fingerprints,
+            sealed=not args.no_seal,
         )
     print(f"已导出 {out}")
     return 0
@@ -62,7 +64,8 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
 
     store = open_from_args(args)
     projects = repo.load_projects(store, selected_ids(store, args))
-    write_workbook(projects, Path(args.out), findings_with_siblings(store, projects))
+    findings = findings_with_siblings(store, projects)
+    write_workbook(projects, Path(args.out), findings, audit=not args.no_audit)
     print(f"已导出 {args.out}")
     return 0
 

@@ -32,6 +32,7 @@ COMMANDS = (
     "score",
     "import-text",
     "import-docx",
+    "import-pdf",
     "import-json",
     "export-json",
     "import-xlsx",
@@ -110,7 +111,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("score", help="计算得分")
     p.add_argument("project_id", type=int)
     p.add_argument("--json", action="store_true")
-    for name, help_ in (("import-text", "导入报告文本"), ("import-docx", "导入 Word 报告")):
+    for name, help_ in (
+        ("import-text", "导入报告文本"),
+        ("import-docx", "导入 Word 报告"),
+        ("import-pdf", "导入 PDF 报告（带文字层）"),
+    ):
         p = sub.add_parser(name, help=help_)
         p.add_argument("file")
         p.add_argument("--unit")
@@ -128,6 +133,12 @@ def build_parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_)
         _project_selector(p)
         p.add_argument("--out", required=True)
+        if name == "export-pdf":
+            p.add_argument(
+                "--no-seal", action="store_true", help="落款按不加盖印章排（GB/T 9704 7.3.5.2）"
+            )
+        else:
+            p.add_argument("--no-audit", action="store_true", help="不附“审核”表（错误数、警告数）")
     p = sub.add_parser("backup", help="备份数据库")
     p.add_argument("--out", required=True)
     sub.add_parser("fonts", help="列出各字体角色使用的字体文件")
@@ -178,10 +189,10 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     """`show`: the whole project."""
-    from desktop.exchange.jsonio import project_to_dict
     from desktop.model.forms import load_form
     from desktop.model.money import fmt_wan
     from desktop.model.project import FUNDS_COLUMNS, SOURCE_LABELS
+    from desktop.model.snapshot import project_to_dict
     from desktop.store import repo
 
     store = open_from_args(args)
@@ -319,6 +330,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import-xlsx": cmd_import_xlsx,
     "import-text": cmd_import_text,
     "import-docx": cmd_import_text,
+    "import-pdf": cmd_import_text,
     "next-year": cmd_next_year,
     "finalise": cmd_finalise,
     "unfinalise": cmd_unfinalise,

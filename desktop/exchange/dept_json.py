@@ -1,4 +1,4 @@
-"""The ``"department"`` object of ``jixiao.project/1``: a department's funds lines and counts."""
+"""Reading the ``"department"`` object of ``jixiao.project/1`` (written by model.snapshot)."""
 
 from __future__ import annotations
 
@@ -6,23 +6,7 @@ from typing import Any
 
 from desktop.model.department import COUNT_KEYS, DEPT_COLUMNS, SIDES, DeptFunds, DeptLine
 from desktop.model.errors import InputError
-from desktop.model.money import fmt_plain, parse_money
-
-
-def dept_to_dict(dept: DeptFunds) -> dict[str, Any]:
-    """{"lines": [{"side", "key", "label", "previous", "full_year", "executed"}], "counts": {…}}."""
-    return {
-        "lines": [
-            {
-                "side": x.side,
-                "key": x.key,
-                "label": x.label,
-                **{c: fmt_plain(x.get(c)) for c in DEPT_COLUMNS if x.get(c) is not None},
-            }
-            for x in dept.lines
-        ],
-        "counts": dict(dept.counts),
-    }
+from desktop.model.money import parse_money
 
 
 def dept_from_dict(data: Any, where: str) -> DeptFunds:

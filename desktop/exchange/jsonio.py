@@ -8,10 +8,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from desktop.exchange.dept_json import dept_from_dict, dept_to_dict
+from desktop.exchange.dept_json import dept_from_dict
 from desktop.exchange.files import write_text_atomic
 from desktop.model.errors import InputError
-from desktop.model.money import fmt_plain, fmt_points, parse_money, parse_points
+from desktop.model.money import parse_money, parse_points
 from desktop.model.project import (
     ALL_SOURCES,
     DEFAULT_PROFILE,
@@ -27,8 +27,8 @@ from desktop.model.project import (
     Project,
     Unit,
 )
+from desktop.model.snapshot import PROJECT_FORMAT, project_to_dict
 
-PROJECT_FORMAT = "jixiao.project/1"
 BUNDLE_FORMAT = "jixiao.bundle/1"
 PROJECT_KEYS = {
     "format",
@@ -59,64 +59,6 @@ INDICATOR_KEYS = {
     "operator",
     "unit",
 }
-
-
-def project_to_dict(project: Project, with_id: bool = False) -> dict[str, Any]:
-    """The JSON object of one project (money as decimal strings in 元)."""
-    data: dict[str, Any] = {"format": PROJECT_FORMAT}
-    if with_id:
-        data["id"] = project.id
-    data.update(
-        {
-            "unit": {"name": project.unit.name, "department": project.unit.department},
-            "year": project.year,
-            "name": project.name,
-            "form": project.form,
-            "status": project.status,
-        }
-    )
-    if project.profile != DEFAULT_PROFILE:
-        data["profile"] = project.profile
-    if project.signed_date:
-        data["signed_date"] = project.signed_date.isoformat()
-    data["funds"] = [
-        {
-            "source": row.source,
-            **{c: fmt_plain(row.get(c)) for c in FUNDS_COLUMNS},
-        }
-        for row in (project.funds.rows[s] for s in ALL_SOURCES if s in project.funds.rows)
-        if not row.is_empty()
-    ]
-    data["execution"] = {
-        "weight": fmt_points(project.execution.weight),
-        "score": fmt_points(project.execution.score),
-    }
-    data["goals"] = {"target": project.goals.target, "actual": project.goals.actual}
-    data["sections"] = dict(project.sections)
-    data["indicators"] = [_indicator_to_dict(i) for i in project.indicators]
-    if not project.dept.is_empty():
-        data["department"] = dept_to_dict(project.dept)
-    for key, value in project.extra.items():
-        data.setdefault(key, value)
-    return data
-
-
-def _indicator_to_dict(ind: Indicator) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "level1": ind.level1,
-        "level2": ind.level2,
-        "level3": ind.level3,
-        "target": ind.target,
-        "actual": ind.actual,
-        "weight": fmt_points(ind.weight),
-        "score": fmt_points(ind.score),
-        "deviation": ind.deviation,
-    }
-    if ind.operator:
-        out["operator"] = ind.operator
-    if ind.unit:
-        out["unit"] = ind.unit
-    return out
 
 
 def dumps(data: Any) -> str:

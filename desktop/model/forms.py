@@ -267,8 +267,20 @@ def load_form(key: str) -> Form:
     return _parse_form(data, path.name)
 
 
+def _is_form(path: Path) -> bool:
+    """True for a report form (it has an outline), not a data file beside the forms."""
+    try:
+        return "[[outline]]" in path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
 def available_forms() -> list[str]:
-    """Keys of all forms in forms/, in a stable order (self_evaluation first)."""
-    keys = sorted(p.stem for p in data_dir("forms").glob("*.toml"))
+    """Keys of all forms in forms/, in a stable order (self_evaluation first).
+
+    Other TOML files there (instructions.toml: the official forms' instruction texts) are data
+    for the checks, not report forms.
+    """
+    keys = sorted(p.stem for p in data_dir("forms").glob("*.toml") if _is_form(p))
     keys.sort(key=lambda k: (k != "self_evaluation", k))
     return keys

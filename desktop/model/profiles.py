@@ -17,6 +17,7 @@ from typing import Any
 from desktop.model.errors import InputError
 from desktop.model.forms import data_dir
 from desktop.model.project import DEFAULT_PROFILE
+from desktop.model.vocabulary import vocabulary
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -160,7 +161,14 @@ def _dict(raw: Any) -> dict[str, str]:
 
 
 def _columns(raw: Any) -> tuple[TableColumn, ...]:
-    return tuple(TableColumn(str(c["key"]), str(c["label"])) for c in raw or [])
+    """Columns given as a key (the vocabulary's label) or as {key, label} (the form's own word)."""
+    words = vocabulary()
+    return tuple(
+        TableColumn(c, words.column_label(c))
+        if isinstance(c, str)
+        else TableColumn(str(c["key"]), str(c.get("label") or words.column_label(str(c["key"]))))
+        for c in raw or []
+    )
 
 
 _TEXT_FIELDS = (

@@ -15,6 +15,7 @@ ZERO = Decimal(0)
 HUNDRED = Decimal(100)
 # an entered score this share of the weight away from the suggestion is "far"
 FAR_FRACTION = Decimal("0.2")
+QUALITATIVE_ACTUAL = "定量指标的实际完成值不是数值，无法计算得分"
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,8 @@ def suggest(indicator: Indicator, form: Form) -> Suggestion:
         number, unit = find_number(actual_text)
         if number is not None:
             return _quantitative(indicator, form, target, number, unit, weight)
+        # "完成" for "≥95%": no score can be computed from words, so no full marks either.
+        return Suggestion(None, QUALITATIVE_ACTUAL)
     band = match_band(actual_text, settings)
     if band is None:
         return Suggestion(None, "无法识别实际完成值，请手工评分")

@@ -10,9 +10,9 @@ import contextlib
 import datetime as dt
 import os
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from desktop.model.errors import StorageError, StorageKind
 from desktop.store.connection import Database
@@ -190,6 +190,19 @@ class Store:
     def conn(self) -> sqlite3.Connection:
         """The underlying sqlite3 connection."""
         return self.db.conn
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        """The rows of a query, read by column name (``row["name"]``)."""
+        cursor = self.conn.cursor()
+        cursor.row_factory = sqlite3.Row
+        return cursor.execute(sql, params).fetchall()
+
+    def row(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Row | None:
+        """The first row of a query (by column name), or None."""
+        cursor = self.conn.cursor()
+        cursor.row_factory = sqlite3.Row
+        found: sqlite3.Row | None = cursor.execute(sql, params).fetchone()
+        return found
 
     @contextlib.contextmanager
     def transaction(self, durable: bool = False) -> Iterator[Database]:

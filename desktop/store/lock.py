@@ -79,12 +79,10 @@ def is_stale(info: LockInfo, now: dt.datetime | None = None) -> bool:
 
 def holder(store: Store) -> LockInfo | None:
     """The current live holder other than this process, if any."""
-    row = store.db.execute(
-        "SELECT host, user, pid, started, heartbeat FROM app_lock WHERE id = 1"
-    ).fetchone()
+    row = store.row("SELECT host, user, pid, started, heartbeat FROM app_lock WHERE id = 1")
     if row is None:
         return None
-    info = LockInfo(row[0], row[1], int(row[2]), row[3], row[4])
+    info = LockInfo(row["host"], row["user"], int(row["pid"]), row["started"], row["heartbeat"])
     host, _, pid = _me()
     if (info.host, info.pid) == (host, pid) or is_stale(info):
         return None

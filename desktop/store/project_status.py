@@ -7,5 +7,5 @@ from desktop.store.db import Store
 
 def stored_status(store: Store, project_id: int) -> str | None:
     """The status in the database (None when the project is gone)."""
-    row = store.db.execute("SELECT status FROM project WHERE id = ?", [project_id]).fetchone()
-    return str(row[0]) if row else None
+    row = store.row("SELECT status FROM project WHERE id = ?", [project_id])
+    return str(row["status"]) if row else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -41,15 +42,21 @@ class ProjectRow:
 
 def find_unit(store: Store, name: str) -> Unit | None:
     """A live unit by name."""
-    row = store.db.execute(
+    row = store.row(
         "SELECT id, name, department, code, profile FROM unit "
         "WHERE name = ? AND deleted_at IS NULL",
         [name],
-    ).fetchone()
-    if row is None:
-        return None
+    )
+    return _unit(row) if row is not None else None
+
+
+def _unit(row: sqlite3.Row) -> Unit:
     return Unit(
-        id=row[0], name=row[1], department=row[2] or "", code=row[3] or "", profile=row[4] or ""
+        id=row["id"],
+        name=row["name"],
+        department=row["department"] or "",
+        code=row["code"] or "",
+        profile=row["profile"] or "",
     )
 
 
@@ -74,14 +81,11 @@ def ensure_unit(store: Store, unit: Unit) -> int:
 
 def list_units(store: Store) -> list[Unit]:
     """Live units by name."""
-    rows = store.db.execute(
+    rows = store.rows(
         "SELECT id, name, department, code, profile FROM unit WHERE deleted_at IS NULL "
         "ORDER BY name"
-    ).fetchall()
-    return [
-        Unit(id=r[0], name=r[1], department=r[2] or "", code=r[3] or "", profile=r[4] or "")
-        for r in rows
-    ]
+    )
+    return [_unit(r) for r in rows]
 
 
 def update_unit(store: Store, unit: Unit) -> None:
@@ -106,7 +110,8 @@ def list_projects(
 ) -> list[ProjectRow]:
     """Projects (live, or in the 回收站 with ``deleted``) ordered by unit, year, name."""
     sql = (
-        "SELECT p.id, u.id, u.name, u.department, p.year, p.name, p.form, p.status "
+        "SELECT p.id, u.id AS unit_id, u.name AS unit, u.department, p.year, p.name, p.form, "
+        "p.status "
         "FROM project p JOIN unit u ON u.id = p.unit_id WHERE "
         + (
             "p.deleted_at IS NOT NULL"
@@ -123,19 +128,28 @@ def list_projects(
         params.append(year)
     sql += " ORDER BY u.name, p.year DESC, p.name, p.id"
     return [
-        ProjectRow(r[0], r[1], r[2], r[3] or "", r[4], r[5], r[6], r[7])
-        for r in store.db.execute(sql, params).fetchall()
+        ProjectRow(
+            id=r["id"],
+            unit_id=r["unit_id"],
+            unit=r["unit"],
+            department=r["department"] or "",
+            year=r["year"],
+            name=r["name"],
+            form=r["form"],
+            status=r["status"],
+        )
+        for r in store.rows(sql, params)
     ]
 
 
 def find_project_id(store: Store, unit: str, year: int, name: str) -> int | None:
     """The live project with that unit, year and name."""
-    row = store.db.execute(
+    row = store.row(
         "SELECT p.id FROM project p JOIN unit u ON u.id = p.unit_id "
         "WHERE u.name = ? AND p.year = ? AND p.name = ? AND p.deleted_at IS NULL",
         [unit, year, name],
-    ).fetchone()
-    return int(row[0]) if row else None
+    )
+    return int(row["id"]) if row else None
 
 
 def load_project(store: Store, project_id: int) -> Project:
@@ -154,97 +168,113 @@ def _chunks(ids: Sequence[int], size: int = 500) -> Iterable[Sequence[int]]:
 def load_projects(store: Store, ids: Sequence[int]) -> list[Project]:
     """Whole projects for ``ids`` (deleted ones included), in the order given; batched."""
     found: dict[int, Project] = {}
-    db = store.db
     for chunk in _chunks(list(ids)):
         marks = ",".join("?" * len(chunk))
-        for r in db.execute(
+        for r in store.rows(
             "SELECT p.id, p.year, p.name, p.form, p.status, p.signed_date, p.exec_weight, "
-            "p.exec_score, p.goal_target, p.goal_actual, p.extra, u.id, u.name, u.department, "
-            "u.code, p.profile, u.profile "
+            "p.exec_score, p.goal_target, p.goal_actual, p.extra, p.profile, u.id AS unit_id, "
+            "u.name AS unit_name, u.department, u.code, u.profile AS unit_profile "
             f"FROM project p JOIN unit u ON u.id = p.unit_id WHERE p.id IN ({marks})",
-            list(chunk),
-        ).fetchall():
-            signed = dt.date.fromisoformat(r[5]) if r[5] else None
-            found[r[0]] = Project(
-                id=r[0],
-                unit=Unit(
-                    id=r[11],
-                    name=r[12],
-                    department=r[13] or "",
-                    code=r[14] or "",
-                    profile=r[16] or "",
-                ),
-                profile=r[15] or r[16] or DEFAULT_PROFILE,
-                year=r[1],
-                name=r[2],
-                form=r[3],
-                status=r[4],
-                signed_date=signed,
-                execution=Execution(
-                    weight=from_centi(r[6]) or Decimal(0) if r[6] is not None else Decimal(10),
-                    score=from_centi(r[7]),
-                ),
-                goals=Goals(target=r[8] or "", actual=r[9] or ""),
-                extra=json.loads(r[10]) if r[10] else {},
-            )
-        for r in db.execute(
+            chunk,
+        ):
+            found[r["id"]] = _project(r)
+        for r in store.rows(
             "SELECT project_id, source, initial, full_year, executed FROM funds "
             f"WHERE project_id IN ({marks})",
-            list(chunk),
-        ).fetchall():
-            if r[0] in found:
-                found[r[0]].funds.rows[r[1]] = FundsRow(
-                    r[1], from_fen(r[2]), from_fen(r[3]), from_fen(r[4])
-                )
-        for r in db.execute(
-            f"SELECT project_id, key, text FROM section WHERE project_id IN ({marks})", list(chunk)
-        ).fetchall():
-            if r[0] in found:
-                found[r[0]].sections[r[1]] = r[2]
-        for r in db.execute(
+            chunk,
+        ):
+            if r["project_id"] in found:
+                found[r["project_id"]].funds.rows[r["source"]] = _funds_row(r)
+        for r in store.rows(
+            f"SELECT project_id, key, text FROM section WHERE project_id IN ({marks})", chunk
+        ):
+            if r["project_id"] in found:
+                found[r["project_id"]].sections[r["key"]] = r["text"]
+        for r in store.rows(
             "SELECT project_id, level1, level2, level3, target, actual, weight, score, deviation, "
             f"operator, unit FROM indicator WHERE project_id IN ({marks}) "
             "ORDER BY project_id, position",
-            list(chunk),
-        ).fetchall():
-            if r[0] in found:
-                found[r[0]].indicators.append(
-                    Indicator(
-                        level1=r[1] or "",
-                        level2=r[2] or "",
-                        level3=r[3] or "",
-                        target=r[4] or "",
-                        actual=r[5] or "",
-                        weight=from_centi(r[6]),
-                        score=from_centi(r[7]),
-                        deviation=r[8] or "",
-                        operator=r[9] or None,
-                        unit=r[10] or None,
-                    )
-                )
+            chunk,
+        ):
+            if r["project_id"] in found:
+                found[r["project_id"]].indicators.append(_indicator(r))
         _load_department(store, chunk, marks, found)
     return [found[i] for i in ids if i in found]
+
+
+def _project(r: sqlite3.Row) -> Project:
+    """A project row (joined with its unit) without its funds, sections and indicators."""
+    weight = r["exec_weight"]
+    return Project(
+        id=r["id"],
+        unit=Unit(
+            id=r["unit_id"],
+            name=r["unit_name"],
+            department=r["department"] or "",
+            code=r["code"] or "",
+            profile=r["unit_profile"] or "",
+        ),
+        profile=r["profile"] or r["unit_profile"] or DEFAULT_PROFILE,
+        year=r["year"],
+        name=r["name"],
+        form=r["form"],
+        status=r["status"],
+        signed_date=dt.date.fromisoformat(r["signed_date"]) if r["signed_date"] else None,
+        execution=Execution(
+            weight=from_centi(weight) or Decimal(0) if weight is not None else Decimal(10),
+            score=from_centi(r["exec_score"]),
+        ),
+        goals=Goals(target=r["goal_target"] or "", actual=r["goal_actual"] or ""),
+        extra=json.loads(r["extra"]) if r["extra"] else {},
+    )
+
+
+def _funds_row(r: sqlite3.Row) -> FundsRow:
+    return FundsRow(
+        r["source"], from_fen(r["initial"]), from_fen(r["full_year"]), from_fen(r["executed"])
+    )
+
+
+def _indicator(r: sqlite3.Row) -> Indicator:
+    return Indicator(
+        level1=r["level1"] or "",
+        level2=r["level2"] or "",
+        level3=r["level3"] or "",
+        target=r["target"] or "",
+        actual=r["actual"] or "",
+        weight=from_centi(r["weight"]),
+        score=from_centi(r["score"]),
+        deviation=r["deviation"] or "",
+        operator=r["operator"] or None,
+        unit=r["unit"] or None,
+    )
 
 
 def _load_department(
     store: Store, chunk: Sequence[int], marks: str, found: dict[int, Project]
 ) -> None:
     """The department funds lines and counts of the projects in ``chunk``."""
-    for r in store.db.execute(
+    for r in store.rows(
         "SELECT project_id, side, key, label, previous, full_year, executed FROM dept_line "
         f"WHERE project_id IN ({marks}) ORDER BY project_id, position",
-        list(chunk),
-    ).fetchall():
-        if r[0] in found:
-            found[r[0]].dept.lines.append(
-                DeptLine(r[1], r[2], r[3], from_fen(r[4]), from_fen(r[5]), from_fen(r[6]))
+        chunk,
+    ):
+        if r["project_id"] in found:
+            found[r["project_id"]].dept.lines.append(
+                DeptLine(
+                    r["side"],
+                    r["key"],
+                    r["label"],
+                    from_fen(r["previous"]),
+                    from_fen(r["full_year"]),
+                    from_fen(r["executed"]),
+                )
             )
-    for r in store.db.execute(
-        f"SELECT project_id, key, value FROM dept_count WHERE project_id IN ({marks})",
-        list(chunk),
-    ).fetchall():
-        if r[0] in found:
-            found[r[0]].dept.counts[r[1]] = int(r[2])
+    for r in store.rows(
+        f"SELECT project_id, key, value FROM dept_count WHERE project_id IN ({marks})", chunk
+    ):
+        if r["project_id"] in found:
+            found[r["project_id"]].dept.counts[r["key"]] = int(r["value"])
 
 
 def _write_department(store: Store, project_id: int, dept: DeptFunds) -> None:

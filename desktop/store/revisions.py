@@ -1,4 +1,4 @@
-"""定稿: freeze a project as a revision snapshot (canonical JSON + SHA-256), undo, history."""
+"""定稿: freeze a project as a revision snapshot (desktop.model.snapshot), undo, history."""
 
 from __future__ import annotations
 
@@ -42,39 +42,13 @@ class FinaliseBlocked(InputError):
         self.findings = findings
 
 
-def canonical_json(data: Any) -> str:
-    """The canonical JSON text that is fingerprinted (sorted keys, no spaces, UTF-8)."""
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
-def fingerprint(data: Any) -> str:
-    """SHA-256 (hex) of the canonical JSON of ``data``."""
-    import hashlib  # 定稿 and verification only, not opening the window
-
-    return hashlib.sha256(canonical_json(data).encode("utf-8")).hexdigest()
-
-
-def short(fp: str) -> str:
-    """The fingerprint as shown to people: first 16 hex digits in groups of four."""
-    head = fp[:16].upper()
-    return " ".join(head[i : i + 4] for i in range(0, len(head), 4))
-
-
-def blocking_findings(store: Store, project_id: int) -> list[Finding]:
-    """The 错误 findings that block 定稿 (checked with the project's siblings)."""
-    from desktop.model.checks import run_checks
-
-    project = repo.load_project(store, project_id)
-    return [f for f in run_checks(project, repo.siblings(store, project)) if f.severity == ERROR]
-
-
 def finalise(store: Store, project_id: int, force: bool = False, note: str = "") -> str:
     """Freeze the project: store a snapshot with its fingerprint, status final; returns it.
 
     Refused (FinaliseBlocked) while 错误 findings remain, unless ``force``.
     """
-    from desktop.exchange.jsonio import project_to_dict
-    from desktop.model.checks import run_checks
+    from desktop.model.checks import run_checks  # the window starts without the checks
+    from desktop.model.snapshot import canonical_json, fingerprint, project_to_dict
 
     project = repo.load_project(store, project_id)
     if project.is_final:
@@ -119,40 +93,56 @@ def unfinalise(store: Store, project_id: int, reason: str = "") -> None:
 
 def list_revisions(store: Store, project_id: int) -> list[RevisionRow]:
     """The history of a project, oldest first."""
-    rows = store.db.execute(
+    rows = store.rows(
         "SELECT id, project_id, created_at, kind, reason, fingerprint FROM revision "
         "WHERE project_id = ? ORDER BY id",
         [project_id],
-    ).fetchall()
-    return [RevisionRow(r[0], r[1], r[2] or "", r[3] or "", r[4] or "", r[5] or "") for r in rows]
+    )
+    return [
+        RevisionRow(
+            r["id"],
+            r["project_id"],
+            r["created_at"] or "",
+            r["kind"] or "",
+            r["reason"] or "",
+            r["fingerprint"] or "",
+        )
+        for r in rows
+    ]
 
 
 def latest_fingerprint(store: Store, project_id: int) -> str | None:
     """The fingerprint of the current 定稿, or None when the project is not final."""
-    row = store.db.execute(
+    row = store.row(
         "SELECT p.status, (SELECT fingerprint FROM revision r WHERE r.project_id = p.id "
-        "AND r.kind = ? ORDER BY r.id DESC LIMIT 1) FROM project p WHERE p.id = ?",
+        "AND r.kind = ? ORDER BY r.id DESC LIMIT 1) AS fingerprint FROM project p WHERE p.id = ?",
         [KIND_FINAL, project_id],
-    ).fetchone()
-    if row is None or row[0] != "final":
+    )
+    if row is None or row["status"] != "final":
         return None
-    return str(row[1]) if row[1] else None
+    return str(row["fingerprint"]) if row["fingerprint"] else None
 
 
 def load_snapshot(store: Store, revision_id: int) -> dict[str, Any]:
     """The project JSON stored with a 定稿 revision."""
-    row = store.db.execute("SELECT snapshot FROM revision WHERE id = ?", [revision_id]).fetchone()
-    if row is None or not row[0]:
+    row = store.row("SELECT snapshot FROM revision WHERE id = ?", [revision_id])
+    if row is None or not row["snapshot"]:
         raise StorageError(f"版本 {revision_id} 没有保存内容快照", "corrupt")
-    data: dict[str, Any] = json.loads(row[0])
+    try:
+        data: dict[str, Any] = json.loads(row["snapshot"])
+    except json.JSONDecodeError:
+        raise StorageError(f"版本 {revision_id} 的内容快照已损坏", "corrupt") from None
     return data
 
 
 def verify(store: Store, revision_id: int) -> bool:
     """True when the stored snapshot still matches its fingerprint."""
-    row = store.db.execute(
-        "SELECT snapshot, fingerprint FROM revision WHERE id = ?", [revision_id]
-    ).fetchone()
-    if row is None or not row[0]:
+    from desktop.model.snapshot import fingerprint
+
+    row = store.row("SELECT snapshot, fingerprint FROM revision WHERE id = ?", [revision_id])
+    if row is None or not row["snapshot"]:
         return False
-    return fingerprint(json.loads(row[0])) == row[1]
+    try:
+        return fingerprint(json.loads(row["snapshot"])) == row["fingerprint"]
+    except json.JSONDecodeError:
+        return False

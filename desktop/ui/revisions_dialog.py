@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.model.findings import ERROR, WARNING, Finding
 from desktop.model.forms import load_form
 from desktop.model.revision_diff import compare
+from desktop.model.snapshot import short_fingerprint
 from desktop.store import repo, revisions
 from desktop.store.db import Store
 
@@ -154,7 +155,7 @@ class RevisionsDialog(QDialog):
             cells = (
                 row.created_at.replace("T", " "),
                 row.label,
-                revisions.short(row.fingerprint) if row.fingerprint else "",
+                short_fingerprint(row.fingerprint) if row.fingerprint else "",
                 row.reason,
             )
             for j, text in enumerate(cells):

@@ -116,8 +116,10 @@ class WindowStatus:
             self.final_label.setText("")
             self.final_label.setToolTip("")
             return
+        from desktop.model.snapshot import short_fingerprint  # hashlib: only for 定稿 projects
+
         fingerprint = revisions.latest_fingerprint(self.session.store, project.id) or ""
-        self.final_label.setText(f"已定稿（只读）· 指纹 {revisions.short(fingerprint)}")
+        self.final_label.setText(f"已定稿（只读）· 指纹 {short_fingerprint(fingerprint)}")
         self.final_label.setToolTip(fingerprint)
 
     def _on_saved(self, stamp: str) -> None:

@@ -93,7 +93,7 @@ def test_docx_report_with_indicator_table(tmp_path: Path) -> None:
         ("产出指标", "成本指标", "项目总成本", "≤2万元", "2万元", Decimal(15), Decimal(15), ""),
         (
             "效益指标",
-            "社会效益",
+            "社会效益指标",
             "群体性事件",
             "未发生",
             "未发生",
@@ -101,9 +101,52 @@ def test_docx_report_with_indicator_table(tmp_path: Path) -> None:
             Decimal(28),
             "个别信访人重复来访",
         ),
-        ("满意度指标", "服务对象满意度", "群众满意度", "≥90%", "95%", Decimal(10), Decimal(10), ""),
+        (
+            "满意度指标",
+            "服务对象满意度指标",
+            "群众满意度",
+            "≥90%",
+            "95%",
+            Decimal(10),
+            Decimal(10),
+            "",
+        ),
     ]
     assert project.extra["indicator_table_title"] == "某区接访费用绩效目标表"
+
+
+def _table_report(path: Path, header: list[str], rows: list[list[str]]) -> None:
+    doc = docx.Document()
+    doc.add_paragraph("某区信访局2023年度项目支出绩效自评报告")
+    doc.add_paragraph("（接访费用）")
+    doc.add_heading("四、项目绩效情况", level=1)
+    table = doc.add_table(rows=1 + len(rows), cols=len(header))
+    for c, text in enumerate(header):
+        table.cell(0, c).text = text
+    for r, row in enumerate(rows, 1):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    doc.save(str(path))
+
+
+def test_word_total_row_is_not_an_indicator(tmp_path: Path) -> None:
+    """Regression: a 合计 row became a sixth indicator (total 198 分 in the PDF and xlsx)."""
+    path = tmp_path / "合计.docx"
+    total = ["合计", "", "", "", "", "100", "98", ""]
+    _table_report(path, HEADER, [*ROWS, total])
+    (project,) = import_file(path).projects
+    assert [i.level3 for i in project.indicators] == [r[2] for r in ROWS]
+    assert sum(i.weight or 0 for i in project.indicators) == 90
+    assert project.extra["stated_totals"] == {"weight": "100", "score": "98"}
+
+
+def test_word_reason_column_under_another_header_is_kept(tmp_path: Path) -> None:
+    """Regression: a 偏差原因 column headed "偏差原因及改进措施" (not the form's words) was dropped."""
+    path = tmp_path / "原因.docx"
+    header = [*HEADER[:-1], "偏差原因及改进措施"]
+    _table_report(path, header, ROWS)
+    (project,) = import_file(path).projects
+    assert project.indicators[3].deviation == "个别信访人重复来访"
 
 
 def test_vertically_merged_level1(tmp_path: Path) -> None:

@@ -6,8 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.exchange.jsonio import loads_projects, project_to_dict, read_projects
+from desktop.exchange.jsonio import loads_projects, read_projects
 from desktop.model.errors import InputError
+from desktop.model.snapshot import project_to_dict
 
 CASE = {
     "format": "jixiao.project/1",

@@ -40,6 +40,13 @@ def test_department_reports_import_as_department(prefix):
     assert all(p.name.startswith("部门整体支出") for p in projects)
 
 
+def test_a_titleless_project_report_is_no_department_report():
+    """014 opens with "一、自评结论 … (二)绩效目标完成情况" and never says 整体支出: the
+    department outline's "绩效目标完成情况" alone must not make it a department report."""
+    result = import_text(read_text_file(_real("014")), "市人民政府驻北京联络处", 2022)
+    assert [p.form for p in result.projects] == ["self_evaluation"]
+
+
 def test_hengshan_table_breakdowns_and_the_execution_that_is_income():
     """107: 全年执行数 2030.12 is the income total; expenditure is 1925.67 (94.85 %)."""
     (project,) = _import("107", "衡山县贯塘乡人民政府", 2023)

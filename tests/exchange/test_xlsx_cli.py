@@ -46,10 +46,10 @@ def test_export_unit_year_and_import_into_new_db(tmp_path, sample_project):
     )
     assert result.returncode == 0, result.stderr
     wb = load_workbook(out)
-    assert wb.sheetnames == ["汇总", "保安费用", "接访费用"]
-    assert [c.value for c in wb["汇总"]["C"][1:]] == ["保安费用", "接访费用"]
-    # Required sections are empty in the sample: the checks' 错误 count shows in the 汇总.
-    assert wb["汇总"]["I2"].value >= 1
+    assert wb.sheetnames == ["汇总", "保安费用", "接访费用", "审核"]
+    assert [c.value for c in wb["汇总"]["C"][2:]] == ["保安费用", "接访费用", None]
+    # Required sections are empty in the sample: the checks' 错误 count shows in the 审核 sheet.
+    assert wb["审核"]["D3"].value >= 1
 
     fresh = tmp_path / "fresh.db"
     result = run("--db", str(fresh), "import-xlsx", str(out))
@@ -58,6 +58,15 @@ def test_export_unit_year_and_import_into_new_db(tmp_path, sample_project):
     shown = json.loads(run("--db", str(fresh), "show", "1", "--json").stdout)
     assert shown["funds"][0]["initial"] == "80000.00"
     assert len(shown["indicators"]) == 6
+
+
+def test_export_without_the_audit_sheet(tmp_path, sample_project):
+    db = _seed_db(tmp_path, sample_project)
+    out = tmp_path / "unit.xlsx"
+    args = ["--unit", "攀枝花市西区信访局", "--year", "2023", "--out", str(out), "--no-audit"]
+    result = run("--db", str(db), "export-xlsx", *args)
+    assert result.returncode == 0, result.stderr
+    assert load_workbook(out).sheetnames == ["汇总", "保安费用", "接访费用"]
 
 
 def test_export_one_project(tmp_path, sample_project):

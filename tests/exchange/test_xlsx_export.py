@@ -53,7 +53,7 @@ def test_one_project_sheet_layout(tmp_path, sample_project):
         "其他资金",
     ]
     assert ws["D6"].value == 8 and ws["F6"].value == pytest.approx(6.03)
-    assert ws["D6"].number_format == "0.00"
+    assert ws["D6"].number_format == "0.00_ "
     assert ws["D8"].value is None  # 上年结转资金 empty
     assert ws["G6"].value == 10 and ws["G6"].number_format == "0.00"
     assert ws["H6"].value == pytest.approx(0.7538) and ws["H6"].number_format == "0.00%"
@@ -85,7 +85,7 @@ def test_one_project_sheet_layout(tmp_path, sample_project):
         20,
         20,
     ]
-    assert ws["G13"].number_format == "0.00"
+    assert ws["G13"].number_format == "0.00_ "
     assert ws["B17"].value == "效益指标" and ws["B18"].value == "满意度指标"
     assert (ws["A19"].value, ws["G19"].value, ws["H19"].value) == ("总分", 100, 97.54)
     assert ws["I19"].value == "评价等级：优"
@@ -222,7 +222,7 @@ def test_sheet_names_valid_and_unique():
     assert sheet_name("ABC", used) == "ABC" and sheet_name("abc", used) == "abc(2)"
 
 
-def test_summary_sheet(tmp_path, sample_project):
+def _two_projects(sample_project):
     other = Project(unit=Unit("另一单位", "某区人民政府"), year=2024, name="保安费用")
     other.funds = Funds({"total": FundsRow("total", None, Decimal(50000), Decimal(25000))})
     other.indicators = [Indicator("产出指标", "数量指标", "人数", "≥2人", "1人", Decimal(90))]
@@ -231,10 +231,17 @@ def test_summary_sheet(tmp_path, sample_project):
         1: [Finding(WARNING, "W", "w"), Finding(HINT, "I", "i")],
         2: [Finding(ERROR, "E", "e"), Finding(ERROR, "E", "e2"), Finding(WARNING, "W", "w")],
     }
-    wb = load_workbook(_export(tmp_path, [sample_project, other], findings))
-    assert wb.sheetnames == ["汇总", "保安费用", "保安费用(2)"]
+    return [sample_project, other], findings
+
+
+def test_summary_sheet(tmp_path, sample_project):
+    projects, findings = _two_projects(sample_project)
+    wb = load_workbook(_export(tmp_path, projects, findings))
+    assert wb.sheetnames == ["汇总", "保安费用", "保安费用(2)", "审核"]
     ws = wb["汇总"]
-    assert [c.value for c in ws[1]] == [
+    assert ws["A1"].value == "攀枝花市西区信访局、另一单位2023—2024年度项目支出绩效自评汇总表"
+    assert "A1:H1" in {str(r) for r in ws.merged_cells.ranges}
+    assert [c.value for c in ws[2]] == [
         "实施单位",
         "年度",
         "项目名称",
@@ -243,28 +250,56 @@ def test_summary_sheet(tmp_path, sample_project):
         "执行率",
         "总分",
         "等级",
-        "错误数",
-        "警告数",
     ]
-    assert [c.value for c in ws[2]] == [
-        "攀枝花市西区信访局",
-        2023,
-        "保安费用",
-        8,
-        8,
-        1,
-        100,
-        "优",
-        0,
-        1,
-    ]
-    row3 = [c.value for c in ws[3]]
-    assert row3[:6] == ["另一单位", 2024, "保安费用", 5, 2.5, 0.5]
-    assert row3[7:] == ["差", 2, 1]
-    assert ws["D2"].number_format == "0.00" and ws["F2"].number_format == "0.00%"
-    assert ws.auto_filter.ref == "A1:J3"
-    assert ws.freeze_panes == "A2"
+    assert [c.value for c in ws[3]] == ["攀枝花市西区信访局", 2023, "保安费用", 8, 8, 1, 100, "优"]
+    row4 = [c.value for c in ws[4]]
+    assert row4[:6] == ["另一单位", 2024, "保安费用", 5, 2.5, 0.5]
+    assert row4[7] == "差"
+    # Right-aligned numbers keep a space from the border; text is indented.
+    assert ws["D3"].number_format == "0.00_ " and ws["F3"].number_format == "0.00%_ "
+    assert ws["C3"].alignment.indent == 1
+    assert ws.auto_filter.ref == "A2:H4"
+    assert ws.freeze_panes == "A3"
+    assert ws.print_title_rows == "$1:$2"
     assert wb["保安费用(2)"]["B4"].value == "某区人民政府"
+
+
+def test_summary_total_row_is_the_sum_and_carries_no_audit(tmp_path, sample_project):
+    projects, findings = _two_projects(sample_project)
+    ws = load_workbook(_export(tmp_path, projects, findings))["汇总"]
+    rows = list(ws.iter_rows(min_row=3, values_only=True))
+    total = rows[-1]
+    assert total[0] == "合计"
+    body = rows[:-1]
+    assert total[3] == pytest.approx(sum(r[3] for r in body))  # 全年预算数 13.00
+    assert total[4] == pytest.approx(sum(r[4] for r in body))  # 全年执行数 10.50
+    assert total[5] == pytest.approx(total[4] / total[3], abs=1e-4)  # overall rate
+    assert (total[3], total[4]) == (13, 10.5)
+    headers = {c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
+    assert not {"错误数", "警告数"} & headers
+    assert not any("错误" in h or "警告" in h for h in headers)
+
+
+def test_audit_sheet_holds_the_counts_or_is_left_out(tmp_path, sample_project):
+    projects, findings = _two_projects(sample_project)
+    ws = load_workbook(_export(tmp_path, projects, findings))["审核"]
+    assert [c.value for c in ws[2]][:5] == ["实施单位", "年度", "项目名称", "错误数", "警告数"]
+    assert [c.value for c in ws[3]][3:5] == [0, 1]
+    assert [c.value for c in ws[4]][3:5] == [2, 1]
+    assert "错误：e2" in ws["F4"].value
+    out = tmp_path / "no-audit.xlsx"
+    write_workbook(projects, out, findings, audit=False)
+    assert load_workbook(out).sheetnames == ["汇总", "保安费用", "保安费用(2)"]
+
+
+def test_a_project_named_like_the_audit_sheet_is_still_imported(tmp_path, sample_project):
+    from desktop.exchange.xlsx.importer import read_workbook
+
+    projects, findings = _two_projects(sample_project)
+    projects[1].name = "审核"
+    out = _export(tmp_path, projects, findings)
+    assert load_workbook(out).sheetnames == ["汇总", "保安费用", "审核(2)", "审核"]
+    assert [p.name for p in read_workbook(out)] == ["保安费用", "审核"]
 
 
 def test_unwritable_target_is_input_error(tmp_path, sample_project):

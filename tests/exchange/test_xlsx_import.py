@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from desktop.exchange.jsonio import project_to_dict
 from desktop.exchange.xlsx.export import write_workbook
 from desktop.exchange.xlsx.importer import read_workbook
 from desktop.model.errors import InputError
 from desktop.model.project import Funds, FundsRow, Indicator, Project, Unit
+from desktop.model.snapshot import project_to_dict
 
 INJECTION = '=HYPERLINK("http://x","点我")'
 
@@ -162,7 +162,7 @@ def test_tolerant_variant(tmp_path):
     assert [(i.level1, i.level2, i.level3) for i in p.indicators] == [
         ("产出指标", "数量指标", "驻京值班人次"),
         ("产出指标", "数量指标", "劝返人次"),
-        ("效益指标", "社会效益", "秩序稳定"),
+        ("效益指标", "社会效益指标", "秩序稳定"),
         ("产出指标", "时效指标", "及时率"),
     ]
     first = p.indicators[0]
@@ -171,6 +171,14 @@ def test_tolerant_variant(tmp_path):
     assert p.indicators[1].score == Decimal(30)
     assert (p.indicators[2].operator, p.indicators[2].deviation) == ("定性", "略")
     assert p.indicators[3].actual == "93.5"
+
+
+def test_level2_names_kept_as_written(tmp_path):
+    """Regression: 社会效益指标 was renamed 社会效益 on import; the user's words are kept."""
+    path = tmp_path / "variant.xlsx"
+    _variant_workbook(path)
+    (p,) = read_workbook(path)
+    assert [i.level2 for i in p.indicators] == ["数量指标", "数量指标", "社会效益指标", "时效指标"]
 
 
 def test_amounts_in_wan_are_scaled(tmp_path, sample_project):

@@ -108,3 +108,41 @@ def test_hundred_siblings_is_fast():
     elapsed = time.perf_counter() - start
     assert elapsed < 0.5, elapsed
     assert any(f.code == "W-COPY-SIBLING" for f in findings)
+
+
+def test_two_project_unit_copy_in_basic_info_is_a_warning():
+    """With one sibling, a shared sentence is not boilerplate just because "all" share it."""
+    guard, mediation, _ = _group()
+    found = run("W-COPY-SIBLING", mediation, [guard])
+    (f,) = [f for f in found if f.severity == WARNING]
+    assert f.code == "W-COPY-SIBLING" and f.location["section"] == "basic_info"
+    assert "两名保安人员" in f.message and "“保安费用”" in f.message
+    # The project the sentence is about is not blamed for it (the shared neutral sentences of
+    # the test projects' other sections are hints, not warnings).
+    assert [f for f in run("W-COPY-SIBLING", guard, [mediation]) if f.severity == WARNING] == []
+
+
+def test_two_project_unit_shared_neutral_sentence_is_only_a_hint():
+    guard, mediation, _ = _group()
+    shared = "按照市信访联席会议办公室文件要求，营造安全稳定和谐社会环境。"
+    guard.sections["conclusion"] = shared
+    mediation.sections["conclusion"] = shared
+    found = [f for f in run("W-COPY-SIBLING", guard, [mediation]) if "营造" in f.message]
+    assert [(f.severity, f.code) for f in found] == [(HINT, "I-COPY-SIBLING")]
+
+
+def test_basic_info_copy_counts_even_when_every_sibling_has_it():
+    """项目基本情况: a sentence about another project counts even if all siblings share it."""
+    guard, mediation, reception = _group()
+    reception.sections["basic_info"] = (
+        GUARD + "\n2.保障本年度内接访工作顺利开展，全年无重大信访问题。"
+    )
+    found = run("W-COPY-SIBLING", reception, [guard, mediation])
+    assert [f.code for f in found] == ["W-COPY-SIBLING"]
+    assert "两名保安人员" in found[0].message
+    # A neutral unit sentence shared by all three in 项目基本情况 stays silent.
+    unit_line = "\n3.我局是区人民政府工作部门，负责全区信访工作的统筹协调和督促检查。"
+    for p in (guard, mediation, reception):
+        p.sections["basic_info"] += unit_line
+    found = run("W-COPY-SIBLING", reception, [guard, mediation])
+    assert all("工作部门" not in f.message for f in found)

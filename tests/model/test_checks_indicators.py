@@ -81,9 +81,15 @@ def test_score_far_from_suggestion_without_reason():
     p.indicators[0].deviation = "一名保安人员年中离职，已重新招聘"
     assert run("W-SCORE-FAR", p) == []
     p.indicators[0].deviation = ""
-    p.indicators[0].score = D(12)  # close: only the existing hint
+    p.indicators[0].score = D(12)  # close, but a deduction without a reason: one warning
     assert run("W-SCORE-FAR", p) == []
-    assert codes(run("I-SCORE-SUGGESTION", p)) == ["I-SCORE-SUGGESTION"]
+    assert codes(run("I-SCORE-SUGGESTION", p)) == []
+    (f,) = run("W-DEDUCT-NO-REASON", p)
+    assert "建议得分10分" in f.message
+    p.indicators[0].actual = "3人"  # suggestion 20: a score above it is still a hint
+    p.indicators[0].score = D(20)
+    p.indicators[0].target = "≥2人"
+    assert run("W-DEDUCT-NO-REASON", p) == []
 
 
 def test_qualitative_score_outside_band():
@@ -124,3 +130,52 @@ def test_score_over_weight():
     (f,) = run("E-SCORE-OVER-WEIGHT", p)
     assert f.location == {"indicator": 0, "column": "score"}
     assert run("E-SCORE-OVER-WEIGHT", clean_project()) == []
+
+
+def test_level1_outside_the_framework():
+    p = clean_project()
+    p.indicators[0].level1 = "工作指标"
+    (f,) = run("I-IND-LEVEL1", p)
+    assert f.severity == HINT and "“工作指标”不是本表单指标体系中的一级指标" in f.message
+    assert f.location == {"indicator": 0, "column": "level1"}
+    p.indicators[0].level1 = "产出指标(50分)"  # the weight suffix of real tables is not a name
+    assert run("I-IND-LEVEL1", p) == []
+    assert run("I-IND-LEVEL1", clean_project()) == []
+
+
+def test_level2_outside_its_level1():
+    p = clean_project()
+    p.indicators[0].level2 = "社会效益"  # a 效益指标 category under 产出指标
+    (f,) = run("I-IND-LEVEL2", p)
+    assert "“社会效益”不是“产出指标”下的二级指标" in f.message
+    assert f.location == {"indicator": 0, "column": "level2"}
+    assert run("I-IND-LEVEL2", clean_project()) == []
+
+
+def test_actual_in_another_unit_than_the_target():
+    p = clean_project()
+    p.indicators[0].actual = "2次"  # target ≥2人
+    (f,) = run("W-IND-UNIT", p)
+    assert f.severity == WARNING and "单位“次”与年度指标值的单位“人”不一致" in f.message
+    assert f.location == {"indicator": 0, "column": "actual"}
+    p.indicators[0].target, p.indicators[0].actual = "≤8万元", "80000元"  # same money
+    assert run("W-IND-UNIT", p) == []
+    assert run("W-IND-UNIT", clean_project()) == []
+
+
+def test_the_grid_and_the_audit_share_the_row_checks():
+    """What the grid shows for a row is what the 审核 reports for it, word for word."""
+    from desktop.model.checks import run_checks
+    from desktop.model.checks.rows import ROW_CODES, row_findings
+    from desktop.model.forms import load_form
+
+    p = clean_project()
+    p.indicators[1].target = ""
+    p.indicators[1].actual = "3次"
+    p.indicators[0].score = D(25)
+    p.indicators[0].level2 = "社会效益"
+    form = load_form(p.form)
+    rows = [f for r, ind in enumerate(p.indicators) for f in row_findings(ind, r, form)]
+    audit = [f for f in run_checks(p, []) if f.code in ROW_CODES]
+    assert sorted(rows, key=repr) == sorted(audit, key=repr)
+    assert {f.code for f in rows} == {"W-IND-NO-TARGET", "E-SCORE-OVER-WEIGHT", "I-IND-LEVEL2"}

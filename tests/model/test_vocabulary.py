@@ -60,3 +60,24 @@ def test_binder_title_follows_the_reports_kind():
     assert binder_title("某区信访局", 2023, ["evaluation", "self_evaluation"]) == (
         "某区信访局2023年度绩效报告合订本"
     )
+
+
+def test_every_profile_prints_words_the_vocabulary_reads():
+    """A province's own column words are aliases of the one vocabulary, so every importer
+    (Excel, pasted cells, report text) reads a table printed under any profile."""
+    from desktop.model.profiles import available_profiles, load_profile
+
+    words = vocabulary()
+    funds = {t.key: t for t in words.funds_columns}
+    for key in available_profiles():
+        profile = load_profile(key)
+        for layout in (profile.project, profile.department):
+            if layout is None:
+                continue
+            for column in (*layout.columns, *layout.detailed_columns):
+                assert column.label in words.column(column.key).names, (key, column)
+            for name, text in layout.funds_columns.items():
+                assert text in funds[name].names, (key, name, text)
+    national = load_profile("mof-2020").project
+    assert national is not None
+    assert [c.label for c in national.columns] == [t.label for t in words.standard_columns()]

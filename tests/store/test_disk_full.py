@@ -55,7 +55,7 @@ def test_full_disk_during_save_keeps_the_old_text(fresh_store, sample_project, d
 
 
 def test_cli_import_on_full_disk_exits_2_in_chinese(tmp_path, sample_project):
-    from desktop.exchange.jsonio import project_to_dict
+    from desktop.model.snapshot import project_to_dict
 
     db = tmp_path / "full.db"
     store = open_store(db)

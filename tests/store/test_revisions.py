@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from desktop.exchange.jsonio import project_to_dict, read_projects
+from desktop.exchange.jsonio import read_projects
 from desktop.model.errors import InputError
 from desktop.model.forms import load_form
 from desktop.model.revision_diff import compare
+from desktop.model.snapshot import canonical_json, fingerprint, project_to_dict
 from desktop.store import repo, revisions
 from desktop.store.db import open_store
 from tests.cli_runner import run_cli as _cli
@@ -35,7 +36,7 @@ def test_finalise_stores_snapshot_and_fingerprint(fresh_store, project_id):
     assert (row.kind, row.fingerprint, row.label) == ("final", fp, "定稿")
     snapshot = revisions.load_snapshot(fresh_store, row.id)
     assert snapshot == project_to_dict(project)
-    assert revisions.fingerprint(snapshot) == fp and revisions.verify(fresh_store, row.id)
+    assert fingerprint(snapshot) == fp and revisions.verify(fresh_store, row.id)
     assert revisions.latest_fingerprint(fresh_store, project_id) == fp
 
 
@@ -44,9 +45,9 @@ def test_fingerprint_is_canonical_and_content_bound(fresh_store, project_id):
     data = project_to_dict(project)
     shuffled = json.loads(json.dumps(data, sort_keys=False))
     reordered = dict(reversed(list(shuffled.items())))
-    assert revisions.fingerprint(reordered) == revisions.fingerprint(data)
+    assert fingerprint(reordered) == fingerprint(data)
     data["sections"]["problems"] = "无"
-    assert revisions.fingerprint(data) != revisions.fingerprint(reordered)
+    assert fingerprint(data) != fingerprint(reordered)
 
 
 def test_finalise_refused_while_errors_remain(fresh_store, sample_project):
@@ -138,3 +139,22 @@ def test_seed003_projects_finalise(fresh_store):
         ids.append(repo.insert_project(fresh_store, p))
     fps = {revisions.finalise(fresh_store, pid) for pid in ids}
     assert len(fps) == 2
+
+
+def test_a_revision_stored_by_earlier_versions_still_verifies(fresh_store):
+    """A 定稿 row written before the snapshot moved into the model: same text, same fingerprint."""
+    from tests.model.test_snapshot import FIXTURES, KNOWN
+
+    (project,) = read_projects(FIXTURES / "seed003_baoan.json")
+    project.status = "final"
+    pid = repo.insert_project(fresh_store, project)
+    text = canonical_json(project_to_dict(project))
+    with fresh_store.transaction() as db:
+        db.execute(
+            "INSERT INTO revision (project_id, created_at, kind, reason, fingerprint, snapshot) "
+            "VALUES (?, '2024-01-25T09:00:00', 'final', '', ?, ?)",
+            [pid, KNOWN["seed003_baoan.json"], text],
+        )
+    (row,) = revisions.list_revisions(fresh_store, pid)
+    assert revisions.verify(fresh_store, row.id)
+    assert revisions.latest_fingerprint(fresh_store, pid) == KNOWN["seed003_baoan.json"]

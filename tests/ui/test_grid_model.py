@@ -117,7 +117,7 @@ def test_totals_and_grade_follow_edits(grid, sample_project):
     assert model.setData(model.index(1, Column.WEIGHT), "25")
     assert totals(model)["weight"] == "105"
     issues = model.index(model.total_row(), Column.WEIGHT).data(Role.ISSUES)
-    assert issues == ["分值合计为105分，应为100分"]
+    assert issues == ["分值合计为105分（含预算执行率10分），应为100分"]  # the 审核's W-WEIGHTS-SUM
 
 
 def test_invalid_points_are_refused_with_a_message(grid, qtbot):
@@ -137,7 +137,8 @@ def test_clearing_execution_weight_restores_the_default(grid, sample_project):
     assert sample_project.execution.weight == Decimal("10")
 
 
-def test_local_tints(grid, sample_project, form):
+def test_row_findings_as_the_audit_words_them(grid, sample_project, form):
+    """A row's cells show the 审核's own findings (desktop.model.checks.rows) while it is edited."""
     sample_project.indicators.append(
         Indicator("产出指标", "数量指标", "接访人次", "全年", "300人次", Decimal(5), Decimal(6))
     )
@@ -148,17 +149,39 @@ def test_local_tints(grid, sample_project, form):
     grid.set_project(sample_project, form)
     model = grid.model()
     row = model.model_row(6)
-    assert "应填写可量化的指标值" in model.index(row, Column.TARGET).data(Role.ISSUES)[0]
-    assert model.index(row, Column.SCORE).data(Role.ISSUES) == ["得分6超过分值5"]
+    assert model.index(row, Column.TARGET).data(Role.ISSUES) == [
+        "“数量指标”应为定量指标，但指标“接访人次”的指标值“全年”不是数值"
+    ]
+    assert model.index(row, Column.SCORE).data(Role.ISSUES) == ["指标“接访人次”得分6超过分值5"]
     background = model.index(row, Column.SCORE).data(Qt.ItemDataRole.BackgroundRole)
-    assert background.color() == TINTS["local"]
+    assert background.color() == TINTS[ERROR]
     unit_issue = model.index(row + 1, Column.ACTUAL).data(Role.ISSUES)
-    assert unit_issue == ["实际完成值的单位“个”与年度指标值的单位“万元”不一致"]
-    assert model.index(row + 2, Column.TARGET).data(Role.ISSUES) == ["未填写年度指标值"]
-    assert model.index(row + 2, Column.WEIGHT).data(Role.ISSUES) == ["未填写分值"]
+    assert unit_issue == ["指标“印刷费”实际完成值的单位“个”与年度指标值的单位“万元”不一致"]
+    assert model.index(row + 2, Column.TARGET).data(Role.ISSUES) == ["指标“无目标”未填写指标值"]
+    assert model.index(row + 2, Column.WEIGHT).data(Role.ISSUES) == ["指标“无目标”未填写分值"]
     assert "不是“效益指标”下的二级指标" in model.index(row + 2, Column.LEVEL2).data(Role.ISSUES)[0]
     # A clean cell has no tint.
     assert model.index(1, Column.TARGET).data(Qt.ItemDataRole.BackgroundRole) is None
+
+
+def test_a_cell_shows_each_problem_once(grid, sample_project, form):
+    """The grid and the 审核 panel share their checks: with the audit's findings set, a cell's
+    tooltip still names score > weight once (it used to show the grid's and the audit's)."""
+    sample_project.indicators.append(
+        Indicator("产出指标", "数量指标", "接访人次", "全年", "300人次", Decimal(5), Decimal(6))
+    )
+    grid.set_project(sample_project, form)
+    model = grid.model()
+    findings = run_checks(sample_project, [])
+    assert any(f.code == "E-SCORE-OVER-WEIGHT" for f in findings)
+    grid.set_findings(findings)
+    row = model.model_row(len(sample_project.indicators) - 1)
+    tip = model.index(row, Column.SCORE).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.count("超过分值") == 1
+    assert model.index(row, Column.TARGET).data(Qt.ItemDataRole.ToolTipRole).count("定量") == 1
+    # After an edit the cell follows at once, before the next 审核.
+    assert model.setData(model.index(row, Column.SCORE), "4")
+    assert model.index(row, Column.SCORE).data(Role.ISSUES) == []
 
 
 def test_findings_tint_cells_with_their_message(grid, sample_project):
@@ -171,10 +194,8 @@ def test_findings_tint_cells_with_their_message(grid, sample_project):
     assert "得分12超过分值10" in index.data(Qt.ItemDataRole.ToolTipRole)
     grid.set_findings([Finding(ERROR, "X", "执行率得分有误", {"execution": "score"})])
     assert model.index(0, Column.SCORE).data(Qt.ItemDataRole.BackgroundRole).color() == TINTS[ERROR]
-    # Without the finding the cell keeps its own (local) tint for score > weight.
-    assert (
-        model.index(2, Column.SCORE).data(Qt.ItemDataRole.BackgroundRole).color() == TINTS["local"]
-    )
+    # Without the audit's finding the cell keeps its own (live) finding for score > weight.
+    assert model.index(2, Column.SCORE).data(Qt.ItemDataRole.BackgroundRole).color() == TINTS[ERROR]
     # Locations outside the table are ignored.
     grid.set_findings([Finding(ERROR, "X", "越界", {"indicator": 99, "column": "score"})])
 

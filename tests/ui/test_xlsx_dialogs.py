@@ -53,8 +53,8 @@ def test_export_unit_year_and_current_project(window, ui_store, sample_project, 
     out = tmp_path / "unit.xlsx"
     assert export_to(window.workspace, SCOPE_UNIT_YEAR, out)
     wb = load_workbook(out)
-    assert wb.sheetnames == ["汇总", "保安费用", "接访费用"]
-    assert wb["汇总"]["I2"].value >= 1  # required sections empty → 错误 counted
+    assert wb.sheetnames == ["汇总", "保安费用", "接访费用", "审核"]
+    assert wb["审核"]["D3"].value >= 1  # required sections empty → 错误 counted
     one = tmp_path / "one.xlsx"
     assert export_to(window.workspace, SCOPE_PROJECT, one)
     assert load_workbook(one).sheetnames == ["接访费用"]

@@ -90,7 +90,7 @@ def _contents(
     projects: list[Project], numbers: list[int], fonts: FontSet, st: Styles
 ) -> list[Flowable]:
     """The table of contents: one row per report with its first page."""
-    rows = [
+    rows: list[list[Flowable | str]] = [
         [para(fonts, f"{i + 1}. {p.name}", st.toc_entry), para(fonts, str(n), st.toc_number)]
         for i, (p, n) in enumerate(zip(projects, numbers, strict=True))
     ]
@@ -166,6 +166,7 @@ def render_batch(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     fingerprints: Mapping[int | None, str] | None = None,
+    sealed: bool = True,
 ) -> RenderResult:
     """Render the 合订本 as one document; raises Cancelled when ``cancelled()`` turns true.
 
@@ -208,7 +209,7 @@ def render_batch(
         fingerprint = (fingerprints or {}).get(project.id)
         story.append(StateMarker(deco.set_state, report_state(project, fingerprint)))
         story.append(_ReportStart(i))
-        story += report_story(project, load_form(project.form), fonts, st)
+        story += report_story(project, load_form(project.form), fonts, st, sealed)
 
     class _BookCanvas(Canvas):
         def save(self) -> None:
@@ -231,12 +232,19 @@ def write_batch_pdf(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     fingerprints: Mapping[int | None, str] | None = None,
+    sealed: bool = True,
 ) -> None:
     """Write a 合订本: cover, table of contents, every report starting on an odd page.
 
-    ``fingerprints`` maps project ids to their 定稿 fingerprints (printed on final reports).
+    ``fingerprints`` maps project ids to their 定稿 fingerprints (printed on final reports);
+    ``sealed`` lays the 落款 out for a seal (GB/T 9704 7.3.5.1) or without one (7.3.5.2).
     """
     data = render_batch(
-        projects, title, progress=progress, cancelled=cancelled, fingerprints=fingerprints
+        projects,
+        title,
+        progress=progress,
+        cancelled=cancelled,
+        fingerprints=fingerprints,
+        sealed=sealed,
     ).data
     write_bytes_atomic(out, data)

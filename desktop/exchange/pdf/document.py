@@ -28,16 +28,23 @@ log = logging.getLogger(__name__)
 
 
 def render_report(
-    project: Project, form: Form, fingerprint: str | None = None, fonts: FontSet | None = None
+    project: Project,
+    form: Form,
+    fingerprint: str | None = None,
+    fonts: FontSet | None = None,
+    sealed: bool = True,
 ) -> RenderResult:
-    """Render one report; the result lists characters no font could draw."""
+    """Render one report; the result lists characters no font could draw.
+
+    ``sealed`` lays the 落款 out for a seal (GB/T 9704 7.3.5.1) or without one (7.3.5.2).
+    """
     fs = fonts or load_fontset()
     styles = make_styles(fs)
     deco = Decorations(fs)
     buf = io.BytesIO()
     doc = ReportDoc(buf, deco, title=f"{form.title}（{project.name}）")
     story: list[Flowable] = [StateMarker(deco.set_state, report_state(project, fingerprint))]
-    story += report_story(project, form, fs, styles)
+    story += report_story(project, form, fs, styles, sealed)
     build(doc, story, project.name)
     missing = fs.missing_chars()
     if missing:
@@ -45,13 +52,19 @@ def render_report(
     return RenderResult(buf.getvalue(), doc.page, missing)
 
 
-def render_report_pdf(project: Project, form: Form, fingerprint: str | None = None) -> bytes:
+def render_report_pdf(
+    project: Project, form: Form, fingerprint: str | None = None, sealed: bool = True
+) -> bytes:
     """The PDF bytes of one report."""
-    return render_report(project, form, fingerprint).data
+    return render_report(project, form, fingerprint, sealed=sealed).data
 
 
 def write_report_pdf(
-    project: Project, form: Form, out: Path, fingerprint: str | None = None
+    project: Project,
+    form: Form,
+    out: Path,
+    fingerprint: str | None = None,
+    sealed: bool = True,
 ) -> None:
     """Write one report as PDF (atomically)."""
-    write_bytes_atomic(out, render_report_pdf(project, form, fingerprint))
+    write_bytes_atomic(out, render_report_pdf(project, form, fingerprint, sealed))

@@ -6,12 +6,13 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.lib.enums import TA_LEFT
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from desktop.exchange.fonts import FontSet
 from desktop.exchange.pdf.style import BODY_SIZE, FRAME_W, LEADING, Styles, para
 from desktop.exchange.pdf.table import self_evaluation_table
+from desktop.exchange.pdf.textblock import TextBlock, measurer
 from desktop.model.forms import Form, OutlineEntry
 from desktop.model.project import Project
 
@@ -19,7 +20,7 @@ from desktop.model.project import Project
 LINES_AFTER_HEADING = 2
 # A run of empty headings is kept together only up to this height (then it may break).
 MAX_KEEP = LEADING * 8
-SEAL_LINES = 1  # blank lines above the 落款 (room for the seal)
+SEAL_LINES = 2  # blank lines above a sealed 落款 (the seal reaches up to the text)
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ def _heading_style(entry: OutlineEntry, st: Styles) -> object:
     return st.heading3
 
 
-def _is_heading(flowable: Paragraph) -> bool:
+def _is_heading(flowable: TextBlock) -> bool:
     return str(flowable.style.name).startswith("heading")
 
 
@@ -79,31 +80,49 @@ def _height(flowable: Flowable) -> float:
     return float(h)
 
 
+def signature_positions(name_w: float, date_w: float, sealed: bool) -> tuple[float, float]:
+    """x of the unit name and of the date in the text block (GB/T 9704-2012 7.3.5).
+
+    With a seal (7.3.5.1) the date stands four characters in from the right and the name is
+    centred over it. Without (7.3.5.2) the name stands two characters in from the right and
+    the date starts two characters right of the name's first character; a date longer than
+    that allows stands two characters in, and the name moves to keep the two-character step.
+    """
+    em = BODY_SIZE
+    if sealed:
+        date_x = FRAME_W - 4 * em - date_w
+        name_x = min(date_x + (date_w - name_w) / 2, FRAME_W - 2 * em - name_w)
+        return name_x, date_x
+    name_x = FRAME_W - 2 * em - name_w
+    date_x = name_x + 2 * em
+    if date_x + date_w > FRAME_W - 2 * em:
+        date_x = FRAME_W - 2 * em - date_w
+        name_x = date_x - 2 * em
+    return name_x, date_x
+
+
 def signature_block(
-    project: Project, fonts: FontSet, st: Styles, story: list[Flowable]
+    project: Project, fonts: FontSet, st: Styles, story: list[Flowable], sealed: bool = True
 ) -> Flowable:
-    """Unit name over the date, date four characters in from the right, room for a seal.
+    """The 落款: unit name over the 成文日期, placed by GB/T 9704 with or without a seal.
 
     The last paragraph of the text moves with it, so the 落款 never stands alone on a page.
     """
     date = format_date(project.signed_date)
     name = project.unit.name
-    font = st.signature.fontName
-    w_date = stringWidth(date, font, BODY_SIZE)
-    w_name = stringWidth(name, font, BODY_SIZE)
-    date_indent = 4 * BODY_SIZE
-    centre = FRAME_W - date_indent - w_date / 2
-    name_indent = max(2 * BODY_SIZE, FRAME_W - centre - w_name / 2)
-    name_style = st.signature.clone("signature_name", rightIndent=name_indent)
-    date_style = st.signature.clone("signature_date", rightIndent=date_indent)
+    measure = measurer(fonts, "body", BODY_SIZE)
+    name_x, date_x = signature_positions(measure(name), measure(date), sealed)
+    plain = st.signature.clone("signature_line", alignment=TA_LEFT, rightIndent=0)
+    name_style = plain.clone("signature_name", leftIndent=max(0.0, name_x))
+    date_style = plain.clone("signature_date", leftIndent=max(0.0, date_x))
     group: list[Flowable] = []
-    if story and isinstance(story[-1], Paragraph):
+    if story and isinstance(story[-1], TextBlock):
         group.append(story.pop())
         # A heading right above that paragraph moves with it (never left ending a page).
-        if story and isinstance(story[-1], Paragraph) and _is_heading(story[-1]):
+        if story and isinstance(story[-1], TextBlock) and _is_heading(story[-1]):
             group.insert(0, story.pop())
     group += [
-        Spacer(FRAME_W, LEADING * SEAL_LINES),
+        Spacer(FRAME_W, LEADING * (SEAL_LINES if sealed else 1)),
         para(fonts, name, name_style),
         para(fonts, date, date_style),
     ]
@@ -115,6 +134,7 @@ def report_story(
     form: Form,
     fonts: FontSet,
     st: Styles,
+    sealed: bool = True,
 ) -> list[Flowable]:
     """Title, numbered sections with their text and tables, and the 落款."""
     story: list[Flowable] = [
@@ -123,7 +143,7 @@ def report_story(
         Spacer(FRAME_W, LEADING * 0.5),
     ]
     # Blocks: (heading flowables, content flowables) per outline entry.
-    blocks: list[tuple[Paragraph, list[Flowable]]] = []
+    blocks: list[tuple[TextBlock, list[Flowable]]] = []
     table_placed = False
     for entry in form.outline:
         heading = para(fonts, entry.title, _heading_style(entry, st))
@@ -152,5 +172,5 @@ def report_story(
         story.append(heading)
         story += content
     if form.signature:
-        story.append(signature_block(project, fonts, st, story))
+        story.append(signature_block(project, fonts, st, story, sealed))
     return story

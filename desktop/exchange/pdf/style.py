@@ -8,26 +8,9 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph
 
 from desktop.exchange.fonts import FontSet
-
-# Chinese punctuation that must not start a line (reportlab's list lacks the full-width
-# comma, semicolon, colon, question/exclamation marks and closing quotes): such a character
-# hangs at the end of the previous line instead.
-CANNOT_START = "，；：？！”’》〉」』】〕…％·"
-
-
-def _teach_reportlab_chinese_punctuation() -> None:
-    from reportlab.lib import textsplit
-    from reportlab.platypus import paragraph
-
-    extra = "".join(ch for ch in CANNOT_START if ch not in textsplit.ALL_CANNOT_START)
-    textsplit.ALL_CANNOT_START += extra
-    paragraph.ALL_CANNOT_START = textsplit.ALL_CANNOT_START
-
-
-_teach_reportlab_chinese_punctuation()
+from desktop.exchange.pdf.textblock import TextBlock
 
 PAGE_W, PAGE_H = A4
 MARGIN_TOP = 37 * mm
@@ -159,6 +142,6 @@ def role_of_style(style: ParagraphStyle) -> str:
     }.get(style.name, "body")
 
 
-def para(fonts: FontSet, text: str, style: ParagraphStyle) -> Paragraph:
-    """A Paragraph of plain text, with per-character font fallback."""
-    return Paragraph(fonts.markup(text, role_of_style(style)), style)
+def para(fonts: FontSet, text: str, style: ParagraphStyle) -> TextBlock:
+    """A paragraph of plain text: Chinese line breaking, per-character font fallback."""
+    return TextBlock(text, fonts, style, role_of_style(style))

@@ -1,4 +1,4 @@
-"""A report file of any supported kind (.txt, .docx) into projects, chosen by its suffix."""
+"""A report file of any supported kind (.txt, .docx, .pdf) into projects, chosen by its suffix."""
 
 from __future__ import annotations
 
@@ -9,12 +9,16 @@ from desktop.model.errors import InputError
 
 
 def import_file(path: Path, unit: str | None = None, year: int | None = None) -> ImportResult:
-    """Import a .txt or .docx report file."""
+    """Import a .txt, .docx or text-layer .pdf report file."""
     path = Path(path)
     if path.suffix.lower() == ".docx":
         from desktop.exchange.text.docx_reader import import_docx
 
         return import_docx(path, unit=unit, year=year)
+    if path.suffix.lower() == ".pdf":
+        from desktop.exchange.text.pdf_reader import import_pdf
+
+        return import_pdf(path, unit=unit, year=year)
     if path.suffix.lower() == ".doc":
         raise InputError(
             f"文件 {path.name} 是旧版 Word（.doc）格式；请在 Word 中另存为 .docx 后导入"

@@ -2,17 +2,30 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
 from desktop.exchange.text import facts as text_facts
 from desktop.exchange.text.dept_facts import DEPARTMENT_FORM, apply_department
+from desktop.exchange.text.document import (
+    GENERIC_NAMES,
+    DocumentFacts,
+    is_department_report,
+    read_document,
+    resolve_unit,
+    title_name,
+)
 from desktop.exchange.text.outline import squash
+from desktop.exchange.text.prose import read_claims, read_prose_funds
 from desktop.exchange.text.report import split_reports
+from desktop.exchange.text.sheet import Sheet
 from desktop.exchange.text.walk import Grids, ImportResult, LineMark, Walk, walk_chunk
 from desktop.model.errors import InputError
-from desktop.model.money import fmt_wan
+from desktop.model.forms import Form
+from desktop.model.money import fmt_plain, fmt_wan
 from desktop.model.project import YEAR_MAX, YEAR_MIN, FundsRow, Goals, Project, Unit
+from desktop.model.stated import set_claims
 
 MAX_BYTES = 20 * 1024 * 1024
 _YEAR_NAME_RE = re.compile(r"\d{4}年度?")
@@ -36,65 +49,134 @@ def clean_lines(text: str, result: ImportResult) -> list[str]:
 
 def _build_project(
     walk: Walk,
+    doc: DocumentFacts,
     lines: list[str],
     result: ImportResult,
-    unit: str | None,
-    year: int | None,
+    help_: tuple[str | None, int | None],
     where: str,
 ) -> Project:
     chunk = walk.chunk
     form = chunk.outline.form
     body = lines[chunk.start : chunk.end]
     text = "\n".join(body)
+    sheet = walk.sheet or Sheet()
+    first = chunk.start == 0
+    title = (doc.title if first and doc.title else "") or chunk.title or sheet.title
     signed = text_facts.find_signed_date(body)
-    signed_date = signed[0] if signed else None
-    found_year = year or text_facts.find_year(text, chunk.title, signed_date)
+    signed_date = signed[0] if signed else (doc.signed if first else None)
+    found_year = help_[1] or _year_of(title, sheet, text, signed_date)
     if found_year is None or not YEAR_MIN <= found_year <= YEAR_MAX:
         raise InputError(f"{where}：未能识别报告的年度，请指定年度（--year）")
-    titles = tuple(o.form.title for o in [chunk.outline])
-    unit_name = (
-        unit
-        or text_facts.find_unit(chunk.title, titles, body, "")
-        or text_facts.unit_in_text("\n".join(lines))
+    unit_name, department = resolve_unit(
+        doc if first else DocumentFacts(), sheet, title, body, "\n".join(lines)
     )
+    unit_name = help_[0] or unit_name
     if not unit_name:
         raise InputError(f"{where}：未能识别实施单位，请指定单位（--unit）")
-    if _YEAR_NAME_RE.fullmatch(chunk.name):
-        chunk.name = ""  # "（2022年度）" under a department title is its year, not a name
-    name = chunk.name or form.default_name or form.title
-    if not chunk.name and not form.default_name:
-        result.report.append(f"{where}：标题中没有项目名称（“（…）”），暂用“{name}”，请修改")
-    project = Project(unit=Unit(name=unit_name), year=found_year, name=name, form=form.key)
+    # A form with a default name (部门整体支出) reports on no project: its title names none.
+    name = form.default_name or _project_name(
+        chunk.name, sheet, doc if first else DocumentFacts(), title, unit_name
+    )
+    if not name:
+        name = form.title
+        result.report.append(f"{where}：文档中没有项目名称，暂用“{name}”，请修改")
+    project = Project(
+        unit=Unit(name=unit_name, department=department),
+        year=found_year,
+        name=name,
+        form=form.key,
+    )
     _unique_name(project, result.projects, result, where)
     name = project.name
     project.signed_date = signed_date
+    _fill_content(project, walk, sheet, result)
+    if title:
+        project.extra["title"] = title
+    if is_department_report(title, text):
+        project.extra["document_kind"] = "department"
+    score, grade = read_claims(text)
+    set_claims(project, sheet.claimed_score or score, sheet.claimed_grade or grade)
+    if sheet.totals:
+        project.extra["stated_totals"] = dict(sheet.totals)
+    _fill_funds(project, walk, sheet, text, found_year, result)
+    if form.key == DEPARTMENT_FORM:
+        apply_department(project, body, result.report)
+    _report_project(project, form, walk, result)
+    return project
+
+
+def _year_of(title: str, sheet: Sheet, text: str, signed: dt.date | None) -> int | None:
+    m = re.search(r"(20\d{2})\s*年", title)
+    if m:
+        return int(m.group(1))
+    if sheet.year:
+        return sheet.year
+    return text_facts.find_year(text, "", signed)
+
+
+def _project_name(chunk_name: str, sheet: Sheet, doc: DocumentFacts, title: str, unit: str) -> str:
+    for candidate in (sheet.name, chunk_name, doc.name, title_name(title, unit)):
+        clean = (candidate or "").strip()
+        year_only = re.fullmatch(r"[（(]?20\d{2}年度?[）)]?", clean)
+        if len(clean) >= 3 and not year_only and clean not in GENERIC_NAMES:
+            return clean
+    return ""
+
+
+def _fill_content(project: Project, walk: Walk, sheet: Sheet, result: ImportResult) -> None:
     project.sections = {k: "\n".join(v) for k, v in walk.sections.items() if v}
     if "goals" in project.sections:
         project.goals = Goals(target=project.sections["goals"])
+    if sheet.goal_target or sheet.goal_actual:
+        project.goals = Goals(target=sheet.goal_target, actual=sheet.goal_actual)
     if walk.table is not None:
         project.indicators = walk.table.indicators
-        result.report.extend(f"“{name}”：{note}" for note in walk.table.notes)
+        result.report.extend(f"“{project.name}”：{note}" for note in walk.table.notes)
+    if sheet.execution_weight is not None:
+        project.execution.weight = sheet.execution_weight
+    if sheet.execution_score is not None:
+        project.execution.score = sheet.execution_score
     if walk.table_title:
         project.extra["indicator_table_title"] = walk.table_title
     if walk.tables:
         project.extra["source_tables"] = walk.tables
     if walk.extra_lines:
         project.extra["preamble"] = "\n".join(walk.extra_lines)
-    facts = text_facts.read_funds(text, found_year)
+    kept = [s for s in walk.extra_sections if s["key"] in project.sections]
+    if kept:
+        project.extra["extra_sections"] = kept
+
+
+def _fill_funds(
+    project: Project, walk: Walk, sheet: Sheet, text: str, year: int, result: ImportResult
+) -> None:
+    name = project.name
+    prose = read_prose_funds(text)
     if walk.funds:
         project.funds.rows.update(walk.funds)
         result.report.append(f"“{name}”：资金数取自文档中的资金表")
-    elif facts.initial is not None or facts.executed is not None:
-        total = FundsRow("total", facts.initial, facts.full_year, facts.executed)
-        project.funds.rows["total"] = total
-        if facts.fiscal:
-            project.funds.rows["fiscal"] = FundsRow(
-                "fiscal", facts.initial, facts.full_year, facts.executed
-            )
     else:
-        result.report.append(f"“{name}”：未找到年初预算、全年执行等金额，请在资金表中填写")
-    if form.key == DEPARTMENT_FORM:
-        apply_department(project, body, result.report)
+        facts = text_facts.read_funds(text, year)
+        total = FundsRow("total", facts.initial, facts.full_year, facts.executed)
+        for column in ("initial", "full_year", "executed"):
+            if total.get(column) is None:
+                setattr(total, column, getattr(prose, column))
+        if total.is_empty():
+            result.report.append(f"“{name}”：未找到年初预算、全年执行等金额，请在资金表中填写")
+        else:
+            project.funds.rows["total"] = total
+            if facts.fiscal:
+                project.funds.rows["fiscal"] = FundsRow(
+                    "fiscal", total.initial, total.full_year, total.executed
+                )
+            result.report.append(f"“{name}”：资金数取自正文")
+    arrived = sheet.arrived if sheet.arrived is not None else prose.arrived
+    if arrived is not None:
+        project.extra["funds_arrived"] = fmt_plain(arrived)
+
+
+def _report_project(project: Project, form: Form, walk: Walk, result: ImportResult) -> None:
+    name = project.name
     missing = [
         squash(e.title).rstrip("。")
         for e in form.sections()
@@ -102,9 +184,12 @@ def _build_project(
     ]
     if missing:
         result.report.append(f"“{name}”：未找到以下部分：{'、'.join(missing)}")
+    extras = [s["title"] for s in walk.extra_sections if s["key"] in project.sections]
+    if extras:
+        result.report.append(f"“{name}”：提纲外的标题已各自保存为单独部分：{'、'.join(extras)}")
     total_row = project.funds.rows.get("total")
     result.report.append(
-        f"项目“{name}”（{unit_name}，{found_year}年度，{form.title}）："
+        f"项目“{name}”（{project.unit.name}，{project.year}年度，{form.title}）："
         f"{len(project.sections)} 个部分，{len(project.indicators)} 条指标"
         + (
             f"，年初预算 {fmt_wan(total_row.initial)} 万元，全年预算 {fmt_wan(total_row.full_year)}"
@@ -113,7 +198,6 @@ def _build_project(
             else ""
         ),
     )
-    return project
 
 
 def _unique_name(
@@ -145,18 +229,21 @@ def import_lines(
     result.lines = lines
     if not any(squash(line) for line in lines):
         raise InputError(f"{where} 是空的，没有可导入的内容")
+    doc = read_document(lines)
     chunks = split_reports(lines)
     summaries: list[str] = []
     details: list[str] = []
+    skip = set(doc.title_lines) | set(doc.meta_lines)
     for chunk in chunks:
-        walk = walk_chunk(chunk, lines, result, grids or {})
-        if chunk.title_line is None and not walk.heading_seen:
+        walk = walk_chunk(chunk, lines, result, grids or {}, skip if chunk.start == 0 else set())
+        accepted = chunk.title_line is not None or walk.heading_seen or walk.sheet is not None
+        if not accepted and not (doc.title and chunk.start == 0):
             examples = "”“".join(e.title for e in chunk.outline.form.outline[:2])
             raise InputError(
                 f"{where} 看起来不是绩效自评报告或评价报告：没有找到报告标题，"
                 f"也没有找到提纲标题（如“{examples}”）"
             )
-        project = _build_project(walk, lines, result, unit, year, where)
+        project = _build_project(walk, doc, lines, result, (unit, year), where)
         first = chunk.title_line if chunk.title_line is not None else chunk.start
         result.anchors.append({"": first, **walk.anchors})
         summaries.append(result.report.pop())

@@ -86,7 +86,16 @@ class FormOutline:
     headings: tuple[OutlineHeading, ...]
     title_keywords: tuple[str, ...]
     table: TableWords
+    # A text without a title of this form follows its outline only when it uses one of these
+    # words (a department report says 整体支出 somewhere); empty: no such condition.
+    body_words: tuple[str, ...] = ()
     _by_name: dict[str, OutlineHeading] = field(default_factory=dict, compare=False)
+
+    def fits_body(self, lines: list[str]) -> bool:
+        """Whether lines without a title may follow this form (its ``body_words``)."""
+        if not self.body_words:
+            return True
+        return any(w in line for line in lines for w in self.body_words)
 
     def match(self, line: str) -> HeadingMatch | None:
         """The outline heading a line starts with (numbered, inline text allowed) or None."""
@@ -175,7 +184,7 @@ def _after_title(rest: str, title_len: int) -> str:
 
 
 @cache
-def _raw_form(key: str) -> dict[str, object]:
+def raw_form(key: str) -> dict[str, object]:
     path = data_dir("forms") / f"{key}.toml"
     with path.open("rb") as fh:
         return tomllib.load(fh)
@@ -198,7 +207,7 @@ def _table_headers() -> dict[str, tuple[str, ...]]:
 def form_outline(key: str) -> FormOutline:
     """The importer's view of a form: outline headings with aliases, title keywords, table words."""
     form = load_form(key)
-    raw = _raw_form(key)
+    raw = raw_form(key)
     raw_outline = raw.get("outline", [])
     headings: list[OutlineHeading] = []
     by_name: dict[str, OutlineHeading] = {}
@@ -216,7 +225,8 @@ def form_outline(key: str) -> FormOutline:
     ti = ti if isinstance(ti, dict) else {}
     table = TableWords(tuple(str(m) for m in ti.get("table_markers", [])), _table_headers())
     keywords = tuple(str(k) for k in ti.get("title_keywords", []))
-    return FormOutline(form, tuple(headings), keywords, table, by_name)
+    body_words = tuple(str(w) for w in ti.get("body_words", []))
+    return FormOutline(form, tuple(headings), keywords, table, body_words, by_name)
 
 
 def first_keyed_after(outline: FormOutline, heading: OutlineHeading) -> OutlineHeading | None:

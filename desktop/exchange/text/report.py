@@ -63,9 +63,14 @@ def outline_score(outline: FormOutline, lines: list[str]) -> int:
     return len(seen)
 
 
-def best_outline(lines: list[str], candidates: list[FormOutline]) -> tuple[FormOutline, int]:
-    """The form whose outline the lines follow best, with its score."""
-    scored = [(outline_score(o, lines), -i, o) for i, o in enumerate(candidates)]
+def best_outline(
+    lines: list[str], candidates: list[FormOutline], context: list[str] | None = None
+) -> tuple[FormOutline, int]:
+    """The form whose outline the lines follow best, with its score (a form whose body words
+    the lines, or the wider ``context`` they come from, never use is not a candidate)."""
+    around = lines if context is None else context
+    fitting = [o for o in candidates if o.fits_body(around)] or candidates
+    scored = [(outline_score(o, lines), -i, o) for i, o in enumerate(fitting)]
     score, _, outline = max(scored, key=lambda t: (t[0], t[1]))
     return outline, score
 
@@ -86,8 +91,10 @@ def split_reports(lines: list[str]) -> list[Chunk]:
         start = 0 if n == 0 else i
         end = titles[n + 1][0] if n + 1 < len(titles) else len(lines)
         body = lines[i + 1 : end]
-        by_outline, score = best_outline(body, candidates)
-        if score > outline_score(outline, body):
+        by_outline, score = best_outline(body, candidates, lines[start:end])
+        # A title that says 自评 is a self-evaluation whatever outline its body follows.
+        to_evaluation = "评价" in by_outline.form.title and "自评" in squash(lines[i])
+        if score > outline_score(outline, body) and not to_evaluation:
             outline = by_outline
         chunk = Chunk(start, end, outline, i, squash(lines[i]), name)
         if not name:

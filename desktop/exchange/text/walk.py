@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from desktop.exchange.text import facts as text_facts
-from desktop.exchange.text.outline import FormOutline, first_keyed_after, squash
+from desktop.exchange.text.cells import CellTable, read_cells
+from desktop.exchange.text.outline import FormOutline, first_keyed_after, split_number, squash
 from desktop.exchange.text.report import Chunk
-from desktop.exchange.text.table import (
-    TableResult,
-    funds_from_grid,
-    rows_from_cells,
-    rows_from_grid,
-)
+from desktop.exchange.text.sheet import Sheet, read_sheet
+from desktop.exchange.text.table import TableResult, rows_from_cells
+from desktop.exchange.text.vocab import vocabulary
 from desktop.model.project import FundsRow, Project
+from desktop.model.stated import EXTRA_PREFIX
 
 # Tables of a Word document: first line → (end line, cell grid).
 Grids = dict[int, tuple[int, list[list[str]]]]
@@ -55,6 +55,9 @@ class Walk:
     funds: dict[str, FundsRow] = field(default_factory=dict)
     tables: list[str] = field(default_factory=list)
     anchors: dict[str, int] = field(default_factory=dict)
+    sheet: Sheet | None = None
+    extra_sections: list[dict[str, str]] = field(default_factory=list)
+    last_known: str = ""
 
 
 def _add(walk: Walk, key: str, text: str) -> None:
@@ -79,8 +82,10 @@ def walk_chunk(
     lines: list[str],
     result: ImportResult,
     grids: Grids,
+    head: set[int] | None = None,
 ) -> Walk:
-    """Assign every line of a report to a section, the table, or the title/signature."""
+    """Assign every line of a report to a section, the table, or the title/signature;
+    ``head`` holds the lines of the document's own title and metadata block."""
     outline = chunk.outline
     walk = Walk(chunk)
     keyed = [h for h in outline.headings if h.key]
@@ -88,6 +93,10 @@ def walk_chunk(
     skip: set[int] = {i for i in (chunk.title_line, chunk.name_line) if i is not None}
     for i in skip:
         result.marks.append(LineMark(i, "title" if i == chunk.title_line else "name"))
+    for i in sorted((head or set()) - skip):
+        if chunk.start <= i < chunk.end:
+            skip.add(i)
+            result.marks.append(LineMark(i, "title"))
     signed = text_facts.find_signed_date(lines[chunk.start : chunk.end])
     if signed is not None:
         at = chunk.start + signed[1]
@@ -100,8 +109,9 @@ def walk_chunk(
                         skip.add(j)
                         result.marks.append(LineMark(j, "unit"))
                     break
+    if _whole_sheet(walk, lines, result, grids):
+        return walk
     i = chunk.start
-    table_keys = {h.key for h in outline.headings if h.key and _is_table_heading(outline, h.index)}
     while i < chunk.end:
         line = lines[i]
         if i in skip or not squash(line):
@@ -109,15 +119,8 @@ def walk_chunk(
             continue
         if i in grids:
             end, grid = grids[i]
-            table = rows_from_grid(outline, grid)
-            funds = funds_from_grid(grid)
-            if table.indicators:
-                _take_table(walk, table, result)
+            if _take_sheet(walk, read_sheet(CellTable(grid, True, "grid"), outline.form), result):
                 walk.anchors.setdefault("indicators", i)
-            if funds:
-                walk.anchors.setdefault("funds", i)
-                walk.funds.update(funds)
-            if table.indicators or funds:
                 for j in range(i, end):
                     result.marks.append(LineMark(j, "table"))
                 # The whole table is kept as text too: rows that are neither funds nor indicators
@@ -140,6 +143,8 @@ def walk_chunk(
                 result.report.append(f"第{i + 1}行：标题“{line.strip()[:30]}”{note}，已按提纲识别")
             target = first_keyed_after(outline, match.heading)
             walk.current = target.key if target else walk.current
+            if target and target.key:
+                walk.last_known = target.key
             if walk.current and match.heading.key == walk.current:
                 walk.anchors.setdefault(walk.current, i)
             elif walk.current:
@@ -148,20 +153,43 @@ def walk_chunk(
                 _add(walk, walk.current, match.inline)
             i += 1
             continue
-        if _starts_table(outline, line) and (walk.current in table_keys or not table_keys):
+        if _starts_table(outline, line):
             end = _table_end(outline, lines, i + 1, chunk.end)
             end = min([end, *(g for g in grids if i < g < end)])
             end = _prose_tail(lines, i + 1, end)
             is_marker = any(m in squash(line) for m in outline.table.markers)
             first = i + 1 if is_marker else i
-            if is_marker:
+            if is_marker and all(not squash(x) for x in lines[first:end]) and end in grids:
                 walk.table_title = line.strip()
-            walk.anchors.setdefault("indicators", i)
-            table = rows_from_cells(outline, _table_groups(lines, first, end))
-            _take_table(walk, table, result)
-            for j in range(i, end):
-                result.marks.append(LineMark(j, "table"))
-            i = end
+                result.marks.append(LineMark(i, "table"))
+                i = end
+                continue
+            sheet = read_sheet(read_cells(lines[first:end]), outline.form)
+            if is_marker and not sheet.funds and set(sheet.columns) <= set(_LEVELS):
+                table = rows_from_cells(outline, _table_groups(lines, first, end))
+                sheet.indicators, sheet.notes = table.indicators, table.notes
+            if sheet.indicators or sheet.funds:
+                if is_marker:
+                    walk.table_title = line.strip()
+                walk.anchors.setdefault("indicators", i)
+                _take_sheet(walk, sheet, result)
+                walk.tables.append("\n".join(lines[i:end]))
+                for j in range(i, end):
+                    result.marks.append(LineMark(j, "table"))
+                i = end
+                continue
+        unknown = unknown_heading(line)
+        if unknown is not None:
+            title, inline = unknown
+            walk.heading_seen = True
+            extra_key = f"{EXTRA_PREFIX}{len(walk.extra_sections) + 1}"
+            walk.extra_sections.append({"key": extra_key, "title": title, "after": walk.last_known})
+            walk.current = extra_key
+            walk.anchors.setdefault(extra_key, i)
+            result.marks.append(LineMark(i, "heading", 0, len(line) - len(inline)))
+            if inline:
+                _add(walk, extra_key, inline)
+            i += 1
             continue
         key = walk.current
         if key is None:
@@ -180,15 +208,15 @@ def _title(chunk: Chunk, key: str) -> str:
     return squash(entry.title).rstrip("。") if entry else key
 
 
-def _is_table_heading(outline: FormOutline, index: int) -> bool:
-    return outline.form.outline[index].indicator_table
-
-
 def _starts_table(outline: FormOutline, line: str) -> bool:
     flat = squash(line)
     if len(flat) <= 60 and any(m in flat for m in outline.table.markers):
         return True
-    return outline.table.column_of(line) in ("level1", "ignore") and len(flat) <= 8
+    first = re.split(r"[|｜\t]|\s{2,}", line.strip().strip("|｜"))[0]
+    if len(squash(first)) > 8:
+        return False
+    column = vocabulary().header(first)
+    return column in ("level1", "level2", "ignore") or vocabulary().funds_column(first) is not None
 
 
 def _table_end(outline: FormOutline, lines: list[str], start: int, end: int) -> int:
@@ -210,6 +238,67 @@ def _prose_tail(lines: list[str], start: int, end: int) -> int:
             continue
         break
     return end
+
+
+_UNKNOWN_STYLES = ("cn", "paren_cn")
+_LEVELS = ("level1", "level2", "level3")
+
+
+def _whole_sheet(walk: Walk, lines: list[str], result: ImportResult, grids: Grids) -> bool:
+    """A document that is a 自评表 (no outline headings): read all of it as one table."""
+    chunk = walk.chunk
+    body = lines[chunk.start : chunk.end]
+    if grids or any(chunk.outline.match(x) for x in body) or any(unknown_heading(x) for x in body):
+        return False
+    sheet = read_sheet(read_cells(body), chunk.outline.form)
+    if not (sheet.indicators or sheet.funds or (sheet.name and sheet.unit)):
+        return False
+    walk.sheet = sheet
+    walk.heading_seen = True
+    if sheet.indicators:
+        walk.table = TableResult(sheet.indicators, sheet.columns, sheet.notes)
+    walk.funds.update(sheet.funds)
+    walk.tables.append("\n".join(x.rstrip() for x in body if x.strip()))
+    for j in range(chunk.start, chunk.end):
+        result.marks.append(LineMark(j, "table"))
+    return True
+
+
+def unknown_heading(line: str) -> tuple[str, str] | None:
+    """(heading, inline text) for a numbered heading the form does not know ("（三）绩效指标完成情况分析")."""
+    style, _number, rest = split_number(line)
+    if style not in _UNKNOWN_STYLES:
+        return None
+    flat = rest.strip()
+    if not flat:
+        return None
+    head, _stop, tail = flat.partition("。")
+    if len(squash(head)) > 24 or any(ch in head for ch in "，,；;：:"):
+        return None
+    if tail.strip() and len(squash(head)) > 20:
+        return None
+    heading = line.strip()[: len(line.strip()) - len(flat)] + head
+    return heading.strip(), tail.strip()
+
+
+def _take_sheet(walk: Walk, sheet: Sheet, result: ImportResult) -> bool:
+    """Keep what a 自评表 (text or Word table) states; False when it held nothing."""
+    if not (sheet.indicators or sheet.funds or sheet.totals):
+        return False
+    if walk.sheet is None:
+        walk.sheet = sheet
+    if sheet.indicators:
+        _take_table(walk, TableResult(sheet.indicators, sheet.columns, sheet.notes), result)
+    if sheet.funds:
+        walk.funds.update({k: v for k, v in sheet.funds.items() if k not in walk.funds})
+    if walk.sheet is not sheet:
+        for attr in ("name", "unit", "department", "claimed_grade"):
+            if not getattr(walk.sheet, attr):
+                setattr(walk.sheet, attr, getattr(sheet, attr))
+        walk.sheet.totals = walk.sheet.totals or sheet.totals
+        if walk.sheet.claimed_score is None:
+            walk.sheet.claimed_score = sheet.claimed_score
+    return True
 
 
 def _take_table(walk: Walk, table: TableResult, result: ImportResult) -> None:

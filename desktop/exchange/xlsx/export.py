@@ -8,18 +8,23 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.packaging.custom import StringProperty
 
-from desktop.exchange.dept_json import dept_to_dict
 from desktop.exchange.files import write_bytes_atomic
 from desktop.exchange.xlsx.layout import Styles
 from desktop.exchange.xlsx.profile_sheet import write_profile_sheet
 from desktop.exchange.xlsx.safe import sheet_name
 from desktop.exchange.xlsx.sheet import write_project_sheet
-from desktop.exchange.xlsx.summary import SUMMARY_TITLE, write_summary_sheet
+from desktop.exchange.xlsx.summary import (
+    AUDIT_TITLE,
+    SUMMARY_TITLE,
+    write_audit_sheet,
+    write_summary_sheet,
+)
 from desktop.exchange.xlsx.xmlwriter import XmlOut, save_fast
 from desktop.model.checks import Finding
 from desktop.model.forms import load_form
 from desktop.model.profiles import DEPARTMENT_FORM, load_profile
 from desktop.model.project import DEFAULT_PROFILE, Project
+from desktop.model.snapshot import dept_to_dict
 
 FORMS_PROPERTY = "jixiao.forms"
 PROFILES_PROPERTY = "jixiao.profiles"
@@ -41,8 +46,10 @@ def build_workbook(
     findings: dict[int | None, list[Finding]] | None = None,
     sheets_limit: int | None = None,
     fast: bool = False,
+    audit: bool = True,
 ) -> Workbook:
-    """The workbook: 汇总 first when there are several projects, then one sheet per project.
+    """The workbook: 汇总 first when there are several projects, then one sheet per project,
+    then (``audit`` and findings given) the internal 审核 sheet with the finding counts.
 
     ``sheets_limit`` caps how many projects get their own sheet (the 汇总 lists them all).
     ``fast`` prepares project sheets as XML: save such a workbook with ``save_fast`` only.
@@ -55,8 +62,12 @@ def build_workbook(
     sheet_projects = projects if sheets_limit is None else projects[:sheets_limit]
     if len(projects) > 1:
         first.title = sheet_name(SUMMARY_TITLE, used)
-        write_summary_sheet(first, projects, findings, styles)
+        write_summary_sheet(first, projects, styles)
+        with_audit = audit and findings is not None
+        audit_title = sheet_name(AUDIT_TITLE, used) if with_audit else ""
         targets = [wb.create_sheet(sheet_name(p.name, used)) for p in sheet_projects]
+        if with_audit and findings is not None:
+            write_audit_sheet(wb.create_sheet(audit_title), projects, findings, styles)
     else:
         targets = [first]
         if projects:
@@ -88,9 +99,10 @@ def workbook_bytes(
     projects: list[Project],
     findings: dict[int | None, list[Finding]] | None = None,
     sheets_limit: int | None = None,
+    audit: bool = True,
 ) -> bytes:
     """The .xlsx file content."""
-    return save_fast(build_workbook(projects, findings, sheets_limit, fast=True))
+    return save_fast(build_workbook(projects, findings, sheets_limit, fast=True, audit=audit))
 
 
 def write_workbook(
@@ -98,6 +110,7 @@ def write_workbook(
     out: Path,
     findings: dict[int | None, list[Finding]] | None = None,
     sheets_limit: int | None = None,
+    audit: bool = True,
 ) -> None:
     """Write the workbook atomically; InputError in Chinese when the file cannot be written."""
-    write_bytes_atomic(out, workbook_bytes(projects, findings, sheets_limit))
+    write_bytes_atomic(out, workbook_bytes(projects, findings, sheets_limit, audit))

@@ -12,7 +12,7 @@ from desktop.exchange.xlsx import layout as L
 from desktop.exchange.xlsx.cells import Grid
 from desktop.exchange.xlsx.profile_read import is_department_sheet, read_profiled_sheet
 from desktop.exchange.xlsx.read import is_self_evaluation_sheet, read_project_sheet
-from desktop.exchange.xlsx.summary import SUMMARY_TITLE
+from desktop.exchange.xlsx.summary import AUDIT_TITLE, SUMMARY_TITLE
 from desktop.model.errors import InputError
 from desktop.model.forms import available_forms, load_form
 from desktop.model.profiles import DEPARTMENT_FORM, available_profiles, detect_profile
@@ -97,13 +97,16 @@ def _read_sheet(grid: Grid, wb: object, index: int) -> Project:
 
 
 def read_workbook(path: Path) -> list[Project]:
-    """Projects of every 自评表 sheet (the 汇总 sheet is skipped); InputError naming sheet/cell."""
+    """Projects of every 自评表 sheet (汇总/审核 are skipped); InputError naming sheet/cell."""
     wb = _load(path)
     projects: list[Project] = []
     for index, ws in enumerate(wb.worksheets, start=1):  # type: ignore[attr-defined]
         grid = Grid(ws, index)
-        if not grid.values or ws.title.strip() == SUMMARY_TITLE:
+        if not grid.values:
             continue
+        own = is_self_evaluation_sheet(grid) or is_department_sheet(grid)
+        if not own and ws.title.strip() in (SUMMARY_TITLE, AUDIT_TITLE):
+            continue  # the workbook's own 汇总/审核 sheets
         projects.append(_read_sheet(grid, wb, index))
     if not projects:
         raise InputError(f"{path.name}：工作簿中没有{L.TABLE_TITLE}")

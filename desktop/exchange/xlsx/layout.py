@@ -97,6 +97,9 @@ ALL_COLUMNS: tuple[Column, ...] = DETAILED_COLUMNS
 MONEY_FORMAT = "0.00"
 RATE_FORMAT = "0.00%"
 POINTS_FORMAT = "0.00"
+# Right-aligned numbers keep a space's width from the border ("_ " in the format: LibreOffice
+# ignores the indent of right-aligned cells, Excel and WPS honour both).
+PADDED = "_ "
 
 _THIN = Side(style="thin", color="000000")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -117,9 +120,11 @@ class Styles:
         self.label = self._make(ws, bold, _CENTER, _BORDER)
         self.center = self._make(ws, font, _CENTER, _BORDER)
         self.text = self._make(ws, font, _LEFT, _BORDER)
-        self.money = self._make(ws, font, _RIGHT, _BORDER, MONEY_FORMAT)
-        self.rate = self._make(ws, font, _RIGHT, _BORDER, RATE_FORMAT)
-        self.points = self._make(ws, font, _RIGHT, _BORDER, POINTS_FORMAT)
+        self.money = self._make(ws, font, _RIGHT, _BORDER, MONEY_FORMAT + PADDED)
+        self.rate = self._make(ws, font, _RIGHT, _BORDER, RATE_FORMAT + PADDED)
+        self.points = self._make(ws, font, _RIGHT, _BORDER, POINTS_FORMAT + PADDED)
+        self.money_total = self._make(ws, bold, _RIGHT, _BORDER, MONEY_FORMAT + PADDED)
+        self.rate_total = self._make(ws, bold, _RIGHT, _BORDER, RATE_FORMAT + PADDED)
         self.points_center = self._make(ws, font, _MIDDLE, _BORDER, POINTS_FORMAT)
         self.rate_center = self._make(ws, font, _MIDDLE, _BORDER, RATE_FORMAT)
         self.header = self._make(

@@ -282,7 +282,7 @@ def _indicators(grid: Grid, form: Form, after_row: int) -> list[Indicator]:
         out.append(
             Indicator(
                 level1=form.canonical_level1(level1) if level1 else "",
-                level2=form.canonical_level2(level2) if level2 else "",
+                level2=level2.strip(),  # as written: 社会效益指标 stays 社会效益指标
                 level3=values.get("level3", ""),
                 target=values.get("target", ""),
                 actual=values.get("actual", ""),

@@ -7,7 +7,23 @@ it. The families are imported here explicitly, so the table is complete once thi
 from __future__ import annotations
 
 from desktop.model.checks import core  # isort: skip  (its checks run first)
-from desktop.model.checks import amounts, carry, copy, department, indicators, narrative, text
+from desktop.model.checks import (
+    amounts,
+    carry,
+    claims,
+    copy,
+    deductions,
+    department,
+    framework,
+    indicators,
+    instructions,
+    names,
+    narrative,
+    prose,
+    rates,
+    rows,
+    text,
+)
 from desktop.model.checks.registry import (
     CHECKS,
     ERROR,
@@ -20,7 +36,24 @@ from desktop.model.checks.registry import (
 )
 from desktop.model.checks.run import run_checks
 
-FAMILIES = (core, amounts, carry, copy, department, indicators, narrative, text)
+FAMILIES = (
+    core,
+    amounts,
+    carry,
+    copy,
+    department,
+    indicators,
+    rows,
+    narrative,
+    text,
+    framework,
+    deductions,
+    claims,
+    instructions,
+    prose,
+    rates,
+    names,
+)
 
 __all__ = [
     "CHECKS",

@@ -23,6 +23,14 @@ class CheckSettings:
     copy_min_chars: int = 12
     copy_similarity: float = 0.85
     generic_name_words: tuple[str, ...] = ()
+    copy_always_sections: tuple[str, ...] = ()
+    copy_boilerplate_siblings: int = 2
+    execution_reason_below: float = 0.9
+    level1_weight_tolerance: float = 10.0
+    level1_weight_groups: tuple[tuple[str, ...], ...] = ()
+    problem_sections: tuple[str, ...] = ()
+    remedy_sections: tuple[str, ...] = ()
+    prose_counts: bool = True
 
 
 @cache
@@ -38,6 +46,16 @@ def check_settings(form_key: str) -> CheckSettings:
             copy_min_chars=int(data.get("copy_min_chars", 12)),
             copy_similarity=float(data.get("copy_similarity", 0.85)),
             generic_name_words=tuple(str(w) for w in data.get("generic_name_words", ())),
+            copy_always_sections=tuple(str(k) for k in data.get("copy_always_sections", ())),
+            copy_boilerplate_siblings=int(data.get("copy_boilerplate_siblings", 2)),
+            execution_reason_below=float(data.get("execution_reason_below", 0.9)),
+            level1_weight_tolerance=float(data.get("level1_weight_tolerance", 10)),
+            level1_weight_groups=tuple(
+                tuple(str(n) for n in group) for group in data.get("level1_weight_groups", ())
+            ),
+            problem_sections=tuple(str(k) for k in data.get("problem_sections", ())),
+            remedy_sections=tuple(str(k) for k in data.get("remedy_sections", ())),
+            prose_counts=bool(data.get("prose_counts", True)),
         )
     except (OSError, tomllib.TOMLDecodeError, TypeError, ValueError):
         return CheckSettings()
@@ -63,3 +81,40 @@ def reduplications() -> frozenset[str]:
     except OSError:
         return frozenset()
     return frozenset(ln.strip() for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+@dataclass(frozen=True)
+class ReviewWords:
+    """Word lists of the reviewer's checks (resources/phrases/review.toml)."""
+
+    percent_capped: tuple[str, ...] = ()
+    survey: tuple[str, ...] = ()
+    spending: tuple[str, ...] = ()
+    budget_change: tuple[str, ...] = ()
+    cause: tuple[str, ...] = ()
+    change_cause: tuple[str, ...] = ()
+    all_met: tuple[str, ...] = ()
+    none: tuple[str, ...] = ()
+    zero_actual: tuple[str, ...] = ()
+    line_suffix: tuple[str, ...] = ()
+    count_units: tuple[str, ...] = ()
+    instruction_prompt: tuple[str, ...] = ()
+
+
+@cache
+def review_words() -> ReviewWords:
+    """The word lists of resources/phrases/review.toml (empty lists when unreadable)."""
+    path = data_dir("resources") / "phrases" / "review.toml"
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError):
+        return ReviewWords()
+    names = ReviewWords.__dataclass_fields__
+    return ReviewWords(
+        **{
+            k: tuple(str(w) for w in v)
+            for k, v in data.items()
+            if k in names and isinstance(v, list)
+        }
+    )

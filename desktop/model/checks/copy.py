@@ -2,10 +2,13 @@
 
 Only the project-specific sections (the form's [checks] list) and the 年度总体目标 of the
 siblings are indexed: that is where a slip comes from, and the rest is shared boilerplate.
+A sentence every sibling shares is the unit's boilerplate only when there are enough siblings
+(with one sibling every shared sentence is "shared by all"), and in the sections most often
+copied (项目基本情况) a shared sentence that speaks of another project always counts.
 
 Sentences are normalised (no spaces, punctuation or list markers) and compared with difflib's
-ratio. Candidates are found through a bottom-k sketch of each sentence's character 3-grams, so a project is compared with 100 siblings without comparing every pair. Sentence
-splitting and sketches are cached per section text.
+ratio. Candidates are found through a bottom-k sketch of each sentence's character 3-grams,
+so a project is compared with 100 siblings without comparing every pair. Sentence splitting and sketches are cached per section text.
 """
 
 from __future__ import annotations
@@ -252,25 +255,42 @@ def check_copy(project: Project, siblings: list[Project], form: Form) -> list[Fi
             strict[number] = [index.projects[o] for o in same]
     generic = settings.generic_name_words
     own = _name_bigrams(project.name, generic) - _name_bigrams(project.unit.name, generic)
+    grams: dict[str, frozenset[str]] = {}  # a sibling name's distinctive bigrams
     out: list[Finding] = []
     for number, others in sorted(strict.items()):
         others.sort(key=lambda p: (p.name, p.id or 0))
         key, sentence = queries[number]
-        if loose.get(number, 0) >= len(siblings) or loose.get(number, 0) > len(others):
-            continue  # the unit's own wording, reused with other figures: boilerplate
+        count = loose.get(number, 0)
+        # Shared by every sibling (of enough siblings), or reworded with other figures in some:
+        # the unit's own wording. In the sections most often copied (项目基本情况) such a
+        # sentence still counts when it speaks of another project.
+        common = count > len(others) or (
+            count >= len(siblings) and len(siblings) >= settings.copy_boilerplate_siblings
+        )
+        if common and key not in settings.copy_always_sections:
+            continue
         location = {"section": key, "start": sentence.start, "end": sentence.end}
         flat = re.sub(r"\s*\n\s*", "", sentence.text)
         quote = flat if len(flat) <= 60 else flat[:58] + "…"
+        own_score = _relates(sentence.norm, own)
+        scores: dict[str, int] = {}
+        for p in others:
+            if p.name not in scores:
+                if p.name not in grams:
+                    grams[p.name] = (
+                        _name_bigrams(p.name, generic) - own - _name_bigrams(p.unit.name, generic)
+                    )
+                scores[p.name] = _relates(sentence.norm, grams[p.name])
+        # The projects the sentence speaks of come first in the message.
+        others.sort(key=lambda p: -scores[p.name])
+        # About another project: it names every project it is shared with more than this one,
+        # or it names most of one's distinctive words (a copy from one into several projects).
+        other_score = min(scores.values())
+        top = scores[others[0].name]
+        if top > own_score and top * 2 >= len(grams[others[0].name]):
+            other_score = top
         names = "、".join(f"“{p.name}”" for p in others[:3]) + (
             f"等{len(others)}个项目" if len(others) > 3 else ""
-        )
-        own_score = _relates(sentence.norm, own)
-        other_score = min(
-            _relates(
-                sentence.norm,
-                _name_bigrams(p.name, generic) - own - _name_bigrams(p.unit.name, generic),
-            )
-            for p in {p.name: p for p in others}.values()
         )
         if other_score > own_score:
             out.append(
@@ -282,7 +302,7 @@ def check_copy(project: Project, siblings: list[Project], form: Form) -> list[Fi
                     location,
                 )
             )
-        elif own_score == 0:
+        elif own_score == 0 and not common:
             out.append(
                 Finding(
                     HINT,

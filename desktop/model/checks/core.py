@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from desktop.model.checks.registry import ERROR, HINT, WARNING, Finding, register
+from desktop.model.checks.rows import each_row, score_over_weight
 from desktop.model.forms import Form
 from desktop.model.money import fmt_points, fmt_wan
 from desktop.model.project import FUNDS_COLUMN_LABELS, FUNDS_COLUMNS, SOURCE_LABELS, Project
@@ -68,31 +69,25 @@ def check_overspent(project: Project, siblings: list[Project], form: Form) -> li
     return out
 
 
+def execution_over_weight(project: Project) -> list[Finding]:
+    """The 预算执行率 line's entered 得分 above its 分值."""
+    ex = project.execution
+    if ex.score is None or ex.score <= ex.weight:
+        return []
+    return [
+        Finding(
+            ERROR,
+            "E-SCORE-OVER-WEIGHT",
+            f"预算执行率得分{fmt_points(ex.score)}超过分值{fmt_points(ex.weight)}",
+            {"execution": "score"},
+        )
+    ]
+
+
 @register("E-SCORE-OVER-WEIGHT")
 def check_score_over_weight(project: Project, siblings: list[Project], form: Form) -> list[Finding]:
-    """An entered score above its weight."""
-    out: list[Finding] = []
-    ex = project.execution
-    if ex.score is not None and ex.score > ex.weight:
-        out.append(
-            Finding(
-                ERROR,
-                "E-SCORE-OVER-WEIGHT",
-                f"预算执行率得分{fmt_points(ex.score)}超过分值{fmt_points(ex.weight)}",
-                {"execution": "score"},
-            )
-        )
-    for row, ind in enumerate(project.indicators):
-        if ind.score is not None and ind.weight is not None and ind.score > ind.weight:
-            out.append(
-                Finding(
-                    ERROR,
-                    "E-SCORE-OVER-WEIGHT",
-                    f"指标“{ind.level3}”得分{fmt_points(ind.score)}超过分值{fmt_points(ind.weight)}",
-                    {"indicator": row, "column": "score"},
-                )
-            )
-    return out
+    """An entered score above its weight (the execution line and every indicator)."""
+    return execution_over_weight(project) + each_row(project, form, score_over_weight)
 
 
 @register("W-WEIGHTS-SUM")
@@ -126,6 +121,8 @@ def check_score_vs_suggestion(
             continue
         if ind.deviation.strip() or is_far(ind, form):
             continue  # far ones are W-SCORE-FAR
+        if ind.weight is not None and ind.score < ind.weight:
+            continue  # a deduction without a reason is W-DEDUCT-NO-REASON
         out.append(
             Finding(
                 HINT,

@@ -6,6 +6,13 @@ from decimal import Decimal
 
 from desktop.model.checks.numbers import fmt_amount
 from desktop.model.checks.registry import ERROR, HINT, WARNING, Finding, register
+from desktop.model.checks.rows import (
+    each_row,
+    indicator_name,
+    is_cost,
+    no_target,
+    qualitative_target,
+)
 from desktop.model.forms import Form
 from desktop.model.money import WAN, fmt_points, fmt_wan
 from desktop.model.project import Indicator, Project
@@ -19,16 +26,19 @@ from desktop.model.scoring import (
 from desktop.model.targets import to_base
 
 
-def _name(ind: Indicator, row: int) -> str:
-    return ind.level3.strip() or ind.level2.strip() or f"第{row + 1}行指标"
-
-
-def _is_cost(ind: Indicator, form: Form) -> bool:
-    return form.is_cost_level2(ind.level2) or form.is_cost_level2(ind.level1)
-
-
-def _is_numeric(ind: Indicator, form: Form) -> bool:
-    return form.is_numeric_level2(ind.level2) or _is_cost(ind, form)
+@register("E-NO-INDICATORS")
+def check_no_indicators(project: Project, siblings: list[Project], form: Form) -> list[Finding]:
+    """A report without any 绩效指标: its 自评表 cannot be scored (the PDF says so)."""
+    if project.indicators:
+        return []
+    return [
+        Finding(
+            ERROR,
+            "E-NO-INDICATORS",
+            "未填写绩效指标：自评表缺少绩效指标表，无法计算指标得分、总分和评价等级",
+            {"indicator": 0, "column": "level3"},
+        )
+    ]
 
 
 @register("W-IND-NO-TARGET")
@@ -40,7 +50,7 @@ def check_missing_target(project: Project, siblings: list[Project], form: Form) 
     if len(missing) == len(project.indicators) and len(missing) > 1:
         message = f"绩效指标表的{len(missing)}项指标均未填写指标值（年度指标值）"
     elif len(missing) >= 3:
-        names = "、".join(f"“{_name(project.indicators[r], r)}”" for r in missing[:5])
+        names = "、".join(f"“{indicator_name(project.indicators[r], r)}”" for r in missing[:5])
         more = f"等{len(missing)}项指标" if len(missing) > 5 else f"{len(missing)}项指标"
         message = f"{names}{more}未填写指标值"
     else:
@@ -51,15 +61,7 @@ def check_missing_target(project: Project, siblings: list[Project], form: Form) 
                 WARNING, "W-IND-NO-TARGET", message, {"indicator": missing[0], "column": "target"}
             )
         ]
-    return [
-        Finding(
-            WARNING,
-            "W-IND-NO-TARGET",
-            f"指标“{_name(project.indicators[row], row)}”未填写指标值",
-            {"indicator": row, "column": "target"},
-        )
-        for row in missing
-    ]
+    return each_row(project, form, no_target)
 
 
 @register("W-IND-QUALITATIVE")
@@ -67,22 +69,7 @@ def check_qualitative_target(
     project: Project, siblings: list[Project], form: Form
 ) -> list[Finding]:
     """A qualitative target where the 二级 category expects a number (数量/成本)."""
-    out: list[Finding] = []
-    for row, ind in enumerate(project.indicators):
-        if not ind.target.strip() or not _is_numeric(ind, form):
-            continue
-        if ind.parsed_target().is_quantitative:
-            continue
-        out.append(
-            Finding(
-                WARNING,
-                "W-IND-QUALITATIVE",
-                f"“{ind.level2}”应为定量指标，但指标“{_name(ind, row)}”的指标值"
-                f"“{ind.target.strip()}”不是数值",
-                {"indicator": row, "column": "target"},
-            )
-        )
-    return out
+    return each_row(project, form, qualitative_target)
 
 
 @register("W-WEIGHTS-MISSING")
@@ -94,7 +81,7 @@ def check_weights_missing(project: Project, siblings: list[Project], form: Form)
     if len(missing) == len(project.indicators):
         message = f"绩效指标表的{len(missing)}项指标均未填写分值，无法核对分值合计是否为100分"
     else:
-        names = "、".join(f"“{_name(project.indicators[r], r)}”" for r in missing[:5])
+        names = "、".join(f"“{indicator_name(project.indicators[r], r)}”" for r in missing[:5])
         more = f"等{len(missing)}项" if len(missing) > 5 else ""
         message = f"指标{names}{more}未填写分值"
     return [
@@ -123,7 +110,7 @@ def check_cost_unit(project: Project, siblings: list[Project], form: Form) -> li
     budget = project.funds.effective("full_year") or project.funds.effective("initial")
     out: list[Finding] = []
     for row, ind in enumerate(project.indicators):
-        if not _is_cost(ind, form):
+        if not is_cost(ind, form):
             continue
         found = _cost_value(ind)
         if found is None:
@@ -162,7 +149,7 @@ def check_cost_over_budget(project: Project, siblings: list[Project], form: Form
         return []
     out: list[Finding] = []
     for row, ind in enumerate(project.indicators):
-        if not _is_cost(ind, form):
+        if not is_cost(ind, form):
             continue
         found = _cost_value(ind)
         if found is None:
@@ -189,12 +176,14 @@ def check_score_far(project: Project, siblings: list[Project], form: Form) -> li
     for row, ind in enumerate(project.indicators):
         if ind.deviation.strip() or not is_far(ind, form):
             continue
+        if ind.score is not None and ind.weight is not None and ind.score < ind.weight:
+            continue  # a deduction without a reason is W-DEDUCT-NO-REASON (it names the suggestion)
         suggestion = suggest(ind, form)
         out.append(
             Finding(
                 WARNING,
                 "W-SCORE-FAR",
-                f"指标“{_name(ind, row)}”得分{fmt_points(ind.score)}分，与建议得分"
+                f"指标“{indicator_name(ind, row)}”得分{fmt_points(ind.score)}分，与建议得分"
                 f"{fmt_points(suggestion.score)}分（{suggestion.reason}）相差较大，且未填写偏差原因",
                 {"indicator": row, "column": "score"},
             )
@@ -223,7 +212,7 @@ def check_score_band(project: Project, siblings: list[Project], form: Form) -> l
             Finding(
                 ERROR,
                 "E-SCORE-BAND",
-                f"指标“{_name(ind, row)}”实际完成值为“{ind.actual.strip()}”（{band.label}），"
+                f"指标“{indicator_name(ind, row)}”实际完成值为“{ind.actual.strip()}”（{band.label}），"
                 f"得分应在[{fmt_points(low)}, {fmt_points(high)}{upper}分之间，"
                 f"填报为{fmt_points(ind.score)}分",
                 {"indicator": row, "column": "score"},
@@ -261,7 +250,7 @@ def check_target_low(project: Project, siblings: list[Project], form: Form) -> l
         Finding(
             HINT,
             "I-TARGET-LOW",
-            f"指标“{_name(ind, row)}”实际完成“{ind.actual.strip()}”远超指标值"
+            f"指标“{indicator_name(ind, row)}”实际完成“{ind.actual.strip()}”远超指标值"
             f"“{ind.target.strip()}”，指标值可能设定偏低",
             {"indicator": row, "column": "target"},
         )

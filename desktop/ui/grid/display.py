@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -9,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from desktop.model.findings import ERROR, HINT, WARNING
+from desktop.model.checks.core import execution_over_weight
+from desktop.model.findings import ERROR, HINT, SEVERITY_ORDER, WARNING, Finding
 from desktop.model.money import fmt_points, fmt_rate, fmt_wan
 from desktop.model.scoring import execution_rate
 from desktop.ui.grid.columns import FIELDS, NUMERIC_FIELDS, Column, Role, RowKind
@@ -21,7 +23,6 @@ TINTS = {
     ERROR: QColor("#f6c9c9"),
     WARNING: QColor("#fbe1bd"),
     HINT: QColor("#fff3bf"),
-    "local": QColor("#fbe1bd"),
 }
 COMPUTED = QColor("#f1f1f1")
 SPECIAL_ROW = QColor("#e6edf7")
@@ -38,22 +39,20 @@ def bold_font() -> QFont:
 
 
 def _common(
-    model: IndicatorTableModel, row: int, column: Column, role: int, issues: list[str]
+    model: IndicatorTableModel, row: int, column: Column, role: int, own: Sequence[Finding]
 ) -> Any:
-    found = model.findings_at(row, column)
+    found = [*own, *model.findings_at(row, column)]
     if role == Qt.ItemDataRole.BackgroundRole:
         if found:
-            worst = min(found, key=lambda f: {ERROR: 0, WARNING: 1}.get(f.severity, 2))
+            worst = min(found, key=lambda f: SEVERITY_ORDER.get(f.severity, 2))
             return QBrush(TINTS.get(worst.severity, TINTS[HINT]))
-        if issues:
-            return QBrush(TINTS["local"])
         if model.kind(row) != RowKind.INDICATOR:
             return QBrush(SPECIAL_ROW)
         if column == Column.SUGGESTED:
             return QBrush(COMPUTED)
         return None
     if role == Role.ISSUES:
-        return [f.message for f in found] + issues
+        return [f.message for f in found]
     if role == Qt.ItemDataRole.TextAlignmentRole:
         if column in (Column.WEIGHT, Column.SCORE, Column.SUGGESTED):
             return int(Qt.AlignmentFlag.AlignCenter)
@@ -62,18 +61,17 @@ def _common(
 
 
 def _tooltip(
-    model: IndicatorTableModel, lines: list[str], row: int, column: Column, issues: list[str]
+    model: IndicatorTableModel, lines: list[str], row: int, column: Column, own: Sequence[Finding]
 ) -> str:
-    found = [f"{f.severity}：{f.message}" for f in model.findings_at(row, column)]
-    text = "\n".join([*found, *issues, *lines])
-    return text
+    found = [f"{f.severity}：{f.message}" for f in (*own, *model.findings_at(row, column))]
+    return "\n".join([*found, *lines])
 
 
 def indicator_cell(model: IndicatorTableModel, position: int, column: Column, role: int) -> Any:
     ind = model.project.indicators[position]  # type: ignore[union-attr]
     info = model.row_info(position)
     name = FIELDS.get(column)
-    issues = list(info.issues.get(name, ())) if name else []
+    own = info.findings.get(name, ()) if name else ()
     if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
         if column == Column.SUGGESTED:
             return fmt_points(info.suggestion.score)
@@ -96,10 +94,10 @@ def indicator_cell(model: IndicatorTableModel, position: int, column: Column, ro
         text = (getattr(ind, name) or "") if name and name not in NUMERIC_FIELDS else ""
         if len(text) > LONG_TEXT:
             lines.insert(0, text)  # the cell elides long text; the tooltip shows all of it
-        return _tooltip(model, lines, position + 1, column, issues) or None
+        return _tooltip(model, lines, position + 1, column, own) or None
     if role == Qt.ItemDataRole.ForegroundRole and column == Column.SUGGESTED:
         return QBrush(GREY_TEXT)
-    return _common(model, position + 1, column, role, issues)
+    return _common(model, position + 1, column, role, own)
 
 
 def execution_cell(model: IndicatorTableModel, column: Column, role: int) -> Any:
@@ -107,9 +105,7 @@ def execution_cell(model: IndicatorTableModel, column: Column, role: int) -> Any
     assert project is not None
     summary = model.summary()
     ex = project.execution
-    issues: list[str] = []
-    if column == Column.SCORE and ex.score is not None and ex.score > ex.weight:
-        issues.append(f"得分{fmt_points(ex.score)}超过分值{fmt_points(ex.weight)}")
+    own = execution_over_weight(project) if column == Column.SCORE else []
     values: dict[Column, Any] = {
         Column.LEVEL1: "预算执行率",
         Column.TARGET: f"预算{fmt_wan(project.funds.effective('full_year'))}万元",
@@ -130,10 +126,10 @@ def execution_cell(model: IndicatorTableModel, column: Column, role: int) -> Any
             Column.SUGGESTED: ["分值 × min(执行率, 1)"],
             Column.SCORE: ["未填得分：合计按建议得分计"] if ex.score is None else [],
         }.get(column, [])
-        return _tooltip(model, lines, 0, column, issues) or None
+        return _tooltip(model, lines, 0, column, own) or None
     if role == Qt.ItemDataRole.FontRole and column == Column.LEVEL1:
         return bold_font()
-    return _common(model, 0, column, role, issues)
+    return _common(model, 0, column, role, own)
 
 
 def total_cell(model: IndicatorTableModel, column: Column, role: int) -> Any:
@@ -141,9 +137,7 @@ def total_cell(model: IndicatorTableModel, column: Column, role: int) -> Any:
     if summary is None:
         return None
     row = model.total_row()
-    issues: list[str] = []
-    if column == Column.WEIGHT and model.indicators() and summary.weight_total != 100:
-        issues.append(f"分值合计为{fmt_points(summary.weight_total)}分，应为100分")
+    own = model.total_findings() if column == Column.WEIGHT else []
     values: dict[Column, Any] = {
         Column.LEVEL1: "总分",
         Column.WEIGHT: summary.weight_total,
@@ -157,7 +151,7 @@ def total_cell(model: IndicatorTableModel, column: Column, role: int) -> Any:
     if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
         return fmt_points(value) if isinstance(value, Decimal) else value
     if role == Qt.ItemDataRole.ToolTipRole:
-        return _tooltip(model, [], row, column, issues) or None
+        return _tooltip(model, [], row, column, own) or None
     if role == Qt.ItemDataRole.FontRole:
         return bold_font()
-    return _common(model, row, column, role, issues)
+    return _common(model, row, column, role, own)

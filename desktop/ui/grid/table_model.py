@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QUndoStack
 
+from desktop.model.checks.core import check_weights_sum
 from desktop.model.errors import InputError
 from desktop.model.findings import Finding
 from desktop.model.forms import Form
@@ -15,7 +16,7 @@ from desktop.model.money import parse_points
 from desktop.model.project import Indicator, Project
 from desktop.model.scoring import ScoreSummary, summarise
 from desktop.model.targets import parse_target
-from desktop.ui.grid.analysis import RowInfo, analyse
+from desktop.ui.grid.analysis import LIVE_CODES, RowInfo, analyse
 from desktop.ui.grid.columns import (
     COLUMN_OF_FIELD,
     FIELDS,
@@ -73,6 +74,7 @@ class IndicatorTableModel(QAbstractTableModel):
         self.read_only = False
         self._info: list[RowInfo | None] = []
         self._summary: ScoreSummary | None = None
+        self._total_findings: list[Finding] = []
         self._findings: dict[tuple[int, Column], list[Finding]] = {}
         self._batch = 0
         self._pending = ""  # "", "values" or "structure": what a batch still has to settle
@@ -124,7 +126,7 @@ class IndicatorTableModel(QAbstractTableModel):
         """Cached analysis of an indicator (suggestion, understood target, problems)."""
         info = self._info[position]
         if info is None:
-            info = analyse(self.indicators()[position], self.form)
+            info = analyse(self.indicators()[position], position, self.form)
             self._info[position] = info
         return info
 
@@ -300,6 +302,9 @@ class IndicatorTableModel(QAbstractTableModel):
 
     def _after_structure(self) -> None:
         self._findings = {}  # locations refer to old positions until the next 审核
+        for position, ind in enumerate(self.indicators()):
+            if not (ind.level3.strip() or ind.level2.strip()):
+                self._info[position] = None  # its findings name it by its row number
         self._settle(structure=True)
 
     def _settle(self, structure: bool) -> None:
@@ -329,7 +334,9 @@ class IndicatorTableModel(QAbstractTableModel):
     def _refresh_totals(self, emit: bool = True) -> None:
         if self.project is None or self.form is None:
             self._summary = None
+            self._total_findings = []
             return
+        self._total_findings = check_weights_sum(self.project, [], self.form)
         suggestions = [
             (info if info is not None else self.row_info(i)).suggestion.score
             for i, info in enumerate(self._info)
@@ -341,8 +348,12 @@ class IndicatorTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, Column.SUGGESTED), self.index(0, Column.SUGGESTED))
 
     def findings_at(self, row: int, column: Column) -> list[Finding]:
-        """Findings located at a model cell."""
+        """The 审核's findings located at a model cell (the live codes excepted)."""
         return self._findings.get((row, column), [])
+
+    def total_findings(self) -> list[Finding]:
+        """The 分值 total's own finding (W-WEIGHTS-SUM), kept current with every edit."""
+        return self._total_findings
 
     # ----- findings ----------------------------------------------------------------------------
     def refresh(self, indicators: bool = True) -> None:
@@ -361,6 +372,8 @@ class IndicatorTableModel(QAbstractTableModel):
         """Tint the cells named by the findings' locations (and re-read the project)."""
         table: dict[tuple[int, Column], list[Finding]] = {}
         for finding in findings:
+            if finding.code in LIVE_CODES:
+                continue  # the grid keeps these current itself (row_info, total_findings)
             cell = self.cell_of_location(finding.location)
             if cell is not None:
                 table.setdefault(cell, []).append(finding)

@@ -1,0 +1,126 @@
+"""The words the importer reads 自评表 cells by: forms/common/vocabulary.toml (columns, funds,
+[cell_labels]) and the 一级/二级 names of every form's framework."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from desktop.exchange.text.outline import form_outline
+from desktop.model.forms import available_forms, data_dir
+from desktop.model.vocabulary import VOCABULARY_FILE
+from desktop.model.vocabulary import vocabulary as common_vocabulary
+
+_TRAIL = "。.．：:；;，, \t\u3000"
+_BRACKETS = str.maketrans({"(": "（", ")": "）", ":": "：", "〔": "（", "〕": "）"})
+_SPACE_RE = re.compile(r"[\s\u3000]+")
+
+
+def label_key(cell: str) -> str:
+    """A cell as compared with labels: no spaces, full-width brackets, no trailing colon."""
+    return _SPACE_RE.sub("", cell).translate(_BRACKETS).rstrip(_TRAIL)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Labels of table cells: field labels, funds columns and rows, indicator table headers."""
+
+    labels: dict[str, frozenset[str]]
+    funds_columns: dict[str, frozenset[str]]
+    funds_rows: dict[str, frozenset[str]]
+    headers: dict[str, frozenset[str]]
+    level_names: frozenset[str]
+
+    def label(self, cell: str) -> str | None:
+        """The field a label cell names (name, unit, department, …) or None; a 合计/总分 cell
+        is ``totals`` first (it states the table's totals, and with them the claimed score)."""
+        key = label_key(cell)
+        if key in self.labels.get("totals", ()):
+            return "totals"
+        return _lookup(self.labels, key)
+
+    def funds_column(self, cell: str) -> str | None:
+        """initial | full_year | executed | arrived for a funds column label."""
+        key = label_key(cell)
+        found = _lookup(self.funds_columns, key)
+        if found is None and key.endswith("（万元）"):
+            found = _lookup(self.funds_columns, key.removesuffix("（万元）"))
+        return found
+
+    def funds_row(self, cell: str) -> str | None:
+        """total | fiscal | carryover | other for a funds row label."""
+        return _lookup(self.funds_rows, label_key(cell))
+
+    def header(self, cell: str) -> str | None:
+        """The indicator column a header cell names (level1 … deviation, ignore) or None."""
+        key = label_key(cell)
+        found = _lookup(self.headers, key)
+        if found is None and 2 <= len(key) <= 16 and "原因" in key:
+            return "deviation"
+        return found
+
+    def known(self, cell: str) -> bool:
+        """True when a cell is any label, header or 一级/二级 name."""
+        key = label_key(cell)
+        return bool(
+            self.label(key)
+            or self.funds_column(key)
+            or self.funds_row(key)
+            or _lookup(self.headers, key)
+            or key in self.level_names
+        )
+
+
+def _lookup(table: dict[str, frozenset[str]], key: str) -> str | None:
+    for name, words in table.items():
+        if key in words:
+            return name
+    return None
+
+
+def _cell_labels() -> dict[str, list[str]]:
+    """The [cell_labels] table of forms/common/vocabulary.toml."""
+    import sys
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    path = data_dir("forms") / VOCABULARY_FILE
+    with path.open("rb") as fh:
+        raw = tomllib.load(fh).get("cell_labels", {})
+    return {str(k): [str(x) for x in v] for k, v in raw.items() if isinstance(v, list)}
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The text import's view of forms/common/vocabulary.toml (and every form's framework)."""
+    words = common_vocabulary()
+    cells = _cell_labels()
+    arrived = cells.pop("arrived", [])
+
+    def keyed(terms: Any, extra: dict[str, list[str]]) -> dict[str, frozenset[str]]:
+        out: dict[str, set[str]] = {}
+        for term in terms:
+            names = [*term.names, *(n.removeprefix("其中：") for n in term.names)]
+            out.setdefault(term.key, set()).update(label_key(n) for n in names)
+        for key, names in extra.items():
+            out.setdefault(key, set()).update(label_key(n) for n in names)
+        return {k: frozenset(v) for k, v in out.items()}
+
+    headers = keyed(words.columns, {"ignore": list(words.ignore_headers)})
+    names: set[str] = set()
+    for key in available_forms():
+        form = form_outline(key).form
+        for l1 in form.framework:
+            names.update(label_key(n) for n in (l1.name, *l1.aliases, *l1.level2))
+        names.update(label_key(n) for n in form.level2_aliases)
+    return Vocabulary(
+        labels={k: frozenset(label_key(n) for n in v) for k, v in cells.items()},
+        funds_columns=keyed(words.funds_columns, {"arrived": arrived}),
+        funds_rows=keyed(words.funds_sources, {}),
+        headers=headers,
+        level_names=frozenset(names),
+    )
