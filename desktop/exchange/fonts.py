@@ -147,13 +147,15 @@ def _load(path: Path, index: int, official: bool) -> LoadedFont | None:
     """Register a TrueType face with reportlab (once per process); None if it cannot be used."""
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFError, TTFont
+    from reportlab.pdfbase.ttfonts import TTFError
+
+    from desktop.exchange.font_cache import load_ttfont
 
     if not path.is_file():
         return None
     name = f"JX-{path.stem}-{index}"
     try:
-        font = TTFont(name, str(path), subfontIndex=index)
+        font = load_ttfont(name, path, index)
     except (TTFError, OSError, ValueError, KeyError, IndexError) as exc:
         log.warning("font %s unusable: %s", path, exc)
         return None
@@ -162,7 +164,7 @@ def _load(path: Path, index: int, official: bool) -> LoadedFont | None:
     for bold in (0, 1):
         for italic in (0, 1):
             addMapping(name, bold, italic, name)
-    return LoadedFont(name, FontFile(path, index, official), dict(font.face.charToGlyph))
+    return LoadedFont(name, FontFile(path, index, official), font.face.charToGlyph)
 
 
 def load_first(files: Iterable[FontFile]) -> LoadedFont | None:
