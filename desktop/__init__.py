@@ -1,4 +1,3 @@
 """绩效自评报告编辑器 — the ``jixiao`` desktop program."""
 
 __version__ = "0.1.0"
-APP_NAME = "绩效自评报告编辑器"

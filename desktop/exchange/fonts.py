@@ -209,10 +209,6 @@ class FontSet:
             return self.font_for(char, role)
         return None
 
-    def single_font(self, text: str, role: str) -> bool:
-        """True when the role's own font has every character of the text."""
-        return self.roles[role].chars.issuperset(text)
-
     def runs(self, text: str, role: str) -> list[tuple[str, str]]:
         """Split text into (font name, run) pieces, recording characters no font has."""
         primary = self.roles[role]

@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from desktop.exchange.cycle_json import CYCLE_KEYS, cycle_from_dict
 from desktop.exchange.dept_json import dept_from_dict
 from desktop.exchange.files import write_text_atomic
 from desktop.model.errors import InputError
@@ -46,6 +47,7 @@ PROJECT_KEYS = {
     "indicators",
     "profile",
     "department",
+    *CYCLE_KEYS,
 }
 INDICATOR_KEYS = {
     "level1",
@@ -102,56 +104,17 @@ def project_from_dict(data: Any, where: str, warnings: list[str] | None = None) 
     fmt = data.get("format", PROJECT_FORMAT)
     if fmt != PROJECT_FORMAT:
         raise InputError(f"{where}.format：不支持的格式“{fmt}”（应为 {PROJECT_FORMAT}）")
-    unit_data = data.get("unit")
-    if isinstance(unit_data, str):
-        unit = Unit(name=unit_data.strip())
-    else:
-        unit_obj = _obj(unit_data, f"{where}.unit")
-        unit = Unit(
-            name=_text(unit_obj.get("name"), f"{where}.unit.name").strip(),
-            department=_text(unit_obj.get("department"), f"{where}.unit.department").strip(),
-            code=_text(unit_obj.get("code"), f"{where}.unit.code").strip(),
-        )
-    if not unit.name:
-        raise InputError(f"{where}.unit.name：缺少实施单位名称")
+    unit = _unit(data.get("unit"), f"{where}.unit")
     if "year" not in data:
         raise InputError(f"{where}.year：缺少年度")
     year = _year(data["year"], f"{where}.year")
     name = _text(data.get("name"), f"{where}.name").strip()
     if not name:
         raise InputError(f"{where}.name：缺少项目名称")
-    form = _text(data.get("form") or "self_evaluation", f"{where}.form")
-    from desktop.model.forms import available_forms
-
-    if form not in available_forms():
-        raise InputError(
-            f"{where}.form：未知的报告类型“{form}”（可用：{'、'.join(available_forms())}）"
-        )
-    status = _text(data.get("status") or "draft", f"{where}.status")
-    if status not in STATUSES:
-        raise InputError(f"{where}.status：“{status}”应为 draft 或 final")
-    signed: dt.date | None = None
-    if data.get("signed_date"):
-        raw = _text(data["signed_date"], f"{where}.signed_date")
-        try:
-            signed = dt.date.fromisoformat(raw.strip())
-        except ValueError:
-            raise InputError(f"{where}.signed_date：“{raw}”不是日期（应为 2024-01-25）") from None
-    funds = Funds()
-    funds_data = data.get("funds") or []
-    if not isinstance(funds_data, list):
-        raise InputError(f"{where}.funds：应为列表")
-    for i, row in enumerate(funds_data):
-        rw = f"{where}.funds[{i}]"
-        row = _obj(row, rw)
-        source = _text(row.get("source"), f"{rw}.source")
-        if source not in ALL_SOURCES:
-            raise InputError(f"{rw}.source：“{source}”应为 {'|'.join(ALL_SOURCES)} 之一")
-        if source in funds.rows:
-            raise InputError(f"{rw}.source：资金来源“{source}”重复")
-        funds.rows[source] = FundsRow(
-            source, *(parse_money(row.get(c), f"{rw}.{c}") for c in FUNDS_COLUMNS)
-        )
+    form = _form(data.get("form"), f"{where}.form")
+    status = _status(data.get("status"), f"{where}.status")
+    signed = _date(data.get("signed_date"), f"{where}.signed_date")
+    funds = _funds(data.get("funds"), f"{where}.funds")
     exec_obj = _obj(data.get("execution"), f"{where}.execution")
     weight = parse_points(exec_obj.get("weight"), f"{where}.execution.weight")
     execution = Execution(
@@ -165,31 +128,12 @@ def project_from_dict(data: Any, where: str, warnings: list[str] | None = None) 
     )
     sections_obj = _obj(data.get("sections"), f"{where}.sections")
     sections = {str(k): _text(v, f"{where}.sections.{k}") for k, v in sections_obj.items()}
-    indicators: list[Indicator] = []
-    ind_data = data.get("indicators") or []
-    if not isinstance(ind_data, list):
-        raise InputError(f"{where}.indicators：应为列表")
     unknown_nested: set[str] = set()
-    for i, item in enumerate(ind_data):
-        iw = f"{where}.indicators[{i}]"
-        item = _obj(item, iw)
-        unknown_nested.update(f"indicators[].{k}" for k in item if k not in INDICATOR_KEYS)
-        indicators.append(
-            Indicator(
-                level1=_text(item.get("level1"), f"{iw}.level1"),
-                level2=_text(item.get("level2"), f"{iw}.level2"),
-                level3=_text(item.get("level3"), f"{iw}.level3"),
-                target=_text(item.get("target"), f"{iw}.target"),
-                actual=_text(item.get("actual"), f"{iw}.actual"),
-                weight=parse_points(item.get("weight"), f"{iw}.weight"),
-                score=parse_points(item.get("score"), f"{iw}.score"),
-                deviation=_text(item.get("deviation"), f"{iw}.deviation"),
-                operator=_text(item.get("operator"), f"{iw}.operator") or None,
-                unit=_text(item.get("unit"), f"{iw}.unit") or None,
-            )
-        )
+    indicators = _indicators(data.get("indicators"), f"{where}.indicators", unknown_nested)
     profile = _profile(data.get("profile"), f"{where}.profile")
     dept = dept_from_dict(data.get("department"), f"{where}.department")
+    cycle = Project(unit=unit, year=year, name=name)
+    cycle_from_dict(data, where, cycle, unknown_nested)
     extra = {k: v for k, v in data.items() if k not in PROJECT_KEYS}
     if warnings is not None and (extra or unknown_nested):
         names = sorted(extra) + sorted(unknown_nested)
@@ -210,7 +154,99 @@ def project_from_dict(data: Any, where: str, warnings: list[str] | None = None) 
         extra=extra,
         profile=profile,
         dept=dept,
+        baseline=cycle.baseline,
+        monitoring=cycle.monitoring,
+        rectifications=cycle.rectifications,
     )
+
+
+def _unit(value: Any, where: str) -> Unit:
+    """The unit: an object {name, department, code} or just its name."""
+    if isinstance(value, str):
+        unit = Unit(name=value.strip())
+    else:
+        unit_obj = _obj(value, where)
+        unit = Unit(
+            name=_text(unit_obj.get("name"), f"{where}.name").strip(),
+            department=_text(unit_obj.get("department"), f"{where}.department").strip(),
+            code=_text(unit_obj.get("code"), f"{where}.code").strip(),
+        )
+    if not unit.name:
+        raise InputError(f"{where}.name：缺少实施单位名称")
+    return unit
+
+
+def _form(value: Any, where: str) -> str:
+    """The report kind (default self_evaluation); InputError naming the known ones."""
+    from desktop.model.forms import available_forms
+
+    form = _text(value or "self_evaluation", where)
+    if form not in available_forms():
+        raise InputError(f"{where}：未知的报告类型“{form}”（可用：{'、'.join(available_forms())}）")
+    return form
+
+
+def _status(value: Any, where: str) -> str:
+    status = _text(value or "draft", where)
+    if status not in STATUSES:
+        raise InputError(f"{where}：“{status}”应为 draft 或 final")
+    return status
+
+
+def _date(value: Any, where: str) -> dt.date | None:
+    if not value:
+        return None
+    raw = _text(value, where)
+    try:
+        return dt.date.fromisoformat(raw.strip())
+    except ValueError:
+        raise InputError(f"{where}：“{raw}”不是日期（应为 2024-01-25）") from None
+
+
+def _funds(value: Any, where: str) -> Funds:
+    funds = Funds()
+    rows = value or []
+    if not isinstance(rows, list):
+        raise InputError(f"{where}：应为列表")
+    for i, row in enumerate(rows):
+        rw = f"{where}[{i}]"
+        row = _obj(row, rw)
+        source = _text(row.get("source"), f"{rw}.source")
+        if source not in ALL_SOURCES:
+            raise InputError(f"{rw}.source：“{source}”应为 {'|'.join(ALL_SOURCES)} 之一")
+        if source in funds.rows:
+            raise InputError(f"{rw}.source：资金来源“{source}”重复")
+        funds.rows[source] = FundsRow(
+            source, *(parse_money(row.get(c), f"{rw}.{c}") for c in FUNDS_COLUMNS)
+        )
+    return funds
+
+
+def _indicators(value: Any, where: str, unknown: set[str]) -> list[Indicator]:
+    """The indicator rows; names of unknown fields are added to ``unknown``."""
+    items = value or []
+    if not isinstance(items, list):
+        raise InputError(f"{where}：应为列表")
+    out: list[Indicator] = []
+    for i, item in enumerate(items):
+        iw = f"{where}[{i}]"
+        item = _obj(item, iw)
+        unknown.update(f"indicators[].{k}" for k in item if k not in INDICATOR_KEYS)
+        out.append(
+            Indicator(
+                level1=_text(item.get("level1"), f"{iw}.level1"),
+                level2=_text(item.get("level2"), f"{iw}.level2"),
+                level3=_text(item.get("level3"), f"{iw}.level3"),
+                target=_text(item.get("target"), f"{iw}.target"),
+                actual=_text(item.get("actual"), f"{iw}.actual"),
+                weight=parse_points(item.get("weight"), f"{iw}.weight"),
+                score=parse_points(item.get("score"), f"{iw}.score"),
+                deviation=_text(item.get("deviation"), f"{iw}.deviation"),
+                operator=_text(item.get("operator"), f"{iw}.operator") or None,
+                unit=_text(item.get("unit"), f"{iw}.unit") or None,
+            )
+        )
+    return out
 
 
 def _profile(value: Any, where: str) -> str:

@@ -10,6 +10,10 @@ Decisions (documented here and in the import report of the GUI):
   with the new year and amounts; figures not known yet (全年执行数, 得分) stay as placeholders.
   Other sentences are left alone and the W-OLD-YEAR check points at those still naming an old year.
 - status draft, 成文日期 cleared, 年度总体目标 预期目标 kept and 实际完成情况 cleared.
+- the year's cycle: last year's approved targets (批复目标) are not this year's baseline — the
+  new year's targets are approved with its own budget, so the copy has none; the 运行监控 is
+  cleared; open 整改 items are carried, each keeping the year it was raised, so the new report
+  prints them as 上年整改情况; done items stay with their year.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import re
 from desktop.model.forms import Form, load_form
 from desktop.model.money import fmt_points, fmt_rate, fmt_wan
 from desktop.model.project import Execution, Funds, FundsRow, Goals, Indicator, Project, Unit
+from desktop.model.rectification import carried
 from desktop.model.scoring import execution_rate, summarise
 
 CARRIED_FROM = "carried_from"
@@ -119,6 +124,7 @@ def next_year_copy(project: Project) -> Project:
             for i in project.indicators
         ],
         extra=copy.deepcopy(project.extra),
+        rectifications=carried(project.rectifications, project.year),
     )
     new.extra[CARRIED_FROM] = {"year": project.year, "id": project.id}
     old_values = template_values(project, form)

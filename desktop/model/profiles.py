@@ -89,11 +89,6 @@ class Layout:
             return self.detailed_columns
         return self.columns
 
-    @property
-    def is_detailed(self) -> bool:
-        """True when the main columns give 指标性质 and 度量单位 their own columns."""
-        return any(c.key == "operator" for c in self.columns)
-
     def label(self, key: str, default: str = "") -> str:
         """A header label (name, department, unit) or ``default``."""
         return self.labels.get(key, default)

@@ -7,7 +7,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from desktop.model.baseline import BaselineIndicator
 from desktop.model.department import DeptFunds
+from desktop.model.monitoring import Monitoring
+from desktop.model.rectification import Rectification
 from desktop.model.targets import ParsedTarget, parse_target
 from desktop.model.vocabulary import vocabulary
 
@@ -157,6 +160,9 @@ class Project:
     extra: dict[str, Any] = field(default_factory=dict)
     profile: str = DEFAULT_PROFILE
     dept: DeptFunds = field(default_factory=DeptFunds)
+    baseline: list[BaselineIndicator] = field(default_factory=list)
+    monitoring: Monitoring = field(default_factory=Monitoring)
+    rectifications: list[Rectification] = field(default_factory=list)
     id: int | None = None
 
     @property

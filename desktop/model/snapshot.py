@@ -11,6 +11,7 @@ import hashlib
 import json
 from typing import Any
 
+from desktop.model.cycle_snapshot import cycle_to_dict
 from desktop.model.department import DEPT_COLUMNS, DeptFunds
 from desktop.model.money import fmt_plain, fmt_points
 from desktop.model.project import ALL_SOURCES, DEFAULT_PROFILE, FUNDS_COLUMNS, Indicator, Project
@@ -53,6 +54,7 @@ def project_to_dict(project: Project, with_id: bool = False) -> dict[str, Any]:
     data["indicators"] = [_indicator_to_dict(i) for i in project.indicators]
     if not project.dept.is_empty():
         data["department"] = dept_to_dict(project.dept)
+    data.update(cycle_to_dict(project))
     for key, value in project.extra.items():
         data.setdefault(key, value)
     return data

@@ -32,6 +32,10 @@ APP_TABLES = {
     "app_lock",
     "dept_line",
     "dept_count",
+    "baseline_indicator",
+    "monitoring",
+    "monitoring_indicator",
+    "rectification",
 }
 
 
@@ -51,6 +55,15 @@ def now_iso() -> str:
 
 
 def _m1_initial(db: sqlite_utils.Database) -> None:
+    _m1_unit_and_project(db)
+    _m1_project_parts(db)
+    _m1_revision_and_lock(db)
+    db.execute("CREATE INDEX idx_project_unit_year ON project(unit_id, year)")
+    db.execute("CREATE INDEX idx_indicator_project ON indicator(project_id, position)")
+    db.execute("CREATE INDEX idx_revision_project ON revision(project_id)")
+
+
+def _m1_unit_and_project(db: sqlite_utils.Database) -> None:
     db.table("unit").create(
         {
             "id": int,
@@ -87,6 +100,9 @@ def _m1_initial(db: sqlite_utils.Database) -> None:
         not_null={"unit_id", "year", "name", "form", "status"},
         defaults={"status": "draft", "exec_weight": 1000, "goal_target": "", "goal_actual": ""},
     )
+
+
+def _m1_project_parts(db: sqlite_utils.Database) -> None:
     db.table("funds").create(
         {
             "project_id": int,
@@ -124,6 +140,9 @@ def _m1_initial(db: sqlite_utils.Database) -> None:
         foreign_keys=[("project_id", "project", "id")],
         not_null={"project_id", "position"},
     )
+
+
+def _m1_revision_and_lock(db: sqlite_utils.Database) -> None:
     db.table("revision").create(
         {
             "id": int,
@@ -141,9 +160,6 @@ def _m1_initial(db: sqlite_utils.Database) -> None:
         {"id": int, "host": str, "user": str, "pid": int, "started": str, "heartbeat": str},
         pk="id",
     )
-    db.execute("CREATE INDEX idx_project_unit_year ON project(unit_id, year)")
-    db.execute("CREATE INDEX idx_indicator_project ON indicator(project_id, position)")
-    db.execute("CREATE INDEX idx_revision_project ON revision(project_id)")
 
 
 def _m2_profiles_department(db: sqlite_utils.Database) -> None:
@@ -173,8 +189,64 @@ def _m2_profiles_department(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m3_year_cycle(db: sqlite_utils.Database) -> None:
+    """The year's cycle: approved targets, the mid-year 运行监控 and 整改 items per project."""
+    db.table("baseline_indicator").create(
+        {
+            "project_id": int,
+            "position": int,
+            "level1": str,
+            "level2": str,
+            "level3": str,
+            "target": str,
+            "weight": int,
+        },
+        pk=("project_id", "position"),
+        foreign_keys=[("project_id", "project", "id")],
+    )
+    db.table("monitoring").create(
+        {"project_id": int, "executed_jan_jul": int, "forecast_full_year": int},
+        pk="project_id",
+        foreign_keys=[("project_id", "project", "id")],
+    )
+    db.table("monitoring_indicator").create(
+        {
+            "project_id": int,
+            "position": int,
+            "level3": str,
+            "done_jan_jul": str,
+            "forecast": str,
+            "deviation_cause": str,
+            "likelihood": str,
+            "correction": str,
+        },
+        pk=("project_id", "position"),
+        foreign_keys=[("project_id", "project", "id")],
+    )
+    db.table("rectification").create(
+        {
+            "project_id": int,
+            "position": int,
+            "problem": str,
+            "measure": str,
+            "owner": str,
+            "deadline": str,
+            "status": str,
+            "done_date": str,
+            "year": int,
+        },
+        pk=("project_id", "position"),
+        foreign_keys=[("project_id", "project", "id")],
+        not_null={"status"},
+    )
+
+
 # Ordered migrations: MIGRATIONS[i] brings user_version i to i + 1. Never edit a released one.
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_m1_initial, _m2_profiles_department]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _m1_initial,
+    _m2_profiles_department,
+    _m3_year_cycle,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

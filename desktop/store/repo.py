@@ -23,6 +23,7 @@ from desktop.model.project import (
     Project,
     Unit,
 )
+from desktop.store.cycle import load_cycle, write_cycle
 from desktop.store.db import Store, now_iso
 
 
@@ -199,6 +200,7 @@ def load_projects(store: Store, ids: Sequence[int]) -> list[Project]:
             if r["project_id"] in found:
                 found[r["project_id"]].indicators.append(_indicator(r))
         _load_department(store, chunk, marks, found)
+        load_cycle(store, chunk, marks, found)
     return [found[i] for i in ids if i in found]
 
 
@@ -352,6 +354,7 @@ def _write_children(store: Store, project_id: int, project: Project) -> None:
         ],
     )
     _write_department(store, project_id, project.dept)
+    write_cycle(store, project_id, project)
 
 
 def insert_project(store: Store, project: Project, replace: bool = False) -> int:

@@ -15,7 +15,7 @@ from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar
 
-from desktop.ui import db_actions, project_actions, recycle_bin
+from desktop.ui import cycle_actions, db_actions, project_actions, recycle_bin
 from desktop.ui.bugs import guarded
 from desktop.ui.navigator import PROJECT, UNIT
 from desktop.ui.workspace import Workspace
@@ -193,6 +193,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("delete", "删除项目…", project_actions.delete_project, (STD.Delete,),
                SP.SP_TrashIcon, "把所选项目移入回收站（可恢复）", project_selected,
                navigator_only=True),
+    ActionSpec("record_baseline", "记录批复目标…", cycle_actions.record_baseline, (), None,
+               "把当前绩效指标记录为批复的绩效目标，审核将指出此后的改动", draft_project),
+    ActionSpec("generate_rectifications", "从“存在的问题”生成整改事项",
+               cycle_actions.generate_rectifications, (), None,
+               "把“存在的问题”中的每个问题建为一项整改事项", draft_project),
     ActionSpec("check", "重新审核", _check, ("F5",), SP.SP_MessageBoxWarning,
                "重新审核当前项目（F5）"),
     ActionSpec("finalise", "定稿…", _finalise, ("Ctrl+Shift+F",), None,
@@ -217,6 +222,7 @@ MENUS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
                           "-", "quit")),
     ("edit", "编辑(&E)", ("undo", "redo", "-", "show_navigator", "show_findings")),
     ("project", "项目(&P)", ("new_project", "rename", "copy_next_year", "delete", "-",
+                             "record_baseline", "generate_rectifications", "-",
                              "recycle_bin", "check", "-", "finalise", "unfinalise", "history")),
     ("export", "导出(&X)", ("export_pdf", "export_batch", "export_excel")),
     ("help", "帮助(&H)", ("data_location", "about")),
@@ -245,6 +251,8 @@ class WindowActions:
     rename: QAction
     copy_next_year: QAction
     delete: QAction
+    record_baseline: QAction
+    generate_rectifications: QAction
     check: QAction
     finalise: QAction
     unfinalise: QAction

@@ -3,9 +3,10 @@
 The tabs follow the session (project loaded, report type changed, findings) and report edits
 back to it; they never write to the store.
 
-Only the tab on screen is built before the window's first paint: the 绩效指标 grid and the
-section pages start as empty pages with their titles and are built by ``build_all()`` right
-after the paint (or at once when something asks for them, e.g. a click on their tab).
+Only the tab on screen is built before the window's first paint: the 绩效指标 grid, the section
+pages and the 运行监控/整改 tabs start as empty pages with their titles and are built by
+``build_all()`` right after the paint (or at once when something asks for them, e.g. a click on
+their tab).
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from desktop.ui.session import EditorSession
 
 if TYPE_CHECKING:
     from desktop.ui.grid import IndicatorGrid
+    from desktop.ui.monitoring_tab import MonitoringTab
+    from desktop.ui.rectification_tab import RectificationTab
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,16 @@ FIXED_TABS: tuple[TabSpec, ...] = (
     TabSpec("overview", "概况", "项目信息、项目资金和年度总体目标"),
     TabSpec("indicators", "绩效指标", "绩效指标表（自评表）"),
 )
+# The tabs of the year around the report, after the form's headings.
+TRAILING_TABS: tuple[TabSpec, ...] = (
+    TabSpec("monitoring", "运行监控", "年中运行监控：1-7月执行、全年预计、偏差原因和纠偏措施"),
+    TabSpec("rectification", "整改", "存在问题的整改措施、责任人、整改期限和完成情况"),
+)
+
+
+def _row(value: object) -> int | None:
+    """A row number of a finding's location (None when it names none)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def form_choices() -> list[tuple[str, str]]:
@@ -55,7 +68,7 @@ def form_choices() -> list[tuple[str, str]]:
 
 
 class EditorTabs(QTabWidget):
-    """概况, 绩效指标 and the form's section pages, all showing the session's project."""
+    """概况, 绩效指标, the form's section pages, 运行监控 and 整改, showing the session's project."""
 
     def __init__(self, session: EditorSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,11 +78,16 @@ class EditorTabs(QTabWidget):
         self.overview = OverviewTab(form_choices())
         self.overview.undo_stack = session.undo_stack
         self.overview.funds.undo_stack = session.undo_stack
-        self._grid: IndicatorGrid | None = None  # built after the first paint (or on demand)
-        self._grid_stand_in = QWidget()
-        fixed: dict[str, QWidget] = {"overview": self.overview, "indicators": self._grid_stand_in}
-        for spec in FIXED_TABS:
-            index = self.addTab(fixed[spec.key], spec.title)
+        # Built after the first paint (or on demand); empty stand-in pages until then.
+        self._grid: IndicatorGrid | None = None
+        self._monitoring: MonitoringTab | None = None
+        self._rectification: RectificationTab | None = None
+        self._fixed_stand_ins: dict[str, QWidget] = {}
+        for spec in (*FIXED_TABS, *TRAILING_TABS):
+            page: QWidget = self.overview
+            if spec.key != "overview":
+                page = self._fixed_stand_ins[spec.key] = QWidget()
+            index = self.addTab(page, spec.title)
             self.setTabToolTip(index, spec.tip)
         self._pages: dict[str, FormPages] = {}  # built once per form, reused for every project
         self._shown: FormPages | None = None
@@ -93,16 +111,40 @@ class EditorTabs(QTabWidget):
             self._grid = self._build_grid()
         return self._grid
 
+    @property
+    def monitoring(self) -> MonitoringTab:
+        """The 运行监控 tab (built now if it was not yet)."""
+        if self._monitoring is None:
+            self._monitoring = self._build_monitoring()
+        return self._monitoring
+
+    @property
+    def rectification(self) -> RectificationTab:
+        """The 整改 tab (built now if it was not yet)."""
+        if self._rectification is None:
+            self._rectification = self._build_rectification()
+        return self._rectification
+
     def built_grid(self) -> IndicatorGrid | None:
         """The grid if it has been built (asking does not build it)."""
         return self._grid
 
     def build_all(self) -> None:
-        """Build the tabs the first paint did without: the grid and the section pages."""
+        """Build the tabs the first paint did without: grid, section pages, 运行监控, 整改."""
         self._deferred = False
         self._ensure_pages()
-        if self._grid is None:
-            self._grid = self._build_grid()
+        for spec in (*FIXED_TABS, *TRAILING_TABS):
+            self.build_tab(spec.key)
+
+    def build_tab(self, key: str) -> QWidget:
+        """The page of a fixed or trailing tab (``TabSpec.key``), built now if it was not yet."""
+        if key == "indicators":
+            return self.grid
+        if key == "monitoring":
+            return self.monitoring
+        if key == "rectification":
+            return self.rectification
+        return self.overview
 
     def _build_grid(self) -> IndicatorGrid:
         from desktop.ui.grid import IndicatorGrid
@@ -113,8 +155,30 @@ class EditorTabs(QTabWidget):
         grid.set_read_only(self._read_only)
         grid.set_project(self.session.project, self.session.form)
         grid.set_findings(self._findings)
-        self._swap_page(self._grid_stand_in, grid)
+        self._swap_page(self._fixed_stand_ins.pop("indicators"), grid)
         return grid
+
+    def _build_monitoring(self) -> MonitoringTab:
+        from desktop.ui.monitoring_tab import MonitoringTab
+
+        tab = MonitoringTab(self.session.undo_stack)
+        tab.edited.connect(self.session.mark_changed)
+        tab.message.connect(self.session.message)
+        tab.set_read_only(self._read_only)
+        tab.set_project(self.session.project)
+        self._swap_page(self._fixed_stand_ins.pop("monitoring"), tab)
+        return tab
+
+    def _build_rectification(self) -> RectificationTab:
+        from desktop.ui.rectification_tab import RectificationTab
+
+        tab = RectificationTab(self.session.undo_stack)
+        tab.edited.connect(self.session.mark_changed)
+        tab.message.connect(self.session.message)
+        tab.set_read_only(self._read_only)
+        tab.set_project(self.session.project)
+        self._swap_page(self._fixed_stand_ins.pop("rectification"), tab)
+        return tab
 
     def _swap_page(self, stand_in: QWidget, page: QWidget) -> None:
         """Put ``page`` where ``stand_in`` is, keeping the tab's text, tip and the current tab."""
@@ -142,9 +206,12 @@ class EditorTabs(QTabWidget):
         pages.set_project(self.session.project)
 
     def _on_current_changed(self, index: int) -> None:
-        if index == self.indexOf(self._grid_stand_in) and self._grid is None:
-            self._grid = self._build_grid()
-        elif index >= len(FIXED_TABS):
+        page = self.widget(index)
+        for key, stand_in in list(self._fixed_stand_ins.items()):
+            if page is stand_in:
+                self.build_tab(key)
+                return
+        if page in self._stand_ins:
             self._ensure_pages()
 
     # ----- what is shown ------------------------------------------------------------------
@@ -162,8 +229,9 @@ class EditorTabs(QTabWidget):
         """Allow or forbid editing in every tab."""
         self._read_only = flag
         self.overview.set_read_only(flag)
-        if self._grid is not None:
-            self._grid.set_read_only(flag)
+        for tab in (self._grid, self._monitoring, self._rectification):
+            if tab is not None:
+                tab.set_read_only(flag)
         for pages in self._pages.values():
             pages.set_read_only(flag)
 
@@ -185,6 +253,14 @@ class EditorTabs(QTabWidget):
         elif "indicator" in loc or "execution" in loc:
             self.setCurrentWidget(self.grid)
             self.grid.focus_location(loc)
+        elif "monitoring" in loc:
+            self.setCurrentWidget(self.monitoring)
+            self.monitoring.focus(_row(loc["monitoring"]), str(loc.get("column", "")))
+        elif "rectification" in loc:
+            self.setCurrentWidget(self.rectification)
+            self.rectification.focus(_row(loc["rectification"]), str(loc.get("column", "")))
+        elif loc.get("project") == "baseline":
+            self.setCurrentWidget(self.grid)
         elif "project" in loc:
             self.setCurrentWidget(self.overview)
             self.overview.focus_field(str(loc["project"]))
@@ -195,6 +271,9 @@ class EditorTabs(QTabWidget):
         self.overview.set_project(project)
         if self._grid is not None:
             self._grid.set_project(project, form)
+        for tab in (self._monitoring, self._rectification):
+            if tab is not None:
+                tab.set_project(project)
         self._show_pages(form)
         if self._shown is not None:
             self._shown.set_project(project)
@@ -212,8 +291,12 @@ class EditorTabs(QTabWidget):
             self.overview.funds.refresh_rate()
             if self._grid is not None:
                 self._grid.refresh()  # the grid's 预算执行率 line follows the funds
+            if self._monitoring is not None:
+                self._monitoring.refresh()  # its budget and rate follow the funds
         elif name == "indicators":
             self.overview.funds.refresh_rate()
+            if self._monitoring is not None:
+                self._monitoring.refresh()  # its rows are the indicators
         elif name == "name":
             self.overview.show_name()
 
@@ -249,8 +332,8 @@ class EditorTabs(QTabWidget):
         try:
             self._clear_form_tabs()
             if pages is not None:
-                for title, page in pages.pages:
-                    index = self.addTab(page, title)
+                for offset, (title, page) in enumerate(pages.pages):
+                    index = self.insertTab(len(FIXED_TABS) + offset, page, title)
                     self.setTabToolTip(index, page.heading.title)
             self._shown = pages
             self.setCurrentIndex(min(max(current, 0), self.count() - 1))
@@ -261,16 +344,16 @@ class EditorTabs(QTabWidget):
         """The form's tabs with empty pages (the current tab is a fixed one)."""
         with QSignalBlocker(self):
             self._clear_form_tabs()
-            for heading, _ in form.tabs():
+            for offset, (heading, _) in enumerate(form.tabs()):
                 stand_in = QWidget()
-                index = self.addTab(stand_in, tab_title(heading))
+                index = self.insertTab(len(FIXED_TABS) + offset, stand_in, tab_title(heading))
                 self.setTabToolTip(index, heading.title)
                 self._stand_ins.append(stand_in)
         self._shown = None
         self._waiting = form
 
     def _clear_form_tabs(self) -> None:
-        while self.count() > len(FIXED_TABS):
+        while self.count() > len(FIXED_TABS) + len(TRAILING_TABS):
             self.removeTab(len(FIXED_TABS))
         for stand_in in self._stand_ins:
             stand_in.deleteLater()

@@ -73,3 +73,16 @@ def test_user_errors_carry_their_message(name):
     assert str(exc) == exc.message == "数据库文件是只读的"
     assert isinstance(exc, errors.UserError)
     assert not isinstance(errors.StorageError("x"), errors.InputError)
+
+
+def test_parser_and_dispatch_come_from_one_command_table():
+    from desktop.cli.commands import COMMANDS
+
+    parser = cli_main.build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    names = [c.name for c in COMMANDS]
+    assert list(sub.choices) == names == list(cli_main.HANDLERS)
+    assert len(set(names)) == len(names)
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    missing = [n for n in names if f" {n} " not in readme and f" {n}\n" not in readme]
+    assert missing == [], "commands missing from the README's command list"

@@ -17,29 +17,6 @@ ALL = list(reports([REAL]))
 CONSISTENT = [p for p in ALL if figures_add_up(facts_of(p))]
 
 
-# 错误 that come from reading the document wrong, not from the document (kept visible here, one
-# code per report, until the import reads them right; the checks are not weakened for them).
-MISREAD = {
-    # The prose "累计已支付9600万元" (the whole project's background) read as this year's
-    # 全年执行数 against a 全年预算 of 260万元.
-    "015_baoshan_transport_station_expansion_2021.txt": "E-FUNDS-OVERSPENT",
-}
-
-
-BEYOND_THE_CUT = ("E-SECTION-EMPTY", "E-NO-INDICATORS")
-
-
-def _partial(path: Path) -> bool:
-    """The stored copy breaks off before the document's end (its text's header says so)."""
-    text = path.with_suffix(".txt")
-    try:
-        head = text.read_text(encoding="utf-8", errors="replace")[:400]
-    except OSError:
-        head = ""
-    notes = str(facts_of(path).get("notes", "")).lower()
-    return "# partial: yes" in head or notes.startswith(("partial", "only the beginning"))
-
-
 def _imported(path: Path) -> Audited:
     item = audit(path)
     if item.refused:
@@ -55,13 +32,7 @@ def test_the_corpus_is_there_and_some_reports_add_up():
 @pytest.mark.parametrize("path", CONSISTENT, ids=lambda p: p.name)
 def test_report_whose_figures_add_up_has_no_error_and_few_warnings(path: Path):
     item = _imported(path)
-    errors = [
-        f
-        for f in item.errors()
-        # A section or table beyond the cut of a partial copy is missing from the file, not
-        # from the report.
-        if not (f.code in BEYOND_THE_CUT and _partial(path)) and f.code != MISREAD.get(path.name)
-    ]
+    errors = item.false_errors()
     assert errors == [], [f.message for f in errors]
     for project, found in item.projects:
         warnings = [f.message for f in found if f.severity == WARNING]

@@ -170,3 +170,19 @@ def test_the_cheng_of_wancheng_is_not_a_cost():
     p = clean_project()
     p.indicators[1].level3 = "完成本年度内来信、来访、来电等工作"
     assert run("W-LEVEL2-MISFILED", p) == []
+
+
+def test_capped_word_inside_a_longer_name_is_only_a_warning():
+    p = clean_project()
+    p.indicators[1] = Indicator(
+        "产出指标", "质量指标", "合格率提升幅度", "≥110%", "112%", D(10), D(10)
+    )
+    found = run("E-PERCENT-OVER", p)
+    assert [(f.severity, f.code) for f in found] == [
+        (WARNING, "W-PERCENT-OVER"),
+        (WARNING, "W-PERCENT-OVER"),
+    ]
+    assert "若指的是合格率本身，不可能超过100%，请核对" in found[0].message
+    # A unit note after the name does not make it less certain.
+    p.indicators[1].level3 = "验收合格率（%）"
+    assert {f.code for f in run("E-PERCENT-OVER", p)} == {"E-PERCENT-OVER"}

@@ -19,12 +19,13 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     (
         *("widgets", "navigator", "findings_dock", "section_tabs", "funds_editor"),
         *("overview_tab", "xlsx_preview", "revisions_dialog", "print_preview", "grid"),
+        *("cycle_table", "monitoring_tab", "rectification_tab"),
         *("editor_tabs", "status"),
     ),
     ("workspace",),
     (
         *("project_actions", "db_actions", "recycle_bin", "print_actions", "xlsx_dialogs"),
-        *("text_import_dialog", "finalise_actions"),
+        *("text_import_dialog", "finalise_actions", "cycle_actions"),
     ),
     ("actions",),
     ("main_window",),

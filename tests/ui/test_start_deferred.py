@@ -49,14 +49,18 @@ def test_only_the_tab_on_screen_is_built_before_the_first_paint(ui_store, make_w
     assert tabs.built_grid() is None
     form = window.session.form
     titles = [tabs.tabText(i) for i in range(tabs.count())]
-    assert titles == ["概况", "绩效指标", *(tab_title(h) for h, _ in form.tabs())]
+    headings = [tab_title(h) for h, _ in form.tabs()]
+    assert titles == ["概况", "绩效指标", *headings, "运行监控", "整改"]
     assert not isinstance(tabs.widget(2), SectionPage)  # a stand-in until built
 
     window.build_all()
     assert tabs.built_grid() is window.grid
     assert tabs.widget(1) is window.grid
     assert [tabs.tabText(i) for i in range(tabs.count())] == titles
-    assert all(isinstance(tabs.widget(i), SectionPage) for i in range(2, tabs.count()))
+    form_pages = range(2, 2 + len(headings))
+    assert all(isinstance(tabs.widget(i), SectionPage) for i in form_pages)
+    assert tabs.widget(tabs.count() - 2) is tabs.monitoring
+    assert tabs.widget(tabs.count() - 1) is tabs.rectification
     assert tabs.currentWidget() is window.overview  # building moved nobody's view
     assert window.section_editor("basic_info").text() == window.current_project().section(
         "basic_info"

@@ -76,7 +76,8 @@ def test_tabs_carry_the_form_headings(ui_store, make_window, monkeypatch):
     form = load_form("self_evaluation")
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert titles[:2] == ["概况", "绩效指标"]
-    assert titles[2:] == [tab_title(h) for h, _ in form.tabs()]
+    assert titles[2:-2] == [tab_title(h) for h, _ in form.tabs()]
+    assert titles[-2:] == ["运行监控", "整改"]
     assert any("项目概况" in t for t in titles)
     assert any("评价结论" in t for t in titles)
     hint = form.section("basic_info").hint
@@ -89,7 +90,8 @@ def test_switching_report_type_swaps_tabs(ui_store, make_window, monkeypatch):
     combo = window.overview.form_combo
     combo.setCurrentIndex(combo.findData("evaluation"))
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert titles[2:] == [tab_title(h) for h, _ in load_form("evaluation").tabs()]
+    assert titles[2:-2] == [tab_title(h) for h, _ in load_form("evaluation").tabs()]
+    assert titles[-2:] == ["运行监控", "整改"]
     assert window.flush()
     pid = window.current_project().id
     store = open_store(store_path(ui_store), create=False)

@@ -10,9 +10,11 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from desktop.exchange.fonts import FontSet
+from desktop.exchange.pdf.cycle_tables import monitoring_appendix, previous_rectifications
 from desktop.exchange.pdf.style import BODY_SIZE, FRAME_W, LEADING, Styles, para
 from desktop.exchange.pdf.table import self_evaluation_table
 from desktop.exchange.pdf.textblock import TextBlock, measurer
+from desktop.model.cycle_words import cycle_words
 from desktop.model.forms import Form, OutlineEntry
 from desktop.model.project import Project
 
@@ -145,17 +147,24 @@ def report_story(
     # Blocks: (heading flowables, content flowables) per outline entry.
     blocks: list[tuple[TextBlock, list[Flowable]]] = []
     table_placed = False
+    # 上年整改情况 follows the text of 存在的问题 (or ends the report when the form has none).
+    previous = previous_rectifications(project, fonts, st)
+    problem_keys = cycle_words().strings("rectification", "problem_sections")
     for entry in form.outline:
         heading = para(fonts, entry.title, _heading_style(entry, st))
         content: list[Flowable] = []
         if entry.key:
             content += [para(fonts, p, st.body) for p in _paragraphs(project.section(entry.key))]
+        if entry.key in problem_keys and previous:
+            content += previous
+            previous = []
         if entry.indicator_table and not table_placed:
             content += self_evaluation_table(project, form, fonts, st)
             table_placed = True
         blocks.append((heading, content))
     if not table_placed:
         blocks[-1][1].extend(self_evaluation_table(project, form, fonts, st))
+    blocks[-1][1].extend(previous)
     # A heading (with the headings right after it) needs room for two lines of what follows.
     for i, (heading, content) in enumerate(blocks):
         need = _height(heading)
@@ -173,4 +182,5 @@ def report_story(
         story += content
     if form.signature:
         story.append(signature_block(project, fonts, st, story, sealed))
+    story += monitoring_appendix(project, fonts, st)
     return story

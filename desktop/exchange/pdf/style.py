@@ -24,7 +24,6 @@ BODY_SIZE = 16.0  # 3号
 TITLE_SIZE = 22.0  # 2号
 PAGE_NUMBER_SIZE = 14.0  # 4号
 TABLE_SIZE = 10.5  # 5号
-LINES_PER_PAGE = 22
 LEADING = 28.9  # 22 lines in the 225 mm text block
 TABLE_LEADING = 14.0
 INDENT = 2 * BODY_SIZE  # first-line indent: two characters

@@ -16,7 +16,6 @@ _CN_NUM.update({"六": 6, "七": 7, "八": 8, "九": 9})
 _CN_UNIT = {"十": 10, "百": 100, "千": 1000}
 _NUM = r"(\d[\d,，]*(?:\.\d+)?|[零〇一二两三四五六七八九十百千点]+)"
 AMOUNT = _NUM + r"\s*(万元|万|元)"
-_AMOUNT_RE = re.compile(AMOUNT)
 _HAN = "\u4e00-\u9fa5"
 
 

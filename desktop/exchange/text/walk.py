@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from desktop.exchange.text import facts as text_facts
@@ -86,10 +87,30 @@ def walk_chunk(
 ) -> Walk:
     """Assign every line of a report to a section, the table, or the title/signature;
     ``head`` holds the lines of the document's own title and metadata block."""
-    outline = chunk.outline
     walk = Walk(chunk)
-    keyed = [h for h in outline.headings if h.key]
-    first_key: str = (keyed[0].key or "text") if keyed else "text"
+    skip = _skipped_lines(chunk, lines, result, head)
+    if _whole_sheet(walk, lines, result, grids):
+        return walk
+    i = chunk.start
+    while i < chunk.end:
+        if i in skip or not squash(lines[i]):
+            i += 1
+            continue
+        for step in _STEPS:
+            after = step(walk, i, lines, grids, result)
+            if after is not None:
+                i = after
+                break
+        else:
+            _text_line(walk, i, lines[i], result)
+            i += 1
+    return walk
+
+
+def _skipped_lines(
+    chunk: Chunk, lines: list[str], result: ImportResult, head: set[int] | None
+) -> set[int]:
+    """Lines that hold no section text: title, name, the document's head, the 落款 unit and date."""
     skip: set[int] = {i for i in (chunk.title_line, chunk.name_line) if i is not None}
     for i in skip:
         result.marks.append(LineMark(i, "title" if i == chunk.title_line else "name"))
@@ -109,98 +130,138 @@ def walk_chunk(
                         skip.add(j)
                         result.marks.append(LineMark(j, "unit"))
                     break
-    if _whole_sheet(walk, lines, result, grids):
-        return walk
-    i = chunk.start
-    while i < chunk.end:
-        line = lines[i]
-        if i in skip or not squash(line):
-            i += 1
-            continue
-        if i in grids:
-            end, grid = grids[i]
-            if _take_sheet(walk, read_sheet(CellTable(grid, True, "grid"), outline.form), result):
-                walk.anchors.setdefault("indicators", i)
-                for j in range(i, end):
-                    result.marks.append(LineMark(j, "table"))
-                # The whole table is kept as text too: rows that are neither funds nor indicators
-                # (年度总体目标 …) must not be lost.
-                walk.tables.append("\n".join(lines[i:end]))
-                i = end
-                continue
-        if chunk.title_line is not None and i < chunk.title_line:
-            walk.extra_lines.append(line.strip())
-            result.marks.append(LineMark(i, "unplaced"))
-            result.report.append(f"第{i + 1}行：标题前的文字“{line.strip()}”已保存在项目附注中")
-            i += 1
-            continue
-        match = outline.match(line)
-        if match is not None:
-            walk.heading_seen = True
-            result.marks.append(LineMark(i, "heading", 0, len(line) - len(match.inline)))
-            note = match.numbering_note()
-            if note:
-                result.report.append(f"第{i + 1}行：标题“{line.strip()[:30]}”{note}，已按提纲识别")
-            target = first_keyed_after(outline, match.heading)
-            walk.current = target.key if target else walk.current
-            if target and target.key:
-                walk.last_known = target.key
-            if walk.current and match.heading.key == walk.current:
-                walk.anchors.setdefault(walk.current, i)
-            elif walk.current:
-                walk.anchors.setdefault(f"group:{walk.current}", i)
-            if match.inline and walk.current:
-                _add(walk, walk.current, match.inline)
-            i += 1
-            continue
-        if _starts_table(outline, line):
-            end = _table_end(outline, lines, i + 1, chunk.end)
-            end = min([end, *(g for g in grids if i < g < end)])
-            end = _prose_tail(lines, i + 1, end)
-            is_marker = any(m in squash(line) for m in outline.table.markers)
-            first = i + 1 if is_marker else i
-            if is_marker and all(not squash(x) for x in lines[first:end]) and end in grids:
-                walk.table_title = line.strip()
-                result.marks.append(LineMark(i, "table"))
-                i = end
-                continue
-            sheet = read_sheet(read_cells(lines[first:end]), outline.form)
-            if is_marker and not sheet.funds and set(sheet.columns) <= set(_LEVELS):
-                table = rows_from_cells(outline, _table_groups(lines, first, end))
-                sheet.indicators, sheet.notes = table.indicators, table.notes
-            if sheet.indicators or sheet.funds:
-                if is_marker:
-                    walk.table_title = line.strip()
-                walk.anchors.setdefault("indicators", i)
-                _take_sheet(walk, sheet, result)
-                walk.tables.append("\n".join(lines[i:end]))
-                for j in range(i, end):
-                    result.marks.append(LineMark(j, "table"))
-                i = end
-                continue
-        unknown = unknown_heading(line)
-        if unknown is not None:
-            title, inline = unknown
-            walk.heading_seen = True
-            extra_key = f"{EXTRA_PREFIX}{len(walk.extra_sections) + 1}"
-            walk.extra_sections.append({"key": extra_key, "title": title, "after": walk.last_known})
-            walk.current = extra_key
-            walk.anchors.setdefault(extra_key, i)
-            result.marks.append(LineMark(i, "heading", 0, len(line) - len(inline)))
-            if inline:
-                _add(walk, extra_key, inline)
-            i += 1
-            continue
-        key = walk.current
-        if key is None:
-            key = first_key
-            result.marks.append(LineMark(i, "unplaced"))
-            result.report.append(
-                f"第{i + 1}行：文字“{line.strip()[:20]}…”不在任何标题下，已放入“{_title(chunk, key)}”"
-            )
-        _add(walk, key, line)
-        i += 1
-    return walk
+    return skip
+
+
+def _grid_at(
+    walk: Walk, i: int, lines: list[str], grids: Grids, result: ImportResult
+) -> int | None:
+    """A table grid (Word/PDF table) starting at line ``i``: the line after it, if it was read."""
+    if i not in grids:
+        return None
+    end, grid = grids[i]
+    form = walk.chunk.outline.form
+    if not _take_sheet(walk, read_sheet(CellTable(grid, True, "grid"), form), result):
+        return None
+    walk.anchors.setdefault("indicators", i)
+    for j in range(i, end):
+        result.marks.append(LineMark(j, "table"))
+    # The whole table is kept as text too: rows that are neither funds nor indicators
+    # (年度总体目标 …) must not be lost.
+    walk.tables.append("\n".join(lines[i:end]))
+    return end
+
+
+def _before_title(
+    walk: Walk, i: int, lines: list[str], grids: Grids, result: ImportResult
+) -> int | None:
+    """Text above the report's title: kept in the project's notes."""
+    title_line = walk.chunk.title_line
+    if title_line is None or i >= title_line:
+        return None
+    line = lines[i]
+    walk.extra_lines.append(line.strip())
+    result.marks.append(LineMark(i, "unplaced"))
+    result.report.append(f"第{i + 1}行：标题前的文字“{line.strip()}”已保存在项目附注中")
+    return i + 1
+
+
+def _heading_at(
+    walk: Walk, i: int, lines: list[str], grids: Grids, result: ImportResult
+) -> int | None:
+    """A heading of the form's outline: later lines go to its section."""
+    outline = walk.chunk.outline
+    line = lines[i]
+    match = outline.match(line)
+    if match is None:
+        return None
+    walk.heading_seen = True
+    result.marks.append(LineMark(i, "heading", 0, len(line) - len(match.inline)))
+    note = match.numbering_note()
+    if note:
+        result.report.append(f"第{i + 1}行：标题“{line.strip()[:30]}”{note}，已按提纲识别")
+    target = first_keyed_after(outline, match.heading)
+    walk.current = target.key if target else walk.current
+    if target and target.key:
+        walk.last_known = target.key
+    if walk.current and match.heading.key == walk.current:
+        walk.anchors.setdefault(walk.current, i)
+    elif walk.current:
+        walk.anchors.setdefault(f"group:{walk.current}", i)
+    if match.inline and walk.current:
+        _add(walk, walk.current, match.inline)
+    return i + 1
+
+
+def _table_at(
+    walk: Walk, i: int, lines: list[str], grids: Grids, result: ImportResult
+) -> int | None:
+    """A table in the text (a cell a line, flattened rows …): the line after it, if it was read."""
+    outline = walk.chunk.outline
+    line = lines[i]
+    if not _starts_table(outline, line):
+        return None
+    end = _table_end(outline, lines, i + 1, walk.chunk.end)
+    end = min([end, *(g for g in grids if i < g < end)])
+    end = _prose_tail(lines, i + 1, end)
+    is_marker = any(m in squash(line) for m in outline.table.markers)
+    first = i + 1 if is_marker else i
+    if is_marker and all(not squash(x) for x in lines[first:end]) and end in grids:
+        walk.table_title = line.strip()
+        result.marks.append(LineMark(i, "table"))
+        return end
+    sheet = read_sheet(read_cells(lines[first:end]), outline.form)
+    if is_marker and not sheet.funds and set(sheet.columns) <= set(_LEVELS):
+        table = rows_from_cells(outline, _table_groups(lines, first, end))
+        sheet.indicators, sheet.notes = table.indicators, table.notes
+    if not (sheet.indicators or sheet.funds):
+        return None
+    if is_marker:
+        walk.table_title = line.strip()
+    walk.anchors.setdefault("indicators", i)
+    _take_sheet(walk, sheet, result)
+    walk.tables.append("\n".join(lines[i:end]))
+    for j in range(i, end):
+        result.marks.append(LineMark(j, "table"))
+    return end
+
+
+def _unknown_heading_at(
+    walk: Walk, i: int, lines: list[str], grids: Grids, result: ImportResult
+) -> int | None:
+    """A numbered heading the form does not know: a section of its own."""
+    line = lines[i]
+    unknown = unknown_heading(line)
+    if unknown is None:
+        return None
+    title, inline = unknown
+    walk.heading_seen = True
+    extra_key = f"{EXTRA_PREFIX}{len(walk.extra_sections) + 1}"
+    walk.extra_sections.append({"key": extra_key, "title": title, "after": walk.last_known})
+    walk.current = extra_key
+    walk.anchors.setdefault(extra_key, i)
+    result.marks.append(LineMark(i, "heading", 0, len(line) - len(inline)))
+    if inline:
+        _add(walk, extra_key, inline)
+    return i + 1
+
+
+def _text_line(walk: Walk, i: int, line: str, result: ImportResult) -> None:
+    """A line of prose: into the current section, or (reported) the first one before any."""
+    key = walk.current
+    if key is None:
+        keyed = [h for h in walk.chunk.outline.headings if h.key]
+        key = (keyed[0].key or "text") if keyed else "text"
+        result.marks.append(LineMark(i, "unplaced"))
+        result.report.append(
+            f"第{i + 1}行：文字“{line.strip()[:20]}…”不在任何标题下，已放入“{_title(walk.chunk, key)}”"
+        )
+    _add(walk, key, line)
+
+
+Step = Callable[[Walk, int, list[str], Grids, ImportResult], "int | None"]
+# Tried in this order on every line that is not skipped; the first that takes the line wins.
+_STEPS: tuple[Step, ...] = (_grid_at, _before_title, _heading_at, _table_at, _unknown_heading_at)
 
 
 def _title(chunk: Chunk, key: str) -> str:

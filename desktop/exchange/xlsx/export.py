@@ -9,6 +9,7 @@ from openpyxl import Workbook
 from openpyxl.packaging.custom import StringProperty
 
 from desktop.exchange.files import write_bytes_atomic
+from desktop.exchange.xlsx.cycle_sheets import add_cycle_sheets
 from desktop.exchange.xlsx.layout import Styles
 from desktop.exchange.xlsx.profile_sheet import write_profile_sheet
 from desktop.exchange.xlsx.safe import sheet_name
@@ -29,6 +30,7 @@ from desktop.model.snapshot import dept_to_dict
 FORMS_PROPERTY = "jixiao.forms"
 PROFILES_PROPERTY = "jixiao.profiles"
 DEPARTMENT_PROPERTY = "jixiao.department"
+CYCLE_PROPERTY = "jixiao.cycle_sheets"
 
 
 def write_sheet(ws: object, project: Project, styles: Styles) -> None:
@@ -82,12 +84,14 @@ def build_workbook(
         profiles[ws.title] = project.profile
         if not project.dept.is_empty():
             departments[ws.title] = dept_to_dict(project.dept)
+    cycle = add_cycle_sheets(wb, projects, styles, used, sheet_projects)
     # The report kind, the rule profile and the department's lines as the program keeps them
     # are not part of the official table: keep them where import finds them.
     for name, value in (
         (FORMS_PROPERTY, forms),
         (PROFILES_PROPERTY, profiles),
         (DEPARTMENT_PROPERTY, departments),
+        (CYCLE_PROPERTY, cycle),
     ):
         wb.custom_doc_props.append(
             StringProperty(name=name, value=json.dumps(value, ensure_ascii=False))

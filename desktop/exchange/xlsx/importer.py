@@ -13,6 +13,7 @@ from desktop.exchange.xlsx.cells import Grid
 from desktop.exchange.xlsx.profile_read import is_department_sheet, read_profiled_sheet
 from desktop.exchange.xlsx.read import is_self_evaluation_sheet, read_project_sheet
 from desktop.exchange.xlsx.summary import AUDIT_TITLE, SUMMARY_TITLE
+from desktop.exchange.xlsx.target_form import is_target_form, read_target_form
 from desktop.model.errors import InputError
 from desktop.model.forms import available_forms, load_form
 from desktop.model.profiles import DEPARTMENT_FORM, available_profiles, detect_profile
@@ -97,16 +98,23 @@ def _read_sheet(grid: Grid, wb: object, index: int) -> Project:
 
 
 def read_workbook(path: Path) -> list[Project]:
-    """Projects of every 自评表 sheet (汇总/审核 are skipped); InputError naming sheet/cell."""
+    """Projects of every 自评表 sheet and 绩效目标申报表 sheet (汇总, 审核, 运行监控 and 整改
+    sheets are skipped); InputError naming sheet/cell."""
+    from desktop.exchange.xlsx.export import CYCLE_PROPERTY
+
     wb = _load(path)
+    cycle_sheets = _sheet_property(wb, CYCLE_PROPERTY)
     projects: list[Project] = []
     for index, ws in enumerate(wb.worksheets, start=1):  # type: ignore[attr-defined]
         grid = Grid(ws, index)
-        if not grid.values:
+        if not grid.values or ws.title in cycle_sheets:
             continue
         own = is_self_evaluation_sheet(grid) or is_department_sheet(grid)
         if not own and ws.title.strip() in (SUMMARY_TITLE, AUDIT_TITLE):
             continue  # the workbook's own 汇总/审核 sheets
+        if is_target_form(grid):
+            projects.append(read_target_form(grid))
+            continue
         projects.append(_read_sheet(grid, wb, index))
     if not projects:
         raise InputError(f"{path.name}：工作簿中没有{L.TABLE_TITLE}")

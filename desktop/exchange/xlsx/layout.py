@@ -25,7 +25,6 @@ LABEL_NAME = label("name")
 LABEL_DEPARTMENT = label("department")
 LABEL_UNIT = label("unit")
 LABEL_FUNDS = label("funds")
-LABEL_FUNDS_YUAN = label("funds_yuan")
 LABEL_WEIGHT = label("execution_weight")
 LABEL_RATE = label("execution_rate")
 LABEL_SCORE = label("execution_score")
@@ -35,7 +34,6 @@ LABEL_GOAL_ACTUAL = label("goal_actual")
 LABEL_INDICATORS = label("indicators")
 LABEL_TOTAL = label("total")
 LABEL_GRADE = label("grade")
-NOT_APPLICABLE = label("not_applicable")
 
 FONT_NAME = "宋体"
 TITLE_FONT_NAME = "黑体"

@@ -8,18 +8,11 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 MAX_SHEET_NAME = 31
 _SHEET_FORBIDDEN_RE = re.compile(r"[\[\]:*?/\\]")
-# Text Excel or LibreOffice would read as a formula when typed, or is used for injection.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def clean_text(value: str) -> str:
     """Drop control characters that XML cannot hold (tab, CR and LF stay)."""
     return ILLEGAL_CHARACTERS_RE.sub("", value)
-
-
-def looks_like_formula(value: str) -> bool:
-    """True when a spreadsheet would take the text for a formula if typed in."""
-    return value.startswith(FORMULA_STARTS)
 
 
 def sheet_name(raw: str, used: set[str]) -> str:

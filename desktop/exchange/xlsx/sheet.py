@@ -119,11 +119,9 @@ def write_project_sheet(
     out: SheetOut = CellsOut(ws) if isinstance(ws, Worksheet) else ws
     cols = columns_for(project)
     n = len(cols) + 1
-    widths = [L.LABEL_COLUMN_WIDTH, *(c.width for c in cols)]
-    sh = _Sheet(out, styles, widths)
+    sh = _Sheet(out, styles, [L.LABEL_COLUMN_WIDTH, *(c.width for c in cols)])
     s = styles
     half = n // 2
-
     sh.text(1, 1, L.TABLE_TITLE, s.title, n)
     sh.text(2, 1, vocabulary().table_year_line(project.year), s.subtitle, n)
     sh.text(3, 1, L.LABEL_NAME, s.label)
@@ -132,9 +130,32 @@ def write_project_sheet(
     sh.text(4, 2, project.unit.department, s.text, half)
     sh.text(4, half + 1, L.LABEL_UNIT, s.label)
     sh.text(4, half + 2, project.unit.name, s.text, n)
+    row = _write_funds(sh, project, 5, n)
+    # 年度总体目标
+    sh.text(row, 1, L.LABEL_GOALS, s.label, rows=2)
+    sh.text(row, 2, L.LABEL_GOAL_TARGET, s.label, half + 1)
+    sh.text(row, half + 2, L.LABEL_GOAL_ACTUAL, s.label, n)
+    sh.text(row + 1, 2, project.goals.target, s.text, half + 1)
+    sh.text(row + 1, half + 2, project.goals.actual, s.text, n)
+    sh.lines[row + 1] = max(sh.lines.get(row + 1, 1), 2)
+    row = _write_indicators(sh, project, form, cols, row + 2)
+    # 总分 and grade
+    weight_col = 2 + cols.index(L.WEIGHT)
+    score_col = 2 + cols.index(L.SCORE)
+    summary = summarise(project, form)
+    sh.text(row, 1, L.LABEL_TOTAL, s.label, weight_col - 1)
+    sh.number(row, weight_col, summary.weight_total, s.points)
+    sh.number(row, score_col, summary.entered_total, s.points)
+    sh.text(row, score_col + 1, f"{L.LABEL_GRADE}：{summary.grade}", s.center, n)
+    out.finish(sh.widths, sh.lines, n, row)
 
-    # 项目资金（万元）: header row + one row per source; 分值/执行率/得分 on the total row, merged.
-    row = 5
+
+def _write_funds(sh: _Sheet, project: Project, row: int, n: int) -> int:
+    """项目资金（万元）: header row + one row per source; 分值/执行率/得分 on the total row, merged.
+
+    Returns the row after the block.
+    """
+    s = sh.s
     last_label = n - 6
     funds_label = L.LABEL_FUNDS.replace("（", "\n（")  # two short lines in the narrow column
     sh.text(row, 1, funds_label, s.label, rows=1 + len(SOURCES))
@@ -162,18 +183,14 @@ def write_project_sheet(
     rounded = round_rate(rate) if rate is not None else None
     sh.number(row + 1, n - 1, rounded, s.rate_center, rows=k)
     sh.number(row + 1, n, exec_score, s.points_center, rows=k)
+    return row + 1 + k
 
-    # 年度总体目标
-    row += 1 + k
-    sh.text(row, 1, L.LABEL_GOALS, s.label, rows=2)
-    sh.text(row, 2, L.LABEL_GOAL_TARGET, s.label, half + 1)
-    sh.text(row, half + 2, L.LABEL_GOAL_ACTUAL, s.label, n)
-    sh.text(row + 1, 2, project.goals.target, s.text, half + 1)
-    sh.text(row + 1, half + 2, project.goals.actual, s.text, n)
-    sh.lines[row + 1] = max(sh.lines.get(row + 1, 1), 2)
 
-    # 绩效指标
-    row += 2
+def _write_indicators(
+    sh: _Sheet, project: Project, form: Form, cols: Sequence[L.Column], row: int
+) -> int:
+    """绩效指标: the header row and one row per indicator; returns the row after them."""
+    s = sh.s
     inds = project.indicators
     sh.text(row, 1, L.LABEL_INDICATORS, s.label, rows=1 + len(inds))
     for i, col in enumerate(cols):
@@ -194,18 +211,7 @@ def write_project_sheet(
                 style = s.text if col in (L.LEVEL3, L.DEVIATION) else s.center
                 sh.text(r, c, value, style)
     _merge_levels(sh, inds, row + 1)
-
-    # 总分 and grade
-    row += 1 + len(inds)
-    weight_col = 2 + cols.index(L.WEIGHT)
-    score_col = 2 + cols.index(L.SCORE)
-    summary = summarise(project, form)
-    sh.text(row, 1, L.LABEL_TOTAL, s.label, weight_col - 1)
-    sh.number(row, weight_col, summary.weight_total, s.points)
-    sh.number(row, score_col, summary.entered_total, s.points)
-    sh.text(row, score_col + 1, f"{L.LABEL_GRADE}：{summary.grade}", s.center, n)
-
-    out.finish(sh.widths, sh.lines, n, row)
+    return row + 1 + len(inds)
 
 
 def _merge_levels(sh: _Sheet, inds: Sequence[object], first_row: int) -> None:

@@ -89,16 +89,6 @@ def _ratio(a: str, b: str, threshold: float) -> float:
     return matcher.ratio()
 
 
-def similarity(a: Sentence, b: Sentence, threshold: float = 0.0) -> float:
-    """difflib ratio of the normalised sentences, figures included (0 when surely below)."""
-    return _ratio(a.norm, b.norm, threshold)
-
-
-def loose_similarity(a: Sentence, b: Sentence, threshold: float = 0.0) -> float:
-    """The same with every figure replaced by one mark (same wording, other numbers)."""
-    return _ratio(a.loose, b.loose, threshold)
-
-
 @lru_cache(maxsize=256)
 def _template_sentences(
     form_key: str, templates: tuple[str, ...], min_chars: int
@@ -213,30 +203,11 @@ def _matches(query: Sentence, index: GroupIndex, threshold: float) -> list[str]:
     ]
 
 
-@register("W-COPY-SIBLING")
-def check_copy(project: Project, siblings: list[Project], form: Form) -> list[Finding]:
-    """A project-specific sentence that also stands, near-identical, in some sibling projects."""
-    # A stale copy of the project itself is not a sibling.
-    siblings = [
-        s for s in siblings if s is not project and (project.id is None or s.id != project.id)
-    ]
-    if not siblings:
-        return []
-    settings = check_settings(form.key)
-    min_chars, threshold = settings.copy_min_chars, settings.copy_similarity
-    templates = _template_sentences(
-        form.key, tuple(e.template for e in form.sections() if e.template), min_chars
-    )
-    queries: list[tuple[str, Sentence]] = []
-    for key in settings.project_specific:
-        for sentence in split_sentences(project.section(key), min_chars):
-            if _from_template(sentence.loose, templates, threshold):
-                continue
-            queries.append((key, sentence))
-    if not queries:
-        return []
-    index = _group_index([*siblings, project], project, settings.project_specific, min_chars)
-    own_id = id(project)
+def _copies(
+    queries: list[tuple[str, Sentence]], index: GroupIndex, threshold: float, own_id: int
+) -> tuple[dict[int, list[Project]], dict[int, int]]:
+    """Per query: the other projects with the sentence and the same figures (strict), and how
+    many others have its wording with any figures (loose)."""
     strict: dict[int, list[Project]] = {}
     loose: dict[int, int] = {}
     for number, (_, query) in enumerate(queries):
@@ -253,6 +224,40 @@ def check_copy(project: Project, siblings: list[Project], form: Form) -> list[Fi
         loose[number] = len(alike)
         if same:
             strict[number] = [index.projects[o] for o in same]
+    return strict, loose
+
+
+def _queries(
+    project: Project, form: Form, min_chars: int, threshold: float
+) -> list[tuple[str, Sentence]]:
+    """(section key, sentence) of the project's own sections, form templates left out."""
+    templates = _template_sentences(
+        form.key, tuple(e.template for e in form.sections() if e.template), min_chars
+    )
+    return [
+        (key, sentence)
+        for key in check_settings(form.key).project_specific
+        for sentence in split_sentences(project.section(key), min_chars)
+        if not _from_template(sentence.loose, templates, threshold)
+    ]
+
+
+@register("W-COPY-SIBLING")
+def check_copy(project: Project, siblings: list[Project], form: Form) -> list[Finding]:
+    """A project-specific sentence that also stands, near-identical, in some sibling projects."""
+    # A stale copy of the project itself is not a sibling.
+    siblings = [
+        s for s in siblings if s is not project and (project.id is None or s.id != project.id)
+    ]
+    if not siblings:
+        return []
+    settings = check_settings(form.key)
+    min_chars, threshold = settings.copy_min_chars, settings.copy_similarity
+    queries = _queries(project, form, min_chars, threshold)
+    if not queries:
+        return []
+    index = _group_index([*siblings, project], project, settings.project_specific, min_chars)
+    strict, loose = _copies(queries, index, threshold, id(project))
     generic = settings.generic_name_words
     own = _name_bigrams(project.name, generic) - _name_bigrams(project.unit.name, generic)
     grams: dict[str, frozenset[str]] = {}  # a sibling name's distinctive bigrams

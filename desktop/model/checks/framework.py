@@ -224,6 +224,8 @@ def capped_word(name: str) -> str | None:
 
 
 PERCENT_UNITS = ("%", "％", "百分比", "百分率")
+# What is not the name itself: bracketed notes ("（%）") and trailing signs.
+_BARE_NAME = re.compile(r"[（(][^）)]*[）)]|[^\u4e00-\u9fff]+$")
 
 
 def is_percent(unit: str | None) -> bool:
@@ -256,13 +258,18 @@ def check_percent_over(project: Project, siblings: list[Project], form: Form) ->
         ):
             if value is None or value <= HUNDRED:
                 continue
-            certain = name.rstrip("）)").endswith(word)
+            certain = _BARE_NAME.sub("", name).endswith(word)
             quoted = text.strip() if "%" in text or "百分" in text else f"{text.strip()}%"
+            why = (
+                f"{word}不可能超过100%"
+                if certain
+                else f"若指的是{word}本身，不可能超过100%，请核对"
+            )
             out.append(
                 Finding(
                     ERROR if certain else WARNING,
                     "E-PERCENT-OVER" if certain else "W-PERCENT-OVER",
-                    f"指标“{name}”的{label}“{quoted}”超过100%，{word}不可能超过100%",
+                    f"指标“{name}”的{label}“{quoted}”超过100%，{why}",
                     {"indicator": row, "column": column},
                 )
             )

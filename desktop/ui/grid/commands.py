@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
 from desktop.model.project import Indicator, Project
-
-if TYPE_CHECKING:
-    from desktop.ui.grid.table_model import IndicatorTableModel
+from desktop.ui.grid.surfaces import EditableRows
 
 Cell = tuple[int, str, Any, Any]  # (indicator position or −1, field, old value, new value)
 
@@ -17,7 +15,7 @@ Cell = tuple[int, str, Any, Any]  # (indicator position or −1, field, old valu
 class GridCommand(QUndoCommand):
     """Base: remembers the project it was made for; obsolete once another project is shown."""
 
-    def __init__(self, model: IndicatorTableModel, text: str) -> None:
+    def __init__(self, model: EditableRows, text: str) -> None:
         super().__init__(text)
         self.model = model
         self.project: Project | None = model.project
@@ -56,7 +54,7 @@ class GridCommand(QUndoCommand):
 class SetCellsCommand(GridCommand):
     """Set any number of cells at once (an edit, Delete, paste into existing rows, 采用建议得分)."""
 
-    def __init__(self, model: IndicatorTableModel, cells: list[Cell], text: str) -> None:
+    def __init__(self, model: EditableRows, cells: list[Cell], text: str) -> None:
         super().__init__(model, text)
         self.cells = cells
 
@@ -73,7 +71,7 @@ class InsertRowsCommand(GridCommand):
     """Insert indicators at a position (blank rows, templates, paste below the last row)."""
 
     def __init__(
-        self, model: IndicatorTableModel, position: int, items: list[Indicator], text: str
+        self, model: EditableRows, position: int, items: list[Indicator], text: str
     ) -> None:
         super().__init__(model, text)
         self.position = position
@@ -92,7 +90,7 @@ class InsertRowsCommand(GridCommand):
 class RemoveRowsCommand(GridCommand):
     """Remove indicators at any positions; undo puts the same objects back where they were."""
 
-    def __init__(self, model: IndicatorTableModel, positions: list[int], text: str) -> None:
+    def __init__(self, model: EditableRows, positions: list[int], text: str) -> None:
         super().__init__(model, text)
         self.positions = sorted(set(positions))
         self.removed: list[Indicator] = []
@@ -110,9 +108,7 @@ class RemoveRowsCommand(GridCommand):
 class MoveRowsCommand(GridCommand):
     """Move the selected indicators one step up (−1) or down (+1)."""
 
-    def __init__(
-        self, model: IndicatorTableModel, positions: list[int], delta: int, text: str
-    ) -> None:
+    def __init__(self, model: EditableRows, positions: list[int], delta: int, text: str) -> None:
         super().__init__(model, text)
         self.positions = sorted(set(positions), reverse=delta > 0)
         self.delta = delta
@@ -131,7 +127,7 @@ class MoveRowsCommand(GridCommand):
 class CompoundCommand(GridCommand):
     """Several grid commands as one undo step (paste that edits and appends)."""
 
-    def __init__(self, model: IndicatorTableModel, parts: list[GridCommand], text: str) -> None:
+    def __init__(self, model: EditableRows, parts: list[GridCommand], text: str) -> None:
         super().__init__(model, text)
         self.parts = parts
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -15,9 +15,7 @@ from desktop.model.findings import ERROR, HINT, SEVERITY_ORDER, WARNING, Finding
 from desktop.model.money import fmt_points, fmt_rate, fmt_wan
 from desktop.model.scoring import execution_rate
 from desktop.ui.grid.columns import FIELDS, NUMERIC_FIELDS, Column, Role, RowKind
-
-if TYPE_CHECKING:
-    from desktop.ui.grid.table_model import IndicatorTableModel
+from desktop.ui.grid.surfaces import CellSource
 
 TINTS = {
     ERROR: QColor("#f6c9c9"),
@@ -38,9 +36,7 @@ def bold_font() -> QFont:
     return font
 
 
-def _common(
-    model: IndicatorTableModel, row: int, column: Column, role: int, own: Sequence[Finding]
-) -> Any:
+def _common(model: CellSource, row: int, column: Column, role: int, own: Sequence[Finding]) -> Any:
     found = [*own, *model.findings_at(row, column)]
     if role == Qt.ItemDataRole.BackgroundRole:
         if found:
@@ -61,13 +57,13 @@ def _common(
 
 
 def _tooltip(
-    model: IndicatorTableModel, lines: list[str], row: int, column: Column, own: Sequence[Finding]
+    model: CellSource, lines: list[str], row: int, column: Column, own: Sequence[Finding]
 ) -> str:
     found = [f"{f.severity}：{f.message}" for f in (*own, *model.findings_at(row, column))]
     return "\n".join([*found, *lines])
 
 
-def indicator_cell(model: IndicatorTableModel, position: int, column: Column, role: int) -> Any:
+def indicator_cell(model: CellSource, position: int, column: Column, role: int) -> Any:
     ind = model.project.indicators[position]  # type: ignore[union-attr]
     info = model.row_info(position)
     name = FIELDS.get(column)
@@ -100,7 +96,7 @@ def indicator_cell(model: IndicatorTableModel, position: int, column: Column, ro
     return _common(model, position + 1, column, role, own)
 
 
-def execution_cell(model: IndicatorTableModel, column: Column, role: int) -> Any:
+def execution_cell(model: CellSource, column: Column, role: int) -> Any:
     project = model.project
     assert project is not None
     summary = model.summary()
@@ -132,7 +128,7 @@ def execution_cell(model: IndicatorTableModel, column: Column, role: int) -> Any
     return _common(model, 0, column, role, own)
 
 
-def total_cell(model: IndicatorTableModel, column: Column, role: int) -> Any:
+def total_cell(model: CellSource, column: Column, role: int) -> Any:
     summary = model.summary()
     if summary is None:
         return None

@@ -19,7 +19,8 @@ from desktop.ui.grid.commands import (
     RemoveRowsCommand,
     SetCellsCommand,
 )
-from desktop.ui.grid.table_model import EXECUTION, CellChange, IndicatorTableModel
+from desktop.ui.grid.surfaces import CellChange
+from desktop.ui.grid.table_model import EXECUTION, IndicatorTableModel
 
 Cell = tuple[int, int]  # (model row, column)
 

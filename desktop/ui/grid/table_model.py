@@ -30,6 +30,7 @@ from desktop.ui.grid.columns import (
 )
 from desktop.ui.grid.commands import SetCellsCommand
 from desktop.ui.grid.display import execution_cell, indicator_cell, total_cell
+from desktop.ui.grid.surfaces import CellChange
 
 COLUMNS = tuple(Column)
 HANDLED_ROLES = frozenset(
@@ -47,7 +48,6 @@ HANDLED_ROLES = frozenset(
 )
 EXECUTION = -1  # row key of the 预算执行率 line in cell changes
 ItemIndex = QModelIndex | QPersistentModelIndex
-CellChange = tuple[int, str, Any]  # (indicator index or EXECUTION, field, value)
 
 
 def normalise_operator(text: str) -> str | None:

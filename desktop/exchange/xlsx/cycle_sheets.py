@@ -1,0 +1,207 @@
+"""The year's cycle in the Excel export: a 绩效运行监控表 sheet per monitored project and a 整改
+sheet per unit and year (the words come from forms/common/cycle.toml)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from desktop.exchange.xlsx import layout as L
+from desktop.exchange.xlsx.layout import Styles, put_number, put_text
+from desktop.exchange.xlsx.safe import sheet_name
+from desktop.exchange.xlsx.sheet import to_wan
+from desktop.model.cycle_words import cycle_words
+from desktop.model.monitoring import MonitoringIndicator, execution_rate
+from desktop.model.project import Indicator, Project
+from desktop.model.rectification import status_label
+from desktop.model.vocabulary import vocabulary
+
+MONITOR_WIDTHS = (11.0, 12.0, 20.0, 12.0, 16.0, 16.0, 12.0, 12.0, 24.0)
+RECT_WIDTHS = (22.0, 8.0, 30.0, 30.0, 10.0, 12.0, 14.0, 12.0)
+
+
+def monitoring_title() -> str:
+    """The sheet's heading: 绩效运行监控表."""
+    return cycle_words().label("monitoring", "title")
+
+
+def rectification_sheet_title() -> str:
+    """The name of the 整改 sheet."""
+    return cycle_words().label("rectification", "summary_sheet")
+
+
+def has_monitoring(project: Project) -> bool:
+    """True when the project's 运行监控 holds anything."""
+    m = project.monitoring
+    return m.executed_jan_jul is not None or m.forecast_full_year is not None or bool(m.indicators)
+
+
+def _rows(project: Project) -> list[tuple[Indicator | None, MonitoringIndicator | None]]:
+    """Every indicator with its monitored progress, then monitored names not in the table."""
+    by_name: dict[str, MonitoringIndicator] = {}
+    for item in project.monitoring.indicators:
+        by_name.setdefault(item.level3.strip(), item)
+    rows: list[tuple[Indicator | None, MonitoringIndicator | None]] = []
+    used: set[str] = set()
+    for ind in project.indicators:
+        key = ind.level3.strip()
+        rows.append((ind, by_name.get(key)))
+        used.add(key)
+    rows.extend((None, m) for m in project.monitoring.indicators if m.level3.strip() not in used)
+    return rows
+
+
+def _head(ws: Worksheet, project: Project, s: Styles, width: int) -> int:
+    """Title, year line and the project's name, department and unit; the next free row."""
+    words = vocabulary()
+    put_text(ws, 1, 1, monitoring_title(), s.title)
+    L.merge(ws, 1, 1, 1, width, None)
+    put_text(ws, 2, 1, words.titles["table_year_line"].format(year=project.year), s.subtitle)
+    L.merge(ws, 2, 1, 2, width, None)
+    row = 3
+    for key, value in (
+        ("name", project.name),
+        ("department", project.unit.department),
+        ("unit", project.unit.name),
+    ):
+        put_text(ws, row, 1, words.labels[key], s.label)
+        L.merge(ws, row, 1, row, 2, s.label)
+        put_text(ws, row, 3, value, s.text)
+        L.merge(ws, row, 3, row, width, s.text)
+        row += 1
+    return row
+
+
+def _funds(ws: Worksheet, project: Project, s: Styles, row: int) -> int:
+    """项目资金（万元）: 全年预算数, 1-7月执行数, 1-7月执行率, 全年预计执行数."""
+    columns = cycle_words().monitoring_funds_columns()
+    put_text(ws, row, 1, vocabulary().labels["funds"], s.label)
+    L.merge(ws, row, 1, row + 1, 2, s.label)
+    budget = project.funds.effective("full_year") or project.funds.effective("initial")
+    m = project.monitoring
+    values: dict[str, tuple[Decimal | None, object]] = {
+        "full_year": (to_wan(budget), s.money),
+        "executed_jan_jul": (to_wan(m.executed_jan_jul), s.money),
+        "rate": (execution_rate(m.executed_jan_jul, budget), s.rate),
+        "forecast_full_year": (to_wan(m.forecast_full_year), s.money),
+    }
+    col = 3
+    for choice in columns:
+        last = col + 1 if choice.key in ("executed_jan_jul", "forecast_full_year") else col
+        put_text(ws, row, col, choice.label, s.header)
+        value, style = values.get(choice.key, (None, s.money))
+        put_number(ws, row + 1, col, value, style)
+        if last > col:
+            L.merge(ws, row, col, row, last, s.header)
+            L.merge(ws, row + 1, col, row + 1, last, style)
+        col = last + 1
+    return row + 2
+
+
+def _indicator_cells(ind: Indicator | None, item: MonitoringIndicator | None) -> dict[str, str]:
+    causes = {c.key: c.label for c in cycle_words().deviation_causes()}
+    likely = {c.key: c.label for c in cycle_words().likelihoods()}
+    item = item or MonitoringIndicator()
+    return {
+        "level1": ind.level1 if ind else "",
+        "level2": ind.level2 if ind else "",
+        "level3": ind.level3 if ind else item.level3,
+        "target": ind.target if ind else "",
+        "done_jan_jul": item.done_jan_jul,
+        "forecast": item.forecast,
+        "deviation_cause": causes.get(item.deviation_cause, item.deviation_cause),
+        "likelihood": likely.get(item.likelihood, item.likelihood),
+        "correction": item.correction,
+    }
+
+
+def write_monitoring_sheet(ws: Worksheet, project: Project, s: Styles) -> None:
+    """One project's 绩效运行监控表: head, funds to the end of July, indicators' progress."""
+    columns = cycle_words().monitoring_columns()
+    row = _funds(ws, project, s, _head(ws, project, s, len(columns)))
+    put_text(ws, row, 1, vocabulary().labels["indicators"], s.label)
+    L.merge(ws, row, 1, row, len(columns), s.label)
+    row += 1
+    header_row = row
+    for col, choice in enumerate(columns, start=1):
+        put_text(ws, row, col, choice.label, s.header)
+    for ind, item in _rows(project):
+        row += 1
+        cells = _indicator_cells(ind, item)
+        for col, choice in enumerate(columns, start=1):
+            put_text(ws, row, col, cells.get(choice.key, ""), s.text if col > 3 else s.center)
+    _page(ws, MONITOR_WIDTHS, header_row)
+
+
+def write_rectification_sheet(ws: Worksheet, projects: Sequence[Project], s: Styles) -> None:
+    """整改: every item of the projects (one unit and year), with its status."""
+    words = cycle_words()
+    heads = words.strings("rectification", "summary_columns")
+    title = f"{projects[0].unit.name}{projects[0].year}年度{words.label('rectification', 'title')}"
+    put_text(ws, 1, 1, title, s.title)
+    L.merge(ws, 1, 1, 1, len(heads), None)
+    for col, head in enumerate(heads, start=1):
+        put_text(ws, 2, col, head, s.header)
+    row = 2
+    for project in projects:
+        for item in project.rectifications:
+            row += 1
+            values = (
+                project.name,
+                str(item.raised_in(project.year)),
+                item.problem,
+                item.measure,
+                item.owner,
+                item.deadline.isoformat() if item.deadline else "",
+                status_label(item),
+                item.done_date.isoformat() if item.done_date else "",
+            )
+            for col, value in enumerate(values, start=1):
+                put_text(ws, row, col, value, s.center if col in (2, 5, 6, 8) else s.text)
+    _page(ws, RECT_WIDTHS, 2)
+    ws.auto_filter.ref = f"A2:{get_column_letter(len(heads))}{row}"
+
+
+def _page(ws: Worksheet, widths: Sequence[float], header_row: int) -> None:
+    for col, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = width
+    ws.freeze_panes = f"A{header_row + 1}"
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.sheet_view.showGridLines = False
+
+
+def add_cycle_sheets(
+    wb: Workbook,
+    projects: Sequence[Project],
+    styles: Styles,
+    used: set[str],
+    with_sheets: Sequence[Project] | None = None,
+) -> dict[str, str]:
+    """Append a monitoring sheet per project of ``with_sheets`` (default all) and the 整改
+    sheets of all ``projects``; returns sheet title → kind (monitoring|rectification)."""
+    kinds: dict[str, str] = {}
+    for project in projects if with_sheets is None else with_sheets:
+        if has_monitoring(project):
+            ws = wb.create_sheet(sheet_name(f"{monitoring_title()}-{project.name}", used))
+            write_monitoring_sheet(ws, project, styles)
+            kinds[ws.title] = "monitoring"
+    groups: dict[tuple[str, int], list[Project]] = {}
+    for project in projects:
+        if project.rectifications:
+            groups.setdefault((project.unit.name, project.year), []).append(project)
+    for (unit, year), members in groups.items():
+        base = rectification_sheet_title()
+        title = base if len(groups) == 1 else f"{base}-{unit}{year}"
+        ws = wb.create_sheet(sheet_name(title, used))
+        write_rectification_sheet(ws, members, styles)
+        kinds[ws.title] = "rectification"
+    return kinds
