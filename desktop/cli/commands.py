@@ -59,6 +59,7 @@ class Command:
 PROJECT_ID = arg("project_id", type=int)
 JSON = arg("--json", action="store_true")
 OUT = arg("--out", required=True)
+FORCE = arg("--force", action="store_true", help="覆盖已存在的文件")
 FILE = arg("file")
 REPLACE = arg("--replace", action="store_true", help="覆盖同单位同年度同名的项目")
 # A project by its number, or a batch by unit and year.
@@ -78,7 +79,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("import-docx", "导入 Word 报告", cmd_import_text, TEXT_IMPORT),
     Command("import-pdf", "导入 PDF 报告（带文字层）", cmd_import_text, TEXT_IMPORT),
     Command("import-json", "导入 JSON 项目文件", cmd_import_json, (FILE, REPLACE)),
-    Command("export-json", "导出项目为 JSON", cmd_export_json, (PROJECT_ID, OUT)),
+    Command("export-json", "导出项目为 JSON", cmd_export_json, (PROJECT_ID, OUT, FORCE)),
     Command("import-xlsx", "导入自评表 Excel", cmd_import_xlsx, (FILE, REPLACE)),
     Command(
         "export-pdf",
@@ -87,6 +88,7 @@ COMMANDS: tuple[Command, ...] = (
         (
             *SELECTOR,
             OUT,
+            FORCE,
             arg("--no-seal", action="store_true", help="落款按不加盖印章排（GB/T 9704 7.3.5.2）"),
         ),
     ),
@@ -97,10 +99,11 @@ COMMANDS: tuple[Command, ...] = (
         (
             *SELECTOR,
             OUT,
+            FORCE,
             arg("--no-audit", action="store_true", help="不附“审核”表（错误数、警告数）"),
         ),
     ),
-    Command("backup", "备份数据库", cmd_backup, (OUT,)),
+    Command("backup", "备份数据库", cmd_backup, (OUT, FORCE)),
     Command("fonts", "列出各字体角色使用的字体文件", cmd_fonts),
     Command("next-year", "复制项目为下一年度（草稿）", cmd_next_year, (PROJECT_ID,)),
     Command(

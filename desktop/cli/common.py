@@ -11,11 +11,34 @@ from typing import Any
 from desktop.model.errors import InputError
 
 
-def open_from_args(args: argparse.Namespace) -> Any:
-    """The store named by --db (or the default file), created when absent."""
+def open_from_args(args: argparse.Namespace, write: bool = False) -> Any:
+    """The store named by --db (or the default file), created when absent.
+
+    A command that will ``write`` is refused at once (one line, exit 2) when the file could only
+    be opened read-only; a reading command on a damaged file is warned on stderr and goes on.
+    """
+    from desktop.model.errors import StorageError
     from desktop.store.db import open_store
 
-    return open_store(Path(args.db) if args.db else None, create=True)
+    store = open_store(Path(args.db) if args.db else None, create=True)
+    if store.read_only and write:
+        raise StorageError(
+            store.read_only_reason or "数据库只能以只读方式打开",
+            "corrupt" if store.damaged else "read_only",
+        )
+    if store.damaged:
+        sys.stderr.write(f"警告：{store.read_only_reason}\n")
+    return store
+
+
+def export_target(store: Any, args: argparse.Namespace) -> Path:
+    """The --out file of an export, once it is safe to write (never the database; --force to
+    replace an existing file)."""
+    from desktop.exchange.files import check_target
+
+    out = Path(args.out)
+    check_target(out, store.path, overwrite=bool(getattr(args, "force", False)))
+    return out
 
 
 def emit_json(data: Any) -> None:
@@ -46,11 +69,9 @@ def insert_all(store: Any, projects: list[Any], replace: bool = False) -> int:
     from desktop.store.lock import ensure_writable
 
     ensure_writable(store)
-    ids: list[int] = []
-    with store.transaction():
-        for project in projects:
-            project.status = "draft"
-            ids.append(repo.insert_project(store, project, replace=replace))
+    for project in projects:
+        project.status = "draft"
+    ids = repo.insert_projects(store, projects, replace=replace)
     for pid, project in zip(ids, projects, strict=True):
         print(f"{pid}\t{project.unit.name}\t{project.year}\t{project.name}")
     return 0

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.common import emit_json, insert_all, open_from_args, selected_ids
+from desktop.cli.common import emit_json, export_target, insert_all, open_from_args, selected_ids
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -141,7 +141,7 @@ def cmd_import_json(args: argparse.Namespace) -> int:
 
     warnings: list[str] = []
     projects = read_projects(Path(args.file), warnings)
-    store = open_from_args(args)
+    store = open_from_args(args, write=True)
     for w in warnings:
         sys.stderr.write(f"警告：{w}\n")
     return insert_all(store, projects, args.replace)
@@ -153,8 +153,10 @@ def cmd_export_json(args: argparse.Namespace) -> int:
     from desktop.store import repo
 
     store = open_from_args(args)
+    out = export_target(store, args)
     project = repo.load_project(store, args.project_id)
-    write_projects([project], Path(args.out))
+    write_projects([project], out)
+    print(f"已导出 {out}")
     return 0
 
 
@@ -163,6 +165,6 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from desktop.store.backup import backup_to
 
     store = open_from_args(args)
-    backup_to(store, Path(args.out))
+    backup_to(store, Path(args.out), overwrite=args.force)
     print(f"已备份到 {args.out}")
     return 0

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from desktop.cli.common import insert_all, open_from_args, selected_ids
+from desktop.cli.common import export_target, insert_all, open_from_args, selected_ids
 
 
 def cmd_fonts(args: argparse.Namespace) -> int:
@@ -28,9 +28,9 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     from desktop.store.revisions import latest_fingerprint
 
     store = open_from_args(args)
+    out = export_target(store, args)
     ids = selected_ids(store, args)
     projects = repo.load_projects(store, ids)
-    out = Path(args.out)
     fingerprints: dict[int | None, str] = {}
     for p in projects:
         fp = latest_fingerprint(store, p.id) if p.id is not None else None
@@ -63,9 +63,10 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
     from desktop.store.audit import findings_with_siblings
 
     store = open_from_args(args)
+    out = export_target(store, args)
     projects = repo.load_projects(store, selected_ids(store, args))
     findings = findings_with_siblings(store, projects)
-    write_workbook(projects, Path(args.out), findings, audit=not args.no_audit)
+    write_workbook(projects, out, findings, audit=not args.no_audit)
     print(f"已导出 {args.out}")
     return 0
 
@@ -75,7 +76,7 @@ def cmd_import_xlsx(args: argparse.Namespace) -> int:
     from desktop.exchange.xlsx.importer import read_workbook
 
     projects = read_workbook(Path(args.file))
-    return insert_all(open_from_args(args), projects, args.replace)
+    return insert_all(open_from_args(args, write=True), projects, args.replace)
 
 
 def cmd_import_text(args: argparse.Namespace) -> int:
@@ -85,4 +86,4 @@ def cmd_import_text(args: argparse.Namespace) -> int:
     result = import_file(Path(args.file), unit=args.unit, year=args.year)
     for line in result.report:
         sys.stderr.write(line + "\n")
-    return insert_all(open_from_args(args), result.projects)
+    return insert_all(open_from_args(args, write=True), result.projects)

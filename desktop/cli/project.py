@@ -13,7 +13,7 @@ def cmd_next_year(args: argparse.Namespace) -> int:
     from desktop.model.carry_forward import next_year_copy
     from desktop.store import repo
 
-    store = open_from_args(args)
+    store = open_from_args(args, write=True)
     return insert_all(store, [next_year_copy(repo.load_project(store, args.project_id))])
 
 
@@ -22,7 +22,7 @@ def cmd_finalise(args: argparse.Namespace) -> int:
     from desktop.store import revisions
     from desktop.store.lock import ensure_writable
 
-    store = open_from_args(args)
+    store = open_from_args(args, write=True)
     ensure_writable(store)
     fp = revisions.finalise(store, args.project_id, force=args.force)
     print(f"已定稿，指纹 SHA-256：{fp}")
@@ -36,7 +36,7 @@ def cmd_unfinalise(args: argparse.Namespace) -> int:
 
     if not args.reason.strip():
         raise InputError("撤销定稿须填写原因（--reason）")
-    store = open_from_args(args)
+    store = open_from_args(args, write=True)
     ensure_writable(store)
     revisions.unfinalise(store, args.project_id, reason=args.reason)
     print("已撤销定稿，项目可再次编辑")

@@ -11,8 +11,9 @@ from typing import Any
 from desktop.exchange.cycle_json import CYCLE_KEYS, cycle_from_dict
 from desktop.exchange.dept_json import dept_from_dict
 from desktop.exchange.files import write_text_atomic
+from desktop.model import limits
 from desktop.model.errors import InputError
-from desktop.model.money import parse_money, parse_points
+from desktop.model.money import parse_money, parse_points, shown
 from desktop.model.project import (
     ALL_SOURCES,
     DEFAULT_PROFILE,
@@ -31,6 +32,7 @@ from desktop.model.project import (
 from desktop.model.snapshot import PROJECT_FORMAT, project_to_dict
 
 BUNDLE_FORMAT = "jixiao.bundle/1"
+MAX_JSON_BYTES = 100 * 1024 * 1024
 PROJECT_KEYS = {
     "format",
     "id",
@@ -75,6 +77,8 @@ def _text(value: Any, where: str) -> str:
         return str(value)
     if not isinstance(value, str):
         raise InputError(f"{where}：应为文本")
+    if limits.has_surrogate(value):
+        raise InputError(f"{where}：文本含有无效字符（单独的 UTF-16 代理码，如 \\ud800）")
     return value
 
 
@@ -89,12 +93,15 @@ def _obj(value: Any, where: str) -> dict[str, Any]:
 def _year(value: Any, where: str) -> int:
     if isinstance(value, bool):
         raise InputError(f"{where}：“{value}”不是有效年度")
+    text = shown(value).strip()
+    if len(text) > 10:  # never convert a thousand-digit "year"
+        raise InputError(f"{where}：年度“{text}”超出范围（{YEAR_MIN}–{YEAR_MAX}）")
     try:
-        year = int(str(value).strip())
+        year = int(text)
     except ValueError:
-        raise InputError(f"{where}：“{value}”不是有效年度") from None
+        raise InputError(f"{where}：“{text}”不是有效年度") from None
     if not YEAR_MIN <= year <= YEAR_MAX:
-        raise InputError(f"{where}：年度 {value} 超出范围（{YEAR_MIN}–{YEAR_MAX}）")
+        raise InputError(f"{where}：年度 {text} 超出范围（{YEAR_MIN}–{YEAR_MAX}）")
     return year
 
 
@@ -103,7 +110,7 @@ def project_from_dict(data: Any, where: str, warnings: list[str] | None = None) 
     data = _obj(data, where)
     fmt = data.get("format", PROJECT_FORMAT)
     if fmt != PROJECT_FORMAT:
-        raise InputError(f"{where}.format：不支持的格式“{fmt}”（应为 {PROJECT_FORMAT}）")
+        raise InputError(f"{where}.format：不支持的格式“{shown(fmt)}”（应为 {PROJECT_FORMAT}）")
     unit = _unit(data.get("unit"), f"{where}.unit")
     if "year" not in data:
         raise InputError(f"{where}.year：缺少年度")
@@ -136,10 +143,11 @@ def project_from_dict(data: Any, where: str, warnings: list[str] | None = None) 
     cycle_from_dict(data, where, cycle, unknown_nested)
     extra = {k: v for k, v in data.items() if k not in PROJECT_KEYS}
     if warnings is not None and (extra or unknown_nested):
-        names = sorted(extra) + sorted(unknown_nested)
+        names = [shown(n, 30) for n in sorted(extra) + sorted(unknown_nested)]
+        more = f" 等 {len(names)} 个" if len(names) > 10 else ""
         kept = "（顶层字段已保留）" if extra else ""
-        warnings.append(f"{where}：未知字段 {'、'.join(names)}{kept}")
-    return Project(
+        warnings.append(f"{where}：未知字段 {'、'.join(names[:10])}{more}{kept}")
+    project = Project(
         unit=unit,
         year=year,
         name=name,
@@ -158,6 +166,8 @@ def project_from_dict(data: Any, where: str, warnings: list[str] | None = None) 
         monitoring=cycle.monitoring,
         rectifications=cycle.rectifications,
     )
+    limits.check_project(project, where)
+    return project
 
 
 def _unit(value: Any, where: str) -> Unit:
@@ -182,14 +192,16 @@ def _form(value: Any, where: str) -> str:
 
     form = _text(value or "self_evaluation", where)
     if form not in available_forms():
-        raise InputError(f"{where}：未知的报告类型“{form}”（可用：{'、'.join(available_forms())}）")
+        raise InputError(
+            f"{where}：未知的报告类型“{shown(form)}”（可用：{'、'.join(available_forms())}）"
+        )
     return form
 
 
 def _status(value: Any, where: str) -> str:
     status = _text(value or "draft", where)
     if status not in STATUSES:
-        raise InputError(f"{where}：“{status}”应为 draft 或 final")
+        raise InputError(f"{where}：“{shown(status)}”应为 draft 或 final")
     return status
 
 
@@ -200,7 +212,7 @@ def _date(value: Any, where: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(raw.strip())
     except ValueError:
-        raise InputError(f"{where}：“{raw}”不是日期（应为 2024-01-25）") from None
+        raise InputError(f"{where}：“{shown(raw)}”不是日期（应为 2024-01-25）") from None
 
 
 def _funds(value: Any, where: str) -> Funds:
@@ -213,7 +225,7 @@ def _funds(value: Any, where: str) -> Funds:
         row = _obj(row, rw)
         source = _text(row.get("source"), f"{rw}.source")
         if source not in ALL_SOURCES:
-            raise InputError(f"{rw}.source：“{source}”应为 {'|'.join(ALL_SOURCES)} 之一")
+            raise InputError(f"{rw}.source：“{shown(source)}”应为 {'|'.join(ALL_SOURCES)} 之一")
         if source in funds.rows:
             raise InputError(f"{rw}.source：资金来源“{source}”重复")
         funds.rows[source] = FundsRow(
@@ -256,18 +268,47 @@ def _profile(value: Any, where: str) -> str:
     key = _text(value, where).strip() or DEFAULT_PROFILE
     known = available_profiles()
     if key not in known:
-        raise InputError(f"{where}：未知的省份规则“{key}”（可用：{'、'.join(known)}）")
+        raise InputError(f"{where}：未知的省份规则“{shown(key)}”（可用：{'、'.join(known)}）")
     return key
 
 
-def loads_projects(text: str, source: str, warnings: list[str] | None = None) -> list[Project]:
-    """Parse a project or bundle document; InputError naming ``source`` on any problem."""
+def _parse_int(text: str) -> int | Decimal:
+    """JSON integers: a long literal stays a Decimal (int() refuses more than 4300 digits)."""
+    return int(text) if len(text) <= 30 else Decimal(text)
+
+
+def _parse(text: str, source: str) -> Any:
+    """The JSON value of ``text``; InputError for bad syntax, too deep nesting, bad characters."""
     try:
-        data = json.loads(text, parse_float=Decimal)
+        data = json.loads(text, parse_float=Decimal, parse_int=_parse_int)
     except json.JSONDecodeError as exc:
         raise InputError(
             f"{source}：不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}）"
         ) from None
+    except RecursionError:
+        raise InputError(
+            f"{source}：JSON 嵌套层数过多（超过 {limits.MAX_DEPTH} 层），不是本程序的项目文件"
+        ) from None
+    limits.check_tree(data, source)
+    return data
+
+
+def _no_duplicates(projects: list[Project], source: str) -> None:
+    """Refuse a bundle that holds the same project (unit, year, name) twice."""
+    first: dict[tuple[str, int, str], int] = {}
+    for i, p in enumerate(projects):
+        key = (p.unit.name, p.year, p.name)
+        if key in first:
+            raise InputError(
+                f"{source}：projects[{i}] 与 projects[{first[key]}] 是同一个项目"
+                f"“{p.name}”（{p.unit.name}，{p.year}年度）；同一文件中每个项目只能出现一次"
+            )
+        first[key] = i
+
+
+def loads_projects(text: str, source: str, warnings: list[str] | None = None) -> list[Project]:
+    """Parse a project or bundle document; InputError naming ``source`` on any problem."""
+    data = _parse(text, source)
     if not isinstance(data, dict):
         raise InputError(f"{source}：内容应为 JSON 对象")
     fmt = data.get("format")
@@ -275,13 +316,20 @@ def loads_projects(text: str, source: str, warnings: list[str] | None = None) ->
         items = data.get("projects")
         if not isinstance(items, list):
             raise InputError(f"{source}.projects：应为项目列表")
-        return [
+        if len(items) > limits.MAX_PROJECTS_PER_IMPORT:
+            raise InputError(
+                f"{source}：项目过多（{len(items):,} 个，一次最多导入 "
+                f"{limits.MAX_PROJECTS_PER_IMPORT:,} 个）；请分成几个文件"
+            )
+        projects = [
             project_from_dict(item, f"{source}：projects[{i}]", warnings)
             for i, item in enumerate(items)
         ]
+        _no_duplicates(projects, source)
+        return projects
     if fmt != PROJECT_FORMAT:
         raise InputError(
-            f"{source}：不支持的格式“{fmt}”（应为 {PROJECT_FORMAT} 或 {BUNDLE_FORMAT}）"
+            f"{source}：不支持的格式“{shown(fmt)}”（应为 {PROJECT_FORMAT} 或 {BUNDLE_FORMAT}）"
         )
     return [project_from_dict(data, source, warnings)]
 
@@ -289,6 +337,12 @@ def loads_projects(text: str, source: str, warnings: list[str] | None = None) ->
 def read_projects(path: Path, warnings: list[str] | None = None) -> list[Project]:
     """Read a JSON file of one project or a bundle."""
     try:
+        size = path.stat().st_size
+        if size > MAX_JSON_BYTES:
+            raise InputError(
+                f"{path.name}：文件过大（{size / 1024 / 1024:.1f} MB，最多 "
+                f"{MAX_JSON_BYTES // 1024 // 1024} MB）；请分成几个文件"
+            )
         raw = path.read_bytes()
     except FileNotFoundError:
         raise InputError(f"找不到文件：{path}") from None

@@ -10,6 +10,31 @@ from desktop.model.errors import InputError
 FEN = Decimal("0.01")
 RATE = Decimal("0.0001")
 WAN = Decimal(10000)
+MAX_MONEY = Decimal(10) ** 12  # amounts must stay below 1 万亿元 (and fit SQLite INTEGER 分)
+MAX_SHOWN = 40
+
+
+def shown(value: object, limit: int = MAX_SHOWN) -> str:
+    """A value as quoted in a message, cut to ``limit`` characters ("…" when cut)."""
+    try:
+        text = str(value)
+    except ValueError:  # an integer too long for str() (more than 4300 digits)
+        return "（位数极多的数字）"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _check_amount(amount: Decimal, value: object, where: str) -> Decimal:
+    """The amount rounded to 分, once it is finite, non-negative, below 1 万亿元, ≤ 2 decimals."""
+    if not amount.is_finite():
+        raise InputError(f"{where}：“{shown(value)}”不是有效金额")
+    if amount < 0:
+        raise InputError(f"{where}：金额不能为负数（{shown(value)}）")
+    if amount >= MAX_MONEY:
+        raise InputError(f"{where}：金额过大（{shown(value)} 元），应小于 1 万亿元")
+    if amount != amount.quantize(FEN, rounding=ROUND_HALF_UP):
+        raise InputError(f"{where}：金额最多两位小数（{shown(value)}）")
+    return amount.quantize(FEN)
+
 
 _MONEY_RE = re.compile(r"^-?\d+(\.\d{1,2})?$")
 
@@ -42,26 +67,19 @@ def parse_money(value: object, where: str) -> Decimal | None:
         # JSON import parses with Decimal; a float here means a programming error upstream.
         value = Decimal(repr(value))
     if isinstance(value, int):
+        if abs(value) >= MAX_MONEY:  # never build a Decimal of a huge integer
+            raise InputError(f"{where}：金额过大（{shown(value)} 元），应小于 1 万亿元")
         value = Decimal(value)
     if isinstance(value, Decimal):
-        if not value.is_finite():
-            raise InputError(f"{where}：“{value}”不是有效金额")
-        if value < 0:
-            raise InputError(f"{where}：金额不能为负数（{value}）")
-        if value != value.quantize(FEN, rounding=ROUND_HALF_UP):
-            raise InputError(f"{where}：金额最多两位小数（{value}）")
-        return value.quantize(FEN)
+        return _check_amount(value, value, where)
     if not isinstance(value, str):
-        raise InputError(f"{where}：“{value}”不是有效金额")
+        raise InputError(f"{where}：“{shown(value)}”不是有效金额")
     text = value.strip()
     if text == "":
         return None
     if not _MONEY_RE.match(text):
-        raise InputError(f"{where}：“{value}”不是有效金额（应为如 50000.00 的数字，单位元）")
-    amount = Decimal(text)
-    if amount < 0:
-        raise InputError(f"{where}：金额不能为负数（{value}）")
-    return amount.quantize(FEN)
+        raise InputError(f"{where}：“{shown(value)}”不是有效金额（应为如 50000.00 的数字，单位元）")
+    return _check_amount(Decimal(text), value, where)
 
 
 def parse_points(value: object, where: str) -> Decimal | None:
@@ -70,6 +88,8 @@ def parse_points(value: object, where: str) -> Decimal | None:
         return None
     if isinstance(value, bool):
         raise InputError(f"{where}：“{value}”不是有效分数")
+    if isinstance(value, int) and abs(value) > 10**15:
+        raise InputError(f"{where}：分数过大（{shown(value)}）")
     if isinstance(value, (int, float)):
         value = str(value)
     if isinstance(value, Decimal):
@@ -82,13 +102,13 @@ def parse_points(value: object, where: str) -> Decimal | None:
     try:
         points = Decimal(text)
     except InvalidOperation:
-        raise InputError(f"{where}：“{value}”不是有效分数") from None
+        raise InputError(f"{where}：“{shown(value)}”不是有效分数") from None
     if not points.is_finite():
-        raise InputError(f"{where}：“{value}”不是有效分数")
+        raise InputError(f"{where}：“{shown(value)}”不是有效分数")
     if points < 0:
-        raise InputError(f"{where}：分数不能为负数（{value}）")
+        raise InputError(f"{where}：分数不能为负数（{shown(value)}）")
     if points > 1000:
-        raise InputError(f"{where}：分数过大（{value}）")
+        raise InputError(f"{where}：分数过大（{shown(value)}）")
     return round_score(points)
 
 

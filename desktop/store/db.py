@@ -253,10 +253,22 @@ SCHEMA_VERSION = len(MIGRATIONS)
 class Store:
     """One open database file."""
 
-    def __init__(self, db: Database, path: Path | None, read_only: bool = False):
+    def __init__(
+        self,
+        db: Database,
+        path: Path | None,
+        read_only: bool = False,
+        read_only_reason: str | None = None,
+        damaged: bool = False,
+    ):
         self.db = db
         self.path = path
         self.read_only = read_only
+        # Why the file itself could only be opened read-only (folder or file not writable, or
+        # damaged); None when it was opened for writing.
+        self.read_only_reason = read_only_reason
+        # True when the file failed PRAGMA quick_check: never written to, never backed up.
+        self.damaged = damaged
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -279,8 +291,12 @@ class Store:
     @contextlib.contextmanager
     def transaction(self, durable: bool = False) -> Iterator[Database]:
         """One user action = one transaction; SQLite errors become StorageError."""
+        if self.damaged:
+            raise StorageError(self.read_only_reason or damaged_message(self.path), "corrupt")
         if self.read_only:
-            raise StorageError("数据库以只读方式打开，不能保存修改", "read_only")
+            raise StorageError(
+                self.read_only_reason or "数据库以只读方式打开，不能保存修改", "read_only"
+            )
         try:
             if durable:
                 self.db.execute("PRAGMA synchronous=FULL")
@@ -345,21 +361,124 @@ def _migrate(db: Database, version: int) -> None:
             db.execute(f"PRAGMA user_version={index + 1}")
 
 
+def damaged_message(path: Path | None) -> str:
+    """What the user is told about a file that failed its integrity check."""
+    where = f"“{path}”" if path else ""
+    return (
+        f"数据库文件{where}已损坏（完整性检查未通过），已以只读方式打开：可以查看和导出，"
+        "但不会写入任何修改，也不会用它覆盖已有的备份。请用“文件 → 恢复备份…”从 backups "
+        "文件夹中选择最近的备份恢复。"
+    )
+
+
+def read_only_message(path: Path) -> str:
+    """What the user is told about a database whose file or folder cannot be written."""
+    return (
+        f"数据库文件或其所在文件夹不可写（{path}），已以只读方式打开：可以查看和导出，"
+        "不能修改。如需修改，请把数据库复制到可写的位置，或请管理员开放写权限。"
+    )
+
+
 def _backup_before_migration(conn: sqlite3.Connection, path: Path, version: int) -> None:
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.parent / "backups" / f"{path.stem}-v{version}-before-migration-{stamp}.db"
-    target.parent.mkdir(parents=True, exist_ok=True)
+    from desktop.store import backup_names
+
+    folder = backup_names.folder_of(path)
+    folder.mkdir(parents=True, exist_ok=True)
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    size = conn.execute("PRAGMA page_size").fetchone()[0]
+    backup_names.ensure_space(folder, int(pages) * int(size), "升级前的备份")
+    target = folder / backup_names.event_name(path, "before-migration", tag=f"v{version}")
     dest = sqlite3.connect(str(target))
     try:
         conn.backup(dest)
     finally:
         dest.close()
+    backup_names.rotate(folder, path)
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """Open for reading only; in a folder where the -shm file cannot be created, as immutable."""
+    last: sqlite3.Error | None = None
+    for flags in ("mode=ro", "mode=ro&immutable=1"):
+        conn = sqlite3.connect(f"file:{path}?{flags}", uri=True, timeout=5)
+        try:
+            conn.execute("PRAGMA user_version").fetchone()
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            last = exc
+            if "not a database" in str(exc).lower() or "malformed" in str(exc).lower():
+                break
+    assert last is not None
+    raise last
+
+
+def _can_write(conn: sqlite3.Connection, path: Path) -> bool:
+    """True when SQLite can take a write lock on the file (folder and file writable)."""
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        return False
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("ROLLBACK")
+    except sqlite3.OperationalError as exc:
+        text = str(exc).lower()
+        if "readonly" in text or "read-only" in text or "unable to open" in text:
+            return False
+        if "locked" in text or "busy" in text:
+            return True  # another process writes right now: the file itself is writable
+        raise
+    return True
+
+
+def _quick_check(conn: sqlite3.Connection) -> bool:
+    """PRAGMA quick_check: True when the file's structure is intact."""
+    try:
+        rows = conn.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.DatabaseError as exc:
+        if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+            raise
+        return False
+    return [tuple(r) for r in rows] == [("ok",)]
+
+
+def _open_connection(path: Path, read_only: bool) -> tuple[sqlite3.Connection, str | None, bool]:
+    """(connection, read-only reason, damaged) for an existing or new file."""
+    existed = path.exists() and path.stat().st_size > 0
+    if read_only:
+        return _connect_read_only(path), "数据库以只读方式打开，不能保存修改", False
+    try:
+        conn = sqlite3.connect(str(path), timeout=5)
+        conn.execute("PRAGMA user_version").fetchone()
+    except sqlite3.OperationalError as exc:
+        if existed and ("unable to open" in str(exc).lower() or "readonly" in str(exc).lower()):
+            return _connect_read_only(path), read_only_message(path), False
+        raise
+    if not existed:
+        return conn, None, False
+    if not _quick_check(conn):
+        conn.close()
+        try:
+            return _connect_read_only(path), damaged_message(path), True
+        except sqlite3.DatabaseError:
+            raise StorageError(
+                f"数据库文件“{path}”已严重损坏，无法打开；请从 backups 文件夹中的备份恢复",
+                "corrupt",
+            ) from None
+    if not _can_write(conn, path):
+        conn.close()
+        return _connect_read_only(path), read_only_message(path), False
+    return conn, None, False
 
 
 def open_store(
     path: Path | str | None = None, create: bool = True, read_only: bool = False
 ) -> Store:
-    """Open (and create or migrate) the database; StorageError on failure."""
+    """Open (and create or migrate) the database; StorageError on failure.
+
+    A file that fails ``PRAGMA quick_check`` opens read-only and marked damaged; a file whose
+    folder or file cannot be written opens read-only (``Store.read_only_reason`` says why).
+    """
     if path is None:
         path = default_db_path()
         if create:
@@ -369,10 +488,7 @@ def open_store(
     if not path.exists() and not create:
         raise StorageError(f"数据库文件不存在：{path}", "missing")
     try:
-        if read_only:
-            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
-        else:
-            conn = sqlite3.connect(str(path), timeout=5)
+        conn, reason, damaged = _open_connection(path, read_only)
         db = Database(conn)
         db.execute("PRAGMA foreign_keys=ON")
         version = db.execute("PRAGMA user_version").fetchone()[0]
@@ -385,17 +501,26 @@ def open_store(
             raise StorageError(
                 f"数据库 {path} 由更新版本的程序创建（结构版本 {version}），请升级本程序后再打开"
             )
-        if not read_only:
-            if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
-                db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")
-            if version < SCHEMA_VERSION:
-                if version > 0:
-                    _backup_before_migration(conn, path, version)
-                _migrate(db, version)
+        if reason is None:
+            _prepare_for_writing(db, conn, path, version)
         elif version < SCHEMA_VERSION:
             conn.close()
-            raise StorageError(f"数据库 {path} 需要升级，不能以只读方式打开", "read_only")
+            raise StorageError(
+                f"数据库 {path} 需要升级，不能以只读方式打开"
+                + ("（文件已损坏）" if damaged else ""),
+                "corrupt" if damaged else "read_only",
+            )
     except sqlite3.DatabaseError as exc:
         raise _storage_error(exc, path) from None
-    return Store(db, path, read_only=read_only)
+    return Store(db, path, read_only=reason is not None, read_only_reason=reason, damaged=damaged)
+
+
+def _prepare_for_writing(db: Database, conn: sqlite3.Connection, path: Path, version: int) -> None:
+    """WAL journal, normal sync, migrations (with a backup first)."""
+    if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+        db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=NORMAL")
+    if version < SCHEMA_VERSION:
+        if version > 0:
+            _backup_before_migration(conn, path, version)
+        _migrate(db, version)

@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from desktop.model import limits
 from desktop.model.department import DEPT_COLUMNS, DeptFunds, DeptLine
 from desktop.model.errors import InputError
-from desktop.model.money import from_centi, from_fen, to_centi, to_fen
+from desktop.model.money import from_centi, from_fen, shown, to_centi, to_fen
 from desktop.model.project import (
     DEFAULT_PROFILE,
     FUNDS_COLUMNS,
@@ -357,19 +358,49 @@ def _write_children(store: Store, project_id: int, project: Project) -> None:
     write_cycle(store, project_id, project)
 
 
+def _project_where(project: Project) -> str:
+    return f"项目“{shown(project.name, 30)}”（{shown(project.unit.name, 30)}）"
+
+
+def _replaceable(store: Store, project: Project, existing: int, replace: bool) -> None:
+    """Refuse to overwrite an existing project unless ``replace``; never a 定稿 one."""
+    where = f"“{project.name}”（{project.unit.name}，{project.year}年度，编号 {existing}）"
+    if not replace:
+        raise InputError(f"数据库中已有项目{where}；如需覆盖请使用 --replace")
+    row = store.db.execute("SELECT status FROM project WHERE id = ?", [existing]).fetchone()
+    if row is not None and row[0] == "final":
+        raise InputError(
+            f"数据库中的项目{where}已定稿，不能覆盖；如确需覆盖，请先撤销定稿"
+            f"（窗口中“项目 → 撤销定稿…”，或 jixiao unfinalise {existing} --reason 原因）"
+        )
+
+
+def insert_projects(store: Store, projects: Sequence[Project], replace: bool = False) -> list[int]:
+    """Create several projects in one transaction (all or nothing); the same project twice in
+    ``projects`` is refused before anything is written."""
+    first: dict[tuple[str, int, str], int] = {}
+    for n, project in enumerate(projects, start=1):
+        key = (project.unit.name, project.year, project.name)
+        if key in first:
+            raise InputError(
+                f"要导入的第 {n} 个项目与第 {first[key]} 个项目相同：“{project.name}”"
+                f"（{project.unit.name}，{project.year}年度）；同一项目只能导入一次"
+            )
+        first[key] = n
+    with store.transaction():
+        return [insert_project(store, project, replace=replace) for project in projects]
+
+
 def insert_project(store: Store, project: Project, replace: bool = False) -> int:
     """Create the project (and its unit if new); refuses a duplicate unless ``replace``."""
+    limits.check_project(project, _project_where(project))
     if project.profile != DEFAULT_PROFILE and not project.unit.profile:
         project.unit.profile = project.profile  # a unit's first provincial form is its default
     with store.transaction():
         unit_id = ensure_unit(store, project.unit)
         existing = find_project_id(store, project.unit.name, project.year, project.name)
         if existing is not None:
-            if not replace:
-                raise InputError(
-                    f"数据库中已有项目“{project.name}”（{project.unit.name}，{project.year}年度，"
-                    f"编号 {existing}）；如需覆盖请使用 --replace"
-                )
+            _replaceable(store, project, existing, replace)
             store.db.execute(
                 "UPDATE project SET deleted_at = ? WHERE id = ?", [now_iso(), existing]
             )
@@ -390,6 +421,7 @@ def save_project(store: Store, project: Project) -> None:
     """Write the whole project over its stored version, in one transaction."""
     if project.id is None:
         raise InputError("项目尚未创建")
+    limits.check_project(project, _project_where(project))
     with store.transaction():
         unit_id = ensure_unit(store, project.unit)
         store.db.execute(
@@ -405,6 +437,7 @@ def save_project(store: Store, project: Project) -> None:
 
 def save_section(store: Store, project_id: int, key: str, text: str) -> None:
     """Write one section's text (an edit flush)."""
+    limits.check_text(text, "本部分", "文字", limits.MAX_SECTION_CHARS)
     with store.transaction() as db:
         db.execute(
             "INSERT INTO section (project_id, key, text) VALUES (?, ?, ?) "

@@ -33,6 +33,11 @@ def writable(ws: Workspace) -> bool:
     return not ws.session.read_only
 
 
+def restorable(ws: Workspace) -> bool:
+    """A backup may replace the file: writable, or damaged (opened read-only for that reason)."""
+    return writable(ws) or ws.store.damaged
+
+
 def unit_or_project_selected(ws: Workspace) -> bool:
     """Writable, and a unit or a project is selected in the navigator."""
     return writable(ws) and ws.navigator.current_info()[0] in (UNIT, PROJECT)
@@ -181,7 +186,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("backup", "备份数据库…", db_actions.backup, (), SP.SP_DriveHDIcon,
                "把整个数据库备份到一个文件"),
     ActionSpec("restore", "恢复备份…", db_actions.restore, (), SP.SP_BrowserReload,
-               "用备份文件替换当前数据库", writable),
+               "用备份文件替换当前数据库", restorable),
     ActionSpec("recycle_bin", "回收站…", recycle_bin.show_recycle_bin, (), SP.SP_TrashIcon,
                "查看并恢复已删除的项目"),
     ActionSpec("quit", "退出", _quit, (STD.Quit, "Ctrl+Q"), SP.SP_DialogCloseButton),

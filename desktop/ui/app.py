@@ -72,7 +72,10 @@ def open_main_window(store: Store, settings: QSettings | None = None) -> MainWin
     """Take the single-writer lock (or go read-only) and build the window."""
     reason: str | None = None
     if store.read_only:
-        reason = f"数据库文件不可写（{store.path}），本窗口以只读方式打开，不能修改。"
+        reason = (
+            store.read_only_reason
+            or f"数据库文件不可写（{store.path}），本窗口以只读方式打开，不能修改。"
+        )
     else:
         try:
             holder = lock.acquire(store)

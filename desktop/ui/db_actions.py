@@ -34,8 +34,8 @@ def backup(ws: Workspace) -> Path | None:
 
 def restore(ws: Workspace) -> bool:
     """Replace the database with a backup (after confirmation) and reopen it."""
-    if ws.session.read_only or ws.store.path is None:
-        return False
+    if ws.store.path is None or (ws.session.read_only and not ws.store.damaged):
+        return False  # a damaged file (opened read-only) is exactly what a restore is for
     source = dialogs.open_file(ws.window, "选择要恢复的备份", DB_FILTER)
     if source is None:
         return False
@@ -49,10 +49,7 @@ def restore(ws: Workspace) -> bool:
     ws.session.flush()
     path = Path(ws.store.path)
     try:
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        folder = path.parent / "backups"
-        folder.mkdir(parents=True, exist_ok=True)
-        store_backup.backup_to(ws.store, folder / f"{path.stem}-before-restore-{stamp}.db")
+        store_backup.backup_before_restore(ws.store)
     except (UserError, OSError) as exc:
         dialogs.error(ws.window, "恢复备份", f"恢复前未能备份当前数据库，已取消：{exc}")
         return False
@@ -62,7 +59,8 @@ def restore(ws: Workspace) -> bool:
 def _replace_database(ws: Workspace, source: Path, path: Path) -> bool:
     """Close the file, copy the backup over it, reopen it and take the lock again."""
     ws.select_project(None)
-    lock.release(ws.store)
+    if not ws.session.read_only:
+        lock.release(ws.store)
     ws.store.close()
     error: str | None = None
     try:

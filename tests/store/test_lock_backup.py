@@ -68,13 +68,14 @@ def test_daily_backup_once_per_day_and_rotation(db_path, sample_project, tmp_pat
     assert first is not None and first.exists()
     assert auto_backup(store, today=dt.date(2024, 3, 1)) is None
     folder = first.parent
+    assert first.name == "jixiao.db-daily-20240301.db"
     for i in range(60):
         day = dt.date(2024, 3, 1) - dt.timedelta(days=i)
-        (folder / f"jixiao-{day:%Y%m%d}.db").write_bytes(first.read_bytes())
-    rotate(folder, "jixiao")
-    kept = sorted(p.name for p in folder.glob("jixiao-*.db"))
+        (folder / f"jixiao.db-daily-{day:%Y%m%d}.db").write_bytes(first.read_bytes())
+    rotate(folder, db_path)
+    kept = sorted(p.name for p in folder.glob("jixiao.db-daily-*.db"))
     assert len(kept) == 7 + 4
-    assert "jixiao-20240301.db" in kept and "jixiao-20240224.db" in kept
+    assert "jixiao.db-daily-20240301.db" in kept and "jixiao.db-daily-20240224.db" in kept
 
 
 def test_restore_from_backup(db_path, sample_project, tmp_path):

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from desktop.exchange.text.facts import UNIT_LINE_RE, find_signed_date, unit_in_text
@@ -228,6 +229,7 @@ def title_name(title: str, unit: str) -> str:
     return text if 2 <= len(text) <= 40 else ""
 
 
+@lru_cache(maxsize=8)  # the whole text is searched once per import, not per report
 def org_in_text(text: str, ending: str = "") -> str:
     """The organisation the running text names most often in a subject position."""
     counted = Counter(

@@ -15,6 +15,8 @@ from desktop.exchange.text.importer import (
 )
 from desktop.model.errors import InputError
 
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # compound document: .doc, .xls, .wps
+
 
 def _cells(row: Any) -> list[str]:
     """Texts of a row's cells; a horizontally merged cell counts once."""
@@ -39,6 +41,15 @@ def read_docx(path: Path) -> tuple[str, Grids]:
     try:
         if path.stat().st_size > MAX_BYTES:
             raise InputError(f"{where} 过大；Word 报告一般不超过 {MAX_BYTES // 1024 // 1024} MB")
+        with path.open("rb") as fh:
+            head = fh.read(len(OLE_MAGIC))
+        if head == OLE_MAGIC:  # a Word 97-2003 .doc (or .wps) renamed to .docx
+            raise InputError(
+                f"{where} 实际上是旧版 Word（.doc，Word 97-2003）格式，只是扩展名为 .docx；"
+                "请在 Word 或 WPS 中打开，另存为 .docx 后再导入"
+            )
+        if not head.startswith(b"PK"):
+            raise InputError(f"{where} 不是 Word（.docx）文件（内容不是 .docx 格式）")
         document = docx.Document(str(path))
     except InputError:
         raise

@@ -16,6 +16,7 @@ from desktop.exchange.text.document import (
     resolve_unit,
     title_name,
 )
+from desktop.exchange.text.encoding import check_size, decode_text
 from desktop.exchange.text.outline import squash
 from desktop.exchange.text.prose import read_claims, read_prose_funds
 from desktop.exchange.text.report import split_reports
@@ -68,7 +69,7 @@ def _build_project(
     if found_year is None or not YEAR_MIN <= found_year <= YEAR_MAX:
         raise InputError(f"{where}：未能识别报告的年度，请指定年度（--year）")
     unit_name, department = resolve_unit(
-        doc if first else DocumentFacts(), sheet, title, body, "\n".join(lines)
+        doc if first else DocumentFacts(), sheet, title, body, _whole_text(lines, result)
     )
     unit_name = help_[0] or unit_name
     if not unit_name:
@@ -200,20 +201,32 @@ def _report_project(project: Project, form: Form, walk: Walk, result: ImportResu
     )
 
 
+def _whole_text(lines: list[str], result: ImportResult) -> str:
+    """The whole text, joined once per import (not once per report: many reports stay linear)."""
+    if result.whole_text is None:
+        result.whole_text = "\n".join(lines)
+    return result.whole_text
+
+
 def _unique_name(
     project: Project, earlier: list[Project], result: ImportResult, where: str
 ) -> None:
     """Number a project whose name an earlier report of the same text already uses."""
-    taken = {(p.unit.name, p.year, p.name) for p in earlier}
-    if (project.unit.name, project.year, project.name) not in taken:
-        return
-    n = 2
-    while (project.unit.name, project.year, f"{project.name}（{n}）") in taken:
-        n += 1
-    result.report.append(
-        f"{where}：项目名称“{project.name}”重复，第二份改名为“{project.name}（{n}）”"
-    )
-    project.name = f"{project.name}（{n}）"
+    # The names taken so far are kept on the result (one set for the whole text, so many
+    # reports import in linear time); ``earlier`` seeds it on first use.
+    taken = result.taken_names
+    if len(taken) < len(earlier):
+        taken.update((p.unit.name, p.year, p.name) for p in earlier)
+    key = (project.unit.name, project.year, project.name)
+    if key in taken:
+        n = 2
+        while (project.unit.name, project.year, f"{project.name}（{n}）") in taken:
+            n += 1
+        result.report.append(
+            f"{where}：项目名称“{project.name}”重复，第二份改名为“{project.name}（{n}）”"
+        )
+        project.name = f"{project.name}（{n}）"
+    taken.add((project.unit.name, project.year, project.name))
 
 
 def import_lines(
@@ -229,8 +242,9 @@ def import_lines(
     result.lines = lines
     if not any(squash(line) for line in lines):
         raise InputError(f"{where} 是空的，没有可导入的内容")
+    check_size(lines, where)
     doc = read_document(lines)
-    chunks = split_reports(lines)
+    chunks = split_reports(lines, where=where)
     summaries: list[str] = []
     details: list[str] = []
     skip = set(doc.title_lines) | set(doc.meta_lines)
@@ -280,14 +294,7 @@ def read_text_file(path: Path) -> str:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"无法读取{where}：{exc.strerror or exc}") from None
-    if b"\x00" in data[:65536]:
-        raise InputError(f"{where} 不是文本文件（含二进制内容）；请导入 .txt 或 .docx 报告")
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise InputError(f"{where} 无法按 UTF-8 或 GBK 编码读取；请另存为 UTF-8 文本")
+    return decode_text(data, where)
 
 
 __all__ = ["Grids", "ImportResult", "LineMark", "import_lines", "import_text", "read_text_file"]

@@ -8,10 +8,12 @@ from dataclasses import dataclass
 
 from desktop.exchange.text.kinds import kind_by_title
 from desktop.exchange.text.outline import FormOutline, form_outline, split_number, squash
+from desktop.model.errors import InputError
 from desktop.model.forms import available_forms
 
 _NAME_RE = re.compile(r"^[（(](.{1,60})[）)]$")
 _MAX_TITLE = 60
+MAX_REPORTS = 1_000  # reports in one text (a unit's whole year is a few dozen)
 
 
 @dataclass
@@ -75,14 +77,22 @@ def best_outline(
     return outline, score
 
 
-def split_reports(lines: list[str]) -> list[Chunk]:
-    """Chunks of the text, one per report; a text without any title is one chunk."""
+def split_reports(lines: list[str], where: str = "文本") -> list[Chunk]:
+    """Chunks of the text, one per report; a text without any title is one chunk.
+
+    More than MAX_REPORTS report titles are refused (InputError naming ``where``) before any
+    report is read.
+    """
     candidates = outlines()
     titles: list[tuple[int, FormOutline, str]] = []
     for i, line in enumerate(lines):
         found = title_form(line, candidates)
         if found is not None:
             titles.append((i, found[0], found[1]))
+    if len(titles) > MAX_REPORTS:
+        raise InputError(
+            f"{where} 中有 {len(titles):,} 份报告，一次最多导入 {MAX_REPORTS:,} 份；请分批导入"
+        )
     if not titles:
         outline, _score = best_outline(lines, candidates)
         return _split_restarts(Chunk(0, len(lines), outline), lines)

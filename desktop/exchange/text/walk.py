@@ -40,6 +40,10 @@ class ImportResult:
     lines: list[str] = field(default_factory=list)
     # Per project: the source line where it starts ("") and where each section / the table starts.
     anchors: list[dict[str, int]] = field(default_factory=list)
+    # (unit, year, name) of the projects so far: duplicates are numbered in constant time.
+    taken_names: set[tuple[str, int, str]] = field(default_factory=set, repr=False)
+    # The whole text joined once, for the facts looked up in all of it (cached by that string).
+    whole_text: str | None = field(default=None, repr=False)
 
 
 @dataclass

@@ -30,12 +30,16 @@ class Grid:
         self.title = ws.title
         self.index = index
         self.values: dict[tuple[int, int], object] = {}
-        for row in ws.iter_rows():
-            for cell in row:
-                if cell.value is not None and not (
-                    isinstance(cell.value, str) and not cell.value.strip()
-                ):
-                    self.values[(cell.row, cell.column)] = cell.value
+        # Only the cells the sheet holds: iter_rows() would walk the whole bounding rectangle,
+        # billions of cells when one formatted cell sits at XFD1048576.
+        cells = getattr(ws, "_cells", None)
+        stored = (
+            cells.values() if isinstance(cells, dict) else (c for r in ws.iter_rows() for c in r)
+        )
+        for cell in stored:
+            value = getattr(cell, "value", None)
+            if value is not None and not (isinstance(value, str) and not value.strip()):
+                self.values[(cell.row, cell.column)] = value
         self.owner: dict[tuple[int, int], tuple[int, int]] = {}
         self.extent: dict[tuple[int, int], tuple[int, int]] = {}
         for rng in ws.merged_cells.ranges:

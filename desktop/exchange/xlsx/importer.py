@@ -10,6 +10,7 @@ from typing import Any
 
 from desktop.exchange.xlsx import layout as L
 from desktop.exchange.xlsx.cells import Grid
+from desktop.exchange.xlsx.package import check_package
 from desktop.exchange.xlsx.profile_read import is_department_sheet, read_profiled_sheet
 from desktop.exchange.xlsx.read import is_self_evaluation_sheet, read_project_sheet
 from desktop.exchange.xlsx.summary import AUDIT_TITLE, SUMMARY_TITLE
@@ -42,6 +43,7 @@ def _load(path: Path) -> object:
         )
     if not data.startswith(b"PK"):
         raise InputError(f"{path.name}：不是 Excel 工作簿（.xlsx）文件")
+    check_package(data, path.name)  # sizes and cell positions, before openpyxl builds cells
     from openpyxl import load_workbook
 
     try:
