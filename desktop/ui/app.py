@@ -17,7 +17,7 @@ from desktop.errorlog import log_program_error, program_error_message
 from desktop.model import project, scoring, templates  # noqa: F401
 from desktop.model.errors import StorageError, UserError
 from desktop.store import lock, repo, revisions  # noqa: F401
-from desktop.store.db import Store, default_db_path, open_store
+from desktop.store.db import BackgroundCheck, Store, default_db_path, mark_damaged, open_store
 
 # isort: split
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
@@ -68,27 +68,38 @@ def excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType 
     show_error(BUG_TITLE, text + "\n\n已输入的内容会自动保存。")
 
 
-def open_main_window(store: Store, settings: QSettings | None = None) -> MainWindow:
-    """Take the single-writer lock (or go read-only) and build the window."""
-    reason: str | None = None
+def open_main_window(
+    store: Store, settings: QSettings | None = None, check: BackgroundCheck | None = None
+) -> MainWindow:
+    """Build the window, then (the file's check passed) take the single-writer lock or go
+    read-only. Building only reads, so it runs while ``check`` still reads the file."""
+    window = MainWindow(store, settings=settings)
+    if check is not None and not store.read_only and not check.intact():
+        mark_damaged(store)
+    reason = _lock_or_reason(store)
+    if reason is not None:
+        window.session.set_read_only(reason)
+    return window
+
+
+def _lock_or_reason(store: Store) -> str | None:
+    """Take the single-writer lock; or why this window may only read."""
     if store.read_only:
-        reason = (
+        return (
             store.read_only_reason
             or f"数据库文件不可写（{store.path}），本窗口以只读方式打开，不能修改。"
         )
-    else:
-        try:
-            holder = lock.acquire(store)
-        except StorageError as exc:
-            holder = None
-            reason = f"{exc}。本窗口以只读方式打开，不能修改。"
-        if holder is not None:
-            reason = (
-                f"数据库正由 {holder.user} 在计算机 {holder.host} 上使用"
-                f"（自 {holder.started.replace('T', ' ')[:16]} 起，进程 {holder.pid}）。"
-                "本窗口以只读方式打开，不能修改；对方关闭程序后重新打开即可编辑。"
-            )
-    return MainWindow(store, read_only_reason=reason, settings=settings)
+    try:
+        holder = lock.acquire(store)
+    except StorageError as exc:
+        return f"{exc}。本窗口以只读方式打开，不能修改。"
+    if holder is None:
+        return None
+    return (
+        f"数据库正由 {holder.user} 在计算机 {holder.host} 上使用"
+        f"（自 {holder.started.replace('T', ' ')[:16]} 起，进程 {holder.pid}）。"
+        "本窗口以只读方式打开，不能修改；对方关闭程序后重新打开即可编辑。"
+    )
 
 
 def daily_backup(window: MainWindow) -> None:
@@ -104,8 +115,9 @@ def daily_backup(window: MainWindow) -> None:
 
 
 def _open(path: Path | None) -> Store:
+    """Open for the window; the file's quick_check is left to a BackgroundCheck."""
     try:
-        return open_store(path)
+        return open_store(path, quick_check=False)
     except StorageError as first:
         target = path or default_db_path()
         if target.is_file() and not os.access(target, os.W_OK):
@@ -183,7 +195,8 @@ def run_gui(argv: list[str] | None = None) -> int:
     except UserError as exc:
         show_error("无法打开数据库", str(exc))
         return 2
-    window = open_main_window(store)
+    check = BackgroundCheck(store.path) if store.path and not store.read_only else None
+    window = open_main_window(store, check=check)
     preload = threading.Thread(target=_preload_fonts, name="font-preload", daemon=True)
     _FirstPaint(window, lambda: _after_first_paint(window, preload))
     window.show()

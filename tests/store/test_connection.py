@@ -99,3 +99,25 @@ def test_opening_a_current_file_does_not_load_sqlite_utils(db_path: Path):
         [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == "False"
+
+
+def test_a_background_check_finds_what_quick_check_on_open_finds(tmp_path: Path):
+    from desktop.model.errors import StorageError
+    from desktop.store.db import BackgroundCheck, mark_damaged
+    from tests import hostile_files as H
+
+    good = H.seeded_database(tmp_path / "good.db")
+    assert BackgroundCheck(good).intact()
+    bad = H.seeded_database(tmp_path / "bad.db")
+    H.corrupt_one_page(bad)
+    assert open_store(bad).damaged  # the check on open
+    store = open_store(bad, quick_check=False)  # the window's open: it checks in the background
+    assert not BackgroundCheck(bad).intact()
+    before = bad.read_bytes()
+    mark_damaged(store)
+    assert store.read_only and store.damaged
+    with pytest.raises(StorageError) as err, store.transaction() as db:
+        db.execute("DELETE FROM project")
+    assert err.value.kind == "corrupt"
+    store.close()
+    assert bad.read_bytes() == before

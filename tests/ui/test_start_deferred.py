@@ -138,3 +138,46 @@ def test_the_window_start_imports_nothing_the_first_paint_does_not_need(tmp_path
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_damaged_file_found_by_the_background_check_is_never_written(tmp_path, qtbot):
+    """The window's start checks the file while it builds the window; a damaged file ends
+    read-only before anything (the lock, the daily backup) writes to it."""
+    from PySide6.QtCore import QSettings
+
+    from desktop.store.db import BackgroundCheck, open_store
+    from desktop.ui.app import daily_backup, open_main_window
+    from tests import hostile_files as H
+
+    path = H.seeded_database(tmp_path / "jixiao.db")
+    H.corrupt_one_page(path)
+    damaged_bytes = path.read_bytes()
+    store = open_store(path, quick_check=False)  # as the window opens it
+    assert not store.read_only
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    window = open_main_window(store, settings=settings, check=BackgroundCheck(path))
+    qtbot.addWidget(window)
+    assert window.read_only and window.store.damaged
+    assert "已损坏" in window.session.read_only_reason
+    daily_backup(window)
+    window.close()
+    assert path.read_bytes() == damaged_bytes
+    assert not (tmp_path / "backups").exists()
+
+
+def test_an_intact_file_opened_the_window_way_is_locked_and_editable(tmp_path, qtbot):
+    from PySide6.QtCore import QSettings
+
+    from desktop.store.db import BackgroundCheck, open_store
+    from desktop.ui.app import open_main_window
+    from tests import hostile_files as H
+
+    path = H.seeded_database(tmp_path / "jixiao.db")
+    store = open_store(path, quick_check=False)
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    window = open_main_window(store, settings=settings, check=BackgroundCheck(path))
+    qtbot.addWidget(window)
+    assert not window.read_only and not store.damaged
+    row = store.row("SELECT pid FROM app_lock WHERE id = 1")
+    assert row is not None and row["pid"] == os.getpid()  # this window holds the lock
+    window.close()
