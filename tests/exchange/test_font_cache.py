@@ -43,7 +43,9 @@ def _same_face(a, b) -> None:
         assert getattr(a.face, name) == getattr(b.face, name), name
     assert list(a.face.hmetrics) == list(b.face.hmetrics)
     assert a.face._ttf_data == b.face._ttf_data
-    assert a.stringWidth("攀枝花市西区信访局 2023", 16) == b.stringWidth("攀枝花市西区信访局 2023", 16)
+    assert a.stringWidth("攀枝花市西区信访局 2023", 16) == b.stringWidth(
+        "攀枝花市西区信访局 2023", 16
+    )
 
 
 def test_the_second_load_comes_from_the_cache_with_the_same_metrics(cache, font):
