@@ -14,7 +14,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from desktop.model.forms import data_dir
 
@@ -243,6 +242,12 @@ class FontSet:
     def missing_chars(self) -> list[str]:
         """Characters no font could draw, in order of first appearance."""
         return list(self.missing)
+
+
+def escape(text: str) -> str:
+    """``&``, ``<`` and ``>`` as markup entities (as xml.sax.saxutils.escape, without loading
+    urllib.request with it)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def astuple_file(f: FontFile) -> tuple[Path, int, bool]:
