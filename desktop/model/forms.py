@@ -41,6 +41,7 @@ class OutlineEntry:
     template: str = ""
     required: bool = False
     indicator_table: bool = False
+    tab: str = ""  # a level-1 heading's short name on its tab (else the heading unnumbered)
 
 
 @dataclass(frozen=True)
@@ -187,6 +188,7 @@ def _parse_form(data: dict[str, Any], source: str) -> Form:
                 template=str(e.get("template", "")),
                 required=bool(e.get("required", False)),
                 indicator_table=bool(e.get("indicator_table", False)),
+                tab=str(e.get("tab", "")),
             )
             for e in data["outline"]
         )

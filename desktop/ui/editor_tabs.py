@@ -166,6 +166,7 @@ class EditorTabs(QTabWidget):
         tab.message.connect(self.session.message)
         tab.set_read_only(self._read_only)
         tab.set_project(self.session.project)
+        tab.set_findings(self._findings)
         self._swap_page(self._fixed_stand_ins.pop("monitoring"), tab)
         return tab
 
@@ -177,6 +178,7 @@ class EditorTabs(QTabWidget):
         tab.message.connect(self.session.message)
         tab.set_read_only(self._read_only)
         tab.set_project(self.session.project)
+        tab.set_findings(self._findings)
         self._swap_page(self._fixed_stand_ins.pop("rectification"), tab)
         return tab
 
@@ -302,8 +304,9 @@ class EditorTabs(QTabWidget):
 
     def _on_findings(self, findings: list[Finding] | None) -> None:
         self._findings = findings or []
-        if self._grid is not None:
-            self._grid.set_findings(self._findings)
+        for tab in (self._grid, self._monitoring, self._rectification):
+            if tab is not None:
+                tab.set_findings(self._findings)
 
     def _pages_for(self, form: Form) -> FormPages:
         pages = self._pages.get(form.key)

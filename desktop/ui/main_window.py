@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QCloseEvent, QUndoStack
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from desktop.model.findings import Finding
 from desktop.model.project import Project
@@ -15,6 +15,7 @@ from desktop.store.db import Store
 from desktop.ui import dialogs
 from desktop.ui.actions import build_actions, build_menus, connect_actions
 from desktop.ui.geometry import restore_geometry, save_geometry
+from desktop.ui.screen_fit import install as fit_windows_to_screen
 from desktop.ui.section_tabs import SectionEditor
 from desktop.ui.session import EditorSession
 from desktop.ui.status import APP_TITLE
@@ -43,6 +44,9 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.settings = settings if settings is not None else QSettings()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            fit_windows_to_screen(app, self.settings)
         self.setWindowTitle(APP_TITLE)
         self.session = EditorSession(store, read_only_reason, parent=self)
         self.workspace = Workspace(self, self.session)

@@ -19,7 +19,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
@@ -38,8 +37,11 @@ from desktop.model.forms import load_form
 from desktop.model.project import Project
 from desktop.store.db import Store
 from desktop.store.revisions import latest_fingerprint
+from desktop.ui.pdf_viewer import PdfViewer
+from desktop.ui.screen_fit import available_area
 
 PRINT_DPI = 300  # pages are rendered at most at this resolution for the printer
+PREVIEW_SIZE = QSize(860, 1200)  # wanted; the screen's available area decides
 T = TypeVar("T")
 
 
@@ -107,31 +109,35 @@ def print_pdf(data: bytes, printer: QPrinter) -> int:
 
 
 class PreviewDialog(QDialog):
-    """Shows the PDF pages with 打印 and 导出 PDF buttons."""
+    """The PDF pages (navigation, zoom) above 打印…, 导出 PDF… and 关闭, always on screen.
+
+    It opens as tall as the screen's available area allows (the screen fitter keeps it and its
+    buttons inside, and remembers the size the user gives it).
+    """
 
     def __init__(
         self, data: bytes, title: str, suggested_name: str, parent: QWidget | None = None
     ) -> None:
-        """Open the bytes in a QPdfView."""
+        """Open the bytes in a PdfViewer."""
         super().__init__(parent)
         self.setWindowTitle(f"打印预览 — {title}")
-        self.resize(820, 960)
+        area = available_area(parent)
+        self.resize(PREVIEW_SIZE.boundedTo(area.size()))
         self.data = data
         self.suggested_name = suggested_name
         self.doc = load_document(data, self)
-        self.view = QPdfView(self)
-        self.view.setDocument(self.doc)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.viewer = PdfViewer(self.doc, self)
+        self.view = self.viewer.view
         buttons = QDialogButtonBox(self)
         self.print_button = buttons.addButton("打印…", QDialogButtonBox.ButtonRole.AcceptRole)
         self.export_button = buttons.addButton("导出 PDF…", QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton("关闭", QDialogButtonBox.ButtonRole.RejectRole)
+        self.close_button = buttons.addButton("关闭", QDialogButtonBox.ButtonRole.RejectRole)
         self.print_button.clicked.connect(self._on_print)
         self.export_button.clicked.connect(self._on_export)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.view)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.viewer, 1)
         layout.addWidget(buttons)
 
     def page_count(self) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
@@ -30,9 +32,13 @@ def qt_position(text: str, index: int) -> int:
     return len(text[:index].encode("utf-16-le")) // 2
 
 
+_NUMBERING = re.compile(r"^[一二三四五六七八九十]+[、.．]\s*")
+
+
 def tab_title(entry: OutlineEntry) -> str:
-    """The tab text for a level-1 heading: the form's title without the closing full stop."""
-    return entry.title.rstrip("。.")
+    """The tab text of a level-1 heading: the form's short name for it, else the heading
+    without its numbering and closing full stop (the full heading is the tab's tooltip)."""
+    return entry.tab or _NUMBERING.sub("", entry.title).rstrip("。.")
 
 
 class SectionEditor(QWidget):

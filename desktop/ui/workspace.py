@@ -22,8 +22,6 @@ from desktop.ui.session import EditorSession
 from desktop.ui.status import WindowStatus
 from desktop.ui.widgets import Banner, EmptyPage
 
-DOCK_WIDTHS = (255, 260)  # navigator, 审核
-
 
 class Workspace:
     """Navigator, tabs, 审核 panel, banner and status bar, all following one session."""
@@ -75,9 +73,6 @@ class Workspace:
         )
         self.window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.nav_dock)
         self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings_dock)
-        self.window.resizeDocks(
-            [self.nav_dock, self.findings_dock], list(DOCK_WIDTHS), Qt.Orientation.Horizontal
-        )
 
     # ----- for the actions ------------------------------------------------------------------
     @property

@@ -17,7 +17,9 @@ from desktop.exchange.text.document import (
     title_name,
 )
 from desktop.exchange.text.encoding import check_size, decode_text
+from desktop.exchange.text.list_import import import_list
 from desktop.exchange.text.outline import squash
+from desktop.exchange.text.project_list import read_project_list
 from desktop.exchange.text.prose import read_claims, read_prose_funds
 from desktop.exchange.text.report import split_reports
 from desktop.exchange.text.sheet import Sheet
@@ -29,6 +31,7 @@ from desktop.model.project import YEAR_MAX, YEAR_MIN, FundsRow, Goals, Project, 
 from desktop.model.stated import set_claims
 
 MAX_BYTES = 20 * 1024 * 1024
+_COLUMN_WORDS = {"initial": "年初预算数", "full_year": "全年预算数", "executed": "全年执行数"}
 _YEAR_NAME_RE = re.compile(r"\d{4}年度?")
 # Word-processor leftovers in copied text: "[bookmark: _GoBack]", "[image: …]", "[comment: …]".
 _ARTEFACT_RE = re.compile(r"\[(?:bookmark|image|comment|footnote|endnote)\s*:[^\]\n]{0,200}\]")
@@ -156,6 +159,12 @@ def _fill_funds(
     if walk.funds:
         project.funds.rows.update(walk.funds)
         result.report.append(f"“{name}”：资金数取自文档中的资金表")
+        total = project.funds.rows.get("total")
+        for column in ("initial", "full_year", "executed"):
+            if total is not None and total.get(column) is None and getattr(prose, column):
+                # a table without this column (年初预算数): the text states it
+                setattr(total, column, getattr(prose, column))
+                result.report.append(f"“{name}”：资金表没有的{_COLUMN_WORDS[column]}取自正文")
     else:
         facts = text_facts.read_funds(text, year)
         total = FundsRow("total", facts.initial, facts.full_year, facts.executed)
@@ -248,8 +257,13 @@ def import_lines(
     summaries: list[str] = []
     details: list[str] = []
     skip = set(doc.title_lines) | set(doc.meta_lines)
-    for chunk in chunks:
+    for n, chunk in enumerate(chunks):
         walk = walk_chunk(chunk, lines, result, grids or {}, skip if chunk.start == 0 else set())
+        if n == 0 and len(chunks) == 1 and not walk.outline_seen and walk.sheet is None:
+            plist = read_project_list(lines)
+            if plist is not None:
+                import_list(plist, doc, lines, chunk.outline.form, (unit, year), where, result)
+                return _summarised(result, where, len(plist.projects))
         accepted = chunk.title_line is not None or walk.heading_seen or walk.sheet is not None
         if not accepted and not (doc.title and chunk.start == 0):
             examples = "”“".join(e.title for e in chunk.outline.form.outline[:2])
@@ -264,6 +278,14 @@ def import_lines(
         result.projects.append(project)
     details = result.report
     result.report = [f"{where}：识别出 {len(result.projects)} 个项目", *summaries, *details]
+    return result
+
+
+def _summarised(result: ImportResult, where: str, count: int) -> ImportResult:
+    """The report of a list import: the count first, then the projects and notes."""
+    summaries = result.report[-count - 1 : -1]
+    details = result.report[: -count - 1] + result.report[-1:]
+    result.report = [f"{where}：识别出 {count} 个项目", *summaries, *details]
     return result
 
 

@@ -13,6 +13,7 @@ from desktop.model.forms import available_forms
 
 _NAME_RE = re.compile(r"^[（(](.{1,60})[）)]$")
 _MAX_TITLE = 60
+_PAGE_LINES = 3  # lines a web page puts between its title and the document's (date, author)
 MAX_REPORTS = 1_000  # reports in one text (a unit's whole year is a few dozen)
 
 
@@ -96,6 +97,7 @@ def split_reports(lines: list[str], where: str = "文本") -> list[Chunk]:
     if not titles:
         outline, _score = best_outline(lines, candidates)
         return _split_restarts(Chunk(0, len(lines), outline), lines)
+    titles = _drop_page_titles(titles, lines, candidates)
     chunks: list[Chunk] = []
     for n, (i, outline, name) in enumerate(titles):
         start = 0 if n == 0 else i
@@ -118,6 +120,23 @@ def split_reports(lines: list[str], where: str = "文本") -> list[Chunk]:
                 break
         chunks.extend(_split_restarts(chunk, lines))
     return chunks
+
+
+def _drop_page_titles(
+    titles: list[tuple[int, FormOutline, str]], lines: list[str], candidates: list[FormOutline]
+) -> list[tuple[int, FormOutline, str]]:
+    """A title followed only by a few lines (a web page's title, its date and author line) and
+    then the document's own title is one report with it, not a report of its own."""
+    kept: list[tuple[int, FormOutline, str]] = []
+    for n, item in enumerate(titles):
+        if n + 1 < len(titles):
+            between = [x for x in lines[item[0] + 1 : titles[n + 1][0]] if x.strip()]
+            if len(between) <= _PAGE_LINES and not any(
+                o.match(x) for o in candidates for x in between
+            ):
+                continue
+        kept.append(item)
+    return kept
 
 
 def _split_restarts(chunk: Chunk, lines: list[str]) -> list[Chunk]:

@@ -108,7 +108,9 @@ def _read_labels(sheet: Sheet, flat: list[str], vocab: Vocabulary) -> None:
         elif label in ("claimed_score", "totals") and sheet.claimed_score is None:
             for j in range(i + 1, min(len(flat), i + 7)):
                 if is_number(flat[j]) and not flat[j].endswith("%"):
-                    sheet.claimed_score = points(flat[j])
+                    score = points(flat[j])
+                    # a score is at most 100: a larger figure is an amount of the funds row
+                    sheet.claimed_score = score if score is not None and score <= 100 else None
                     break
                 if vocab.header(flat[j]) or vocab.funds_column(flat[j]):
                     break

@@ -54,6 +54,7 @@ class Walk:
     sections: dict[str, list[str]] = field(default_factory=dict)
     current: str | None = None
     heading_seen: bool = False
+    outline_seen: bool = False  # a heading of the form's own outline (not an unknown one)
     table: TableResult | None = None
     table_title: str = ""
     extra_lines: list[str] = field(default_factory=list)
@@ -179,7 +180,7 @@ def _heading_at(
     match = outline.match(line)
     if match is None:
         return None
-    walk.heading_seen = True
+    walk.heading_seen = walk.outline_seen = True
     result.marks.append(LineMark(i, "heading", 0, len(line) - len(match.inline)))
     note = match.numbering_note()
     if note:
@@ -306,6 +307,7 @@ def _prose_tail(lines: list[str], start: int, end: int) -> int:
 
 
 _UNKNOWN_STYLES = ("cn", "paren_cn")
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _LEVELS = ("level1", "level2", "level3")
 
 
@@ -338,7 +340,7 @@ def unknown_heading(line: str) -> tuple[str, str] | None:
     if not flat:
         return None
     head, _stop, tail = flat.partition("。")
-    if len(squash(head)) > 24 or any(ch in head for ch in "，,；;：:"):
+    if not _CJK_RE.search(head) or len(squash(head)) > 24 or any(ch in head for ch in "，,；;：:"):
         return None
     if tail.strip() and len(squash(head)) > 20:
         return None

@@ -23,6 +23,7 @@ from desktop.model.checks import (
     prose,
     rates,
     rows,
+    stated,
     text,
 )
 from desktop.model.checks.registry import (
@@ -55,6 +56,7 @@ FAMILIES = (
     prose,
     rates,
     names,
+    stated,
 )
 
 __all__ = [
