@@ -62,6 +62,12 @@ class FindingsPanel(QWidget):
                 f"错误 {counts[ERROR]} 项，警告 {counts[WARNING]} 项，提示 {counts[HINT]} 项。单击跳转。"
             )
 
+    def show_pending(self) -> None:
+        """A project was opened: its checks run shortly (nothing of the previous one shows)."""
+        self.findings = []
+        self.list.clear()
+        self.summary.setText("正在审核…")
+
     def _on_item(self, item: QListWidgetItem) -> None:
         finding = item.data(FINDING_ROLE)
         if isinstance(finding, Finding):

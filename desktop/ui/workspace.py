@@ -151,6 +151,8 @@ class Workspace:
 
     def _on_project_loaded(self, project: Project | None) -> None:
         self.stack.setCurrentIndex(1 if project else 0)
+        if project is not None:
+            self.findings_panel.show_pending()
         self._apply_editable()
         if project is not None and project.id is not None:
             self.navigator.select_project(project.id, notify=False)

@@ -66,3 +66,18 @@ def test_an_answer_for_a_project_no_longer_shown_is_dropped(ui_store, make_windo
     qtbot.wait(1500)  # the first project's answer, if any, has arrived and was dropped
     assert window.current_project().id == second
     assert "W-DOUBLED-CHAR" not in _codes(window)
+
+
+def test_the_panel_says_checking_until_the_answer_arrives(ui_store, make_window, qtbot):
+    first, second = _two_projects(ui_store)
+    window = make_window(ui_store)
+    window.select_project(first)
+    qtbot.waitUntil(lambda: window.findings_panel.summary.text() != "正在审核…", timeout=10000)
+    window.select_project(second)
+    assert window.findings_panel.summary.text() == "正在审核…"  # not the first project's list
+    assert window.findings_panel.list.count() == 0
+    qtbot.waitUntil(lambda: window.findings_panel.summary.text() != "正在审核…", timeout=10000)
+    assert (
+        "项" in window.findings_panel.summary.text()
+        or "通过" in window.findings_panel.summary.text()
+    )
