@@ -9,16 +9,14 @@ Writes cycle-monitoring{suffix}.png and cycle-rectification{suffix}.png.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
 import tempfile
 from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 import desktop.ui  # noqa: F401  (binding workarounds first)
+import docs.laptop_screen  # noqa: F401  (a 1366×768 screen before Qt loads)
 from desktop.model.baseline import from_indicators
 from desktop.model.carry_forward import next_year_copy
 from desktop.model.monitoring import Monitoring, MonitoringIndicator

@@ -53,7 +53,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         emit_json(project_to_dict(project, with_id=True))
         return 0
     form = load_form(project.form)
-    print(f"{form.title}{form.subtitle.format(name=project.name)}")
+    print(f"{form.title}{form.subtitle_for(project.name, project.year)}")
     print(
         f"实施单位：{project.unit.name}    主管部门：{project.unit.department}    年度：{project.year}"
     )

@@ -104,6 +104,10 @@ class Form:
     default_name: str = ""  # the project name of an imported report without one (部门整体支出)
     short_title: str = ""  # the kind of report in a 合订本 title: 绩效自评报告, 绩效评价报告
 
+    def subtitle_for(self, name: str, year: int) -> str:
+        """The subtitle line of a report: "（保安费用）", "（2021年度）"."""
+        return self.subtitle.replace("{name}", name).replace("{year}", str(year))
+
     def sections(self) -> list[OutlineEntry]:
         """Outline entries that hold text, in order."""
         return [e for e in self.outline if e.key]

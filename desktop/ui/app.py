@@ -28,6 +28,7 @@ from desktop.ui.actions import LAZY_FEATURES, load_feature
 from desktop.ui.bugs import BUG_TITLE
 from desktop.ui.main_window import MainWindow
 from desktop.ui.status import APP_TITLE
+from desktop.ui.ui_font import apply_ui_font
 
 QUIT_AFTER_SHOW = "JIXIAO_QUIT_AFTER_SHOW"
 SHOWN_LINE = "JIXIAO_SHOWN"
@@ -73,6 +74,9 @@ def open_main_window(
 ) -> MainWindow:
     """Build the window, then (the file's check passed) take the single-writer lock or go
     read-only. Building only reads, so it runs while ``check`` still reads the file."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        apply_ui_font(app)
     window = MainWindow(store, settings=settings)
     if check is not None and not store.read_only and not check.intact():
         mark_damaged(store)

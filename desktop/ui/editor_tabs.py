@@ -78,6 +78,7 @@ class EditorTabs(QTabWidget):
         self.overview = OverviewTab(form_choices())
         self.overview.undo_stack = session.undo_stack
         self.overview.funds.undo_stack = session.undo_stack
+        self.overview.dept.undo_stack = session.undo_stack
         # Built after the first paint (or on demand); empty stand-in pages until then.
         self._grid: IndicatorGrid | None = None
         self._monitoring: MonitoringTab | None = None
@@ -206,6 +207,7 @@ class EditorTabs(QTabWidget):
             self._swap_page(stand_in, page)
         self._shown = pages
         pages.set_project(self.session.project)
+        self._show_limits()
 
     def _on_current_changed(self, index: int) -> None:
         page = self.widget(index)
@@ -252,6 +254,12 @@ class EditorTabs(QTabWidget):
             self.setCurrentWidget(self.overview)
             self.overview.ensureWidgetVisible(self.overview.funds)
             self.overview.funds.focus_cell(str(loc["funds"]), str(loc.get("column", "executed")))
+        elif "department" in loc:
+            self.setCurrentWidget(self.overview)
+            self.overview.ensureWidgetVisible(self.overview.dept)
+            self.overview.dept.focus_line(
+                str(loc["department"]), str(loc.get("line", "")), str(loc.get("column", ""))
+            )
         elif "indicator" in loc or "execution" in loc:
             self.setCurrentWidget(self.grid)
             self.grid.focus_location(loc)
@@ -279,6 +287,7 @@ class EditorTabs(QTabWidget):
         self._show_pages(form)
         if self._shown is not None:
             self._shown.set_project(project)
+        self._show_limits()
 
     def _on_form_changed(self, form: Form) -> None:
         project = self.session.project
@@ -287,6 +296,17 @@ class EditorTabs(QTabWidget):
             self._shown.set_project(project)
         if self._grid is not None:
             self._grid.set_project(project, form)
+        self._show_limits()
+
+    def _show_limits(self) -> None:
+        """The character limits the project's rule profile sets on its sections (once its
+        pages exist: the rules load after the first paint)."""
+        project, form = self.session.project, self.session.form
+        if self._shown is not None:
+            from desktop.model.checks.limits import section_limits
+
+            limits = section_limits(project, form) if project and form else {}
+            self._shown.set_limits(limits)
 
     def _on_field_changed(self, name: str) -> None:
         if name == "funds":
@@ -301,12 +321,15 @@ class EditorTabs(QTabWidget):
                 self._monitoring.refresh()  # its rows are the indicators
         elif name == "name":
             self.overview.show_name()
+        elif name == "profile":
+            self._show_limits()
 
     def _on_findings(self, findings: list[Finding] | None) -> None:
         self._findings = findings or []
         for tab in (self._grid, self._monitoring, self._rectification):
             if tab is not None:
                 tab.set_findings(self._findings)
+        self.overview.set_findings(self._findings)
 
     def _pages_for(self, form: Form) -> FormPages:
         pages = self._pages.get(form.key)

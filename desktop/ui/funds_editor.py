@@ -80,13 +80,18 @@ class FundsEditor(QWidget):
         layout.addWidget(self.table)
         layout.addWidget(self.error_label)
         layout.addWidget(self.rate_label)
-        self._fit_height()
+        self.fit_height()
         self.refresh_rate()
 
-    def _fit_height(self) -> None:
+    def fit_height(self) -> None:
+        """Make the table exactly as tall as its shown rows."""
         self.table.resizeRowsToContents()
         height = self.table.horizontalHeader().sizeHint().height() + 2 * self.table.frameWidth()
-        height += sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
+        height += sum(
+            self.table.rowHeight(r)
+            for r in range(self.table.rowCount())
+            if not self.table.isRowHidden(r)
+        )
         self.table.setFixedHeight(height)
 
     def set_project(self, project: Project | None) -> None:

@@ -215,7 +215,7 @@ class EditorSession(QObject):
         project = self._project
         if project is None or not self.editable:
             return
-        if name == "department":
+        if name in ("department", "unit_profile"):
             self._pending.unit = True
         if name == "year":
             self._listing_stale = True

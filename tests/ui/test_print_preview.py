@@ -192,3 +192,36 @@ def test_preview_buttons_and_size_follow_the_screen(qtbot, ui_store, tmp_path):
     again.show()
     assert again.size() == QSize(700, 500)
     again.close()
+
+
+def test_preview_switches_the_signature_layout_and_exports_what_it_shows(
+    ui_store, make_window, tmp_path, monkeypatch
+):
+    from desktop.ui import print_preview
+    from tests.exchange.pdfread import page_lines
+
+    project = _seed_project(ui_store)
+    window = make_window(ui_store)
+    window.select_project(project.id)
+    window.action.print_preview.trigger()
+    (dialog,) = window.findChildren(PreviewDialog)
+    assert dialog.seal_box.isVisible() and dialog.seal_box.isChecked()
+
+    def date_right_edge(data: bytes) -> float:
+        last = page_lines(data)[-1]
+        chars = next(c for _t, _x, text, c in last if text.endswith("日") and "年" in text)
+        return chars[-1]["x1"]
+
+    right = 595.28 - 26 * 72 / 25.4
+    assert date_right_edge(dialog.data) == pytest.approx(right - 4 * 16, abs=0.5)
+    dialog.seal_box.setChecked(False)  # without a seal: the date ends two characters in
+    unsealed = dialog.data
+    assert date_right_edge(unsealed) > right - 4 * 16 + 1
+    assert dialog.page_count() == len(PdfReader(io.BytesIO(unsealed)).pages)
+    out = tmp_path / "exported.pdf"
+    monkeypatch.setattr(
+        print_preview.QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "")
+    )
+    dialog.export_button.click()
+    assert out.read_bytes() == unsealed  # what is exported is what is shown
+    dialog.close()

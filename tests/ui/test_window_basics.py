@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from decimal import Decimal
+
+import pytest
 
 from desktop.model.forms import load_form
 from desktop.store import repo
@@ -11,6 +14,7 @@ from desktop.store.db import open_store
 from desktop.ui import dialogs
 from desktop.ui.dialogs import NewProjectSpec
 from desktop.ui.section_tabs import tab_title
+from desktop.ui.ui_font import PREFERRED_FAMILIES
 from tests.ui.window_helpers import reopen_text, store_path, type_text
 
 
@@ -301,3 +305,17 @@ def test_status_bar_total_follows_grid_and_funds_edits(ui_store, make_window, sa
     window.grid.refresh()
     window.session.mark_changed()
     assert window.score_label.text().startswith("总分 95 分")
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="the platform picks its UI face")
+def test_chinese_ui_text_is_drawn_in_a_sans_face_not_kaiti(ui_store, make_window):
+    # fontconfig on Debian-based systems may resolve Chinese "sans-serif" to AR PL KaitiM;
+    # menus and tables in a calligraphic face are hard to read
+    from PySide6.QtGui import QFontDatabase, QRawFont
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window(ui_store)
+    font = QApplication.font(window)
+    used = QRawFont.fromFont(font, QFontDatabase.WritingSystem.SimplifiedChinese).familyName()
+    assert "Kai" not in used and "楷" not in used
+    assert used in (*PREFERRED_FAMILIES, "WenQuanYi Micro Hei")

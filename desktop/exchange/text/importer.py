@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from desktop.exchange.text import facts as text_facts
-from desktop.exchange.text.dept_facts import DEPARTMENT_FORM, apply_department
+from desktop.exchange.text.dept_facts import DEPARTMENT_FORM, apply_department, department_unit
 from desktop.exchange.text.document import (
     GENERIC_NAMES,
     DocumentFacts,
@@ -75,6 +75,8 @@ def _build_project(
         doc if first else DocumentFacts(), sheet, title, body, _whole_text(lines, result)
     )
     unit_name = help_[0] or unit_name
+    if not unit_name and form.key == DEPARTMENT_FORM:
+        unit_name = department_unit(title, text)
     if not unit_name:
         raise InputError(f"{where}：未能识别实施单位，请指定单位（--unit）")
     # A form with a default name (部门整体支出) reports on no project: its title names none.

@@ -6,7 +6,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from desktop.exchange.text.kinds import kind_by_title
+from desktop.exchange.text.kinds import DEPARTMENT_KIND, kind_by_title, repeated_title
 from desktop.exchange.text.outline import FormOutline, form_outline, split_number, squash
 from desktop.model.errors import InputError
 from desktop.model.forms import available_forms
@@ -126,13 +126,21 @@ def _drop_page_titles(
     titles: list[tuple[int, FormOutline, str]], lines: list[str], candidates: list[FormOutline]
 ) -> list[tuple[int, FormOutline, str]]:
     """A title followed only by a few lines (a web page's title, its date and author line) and
-    then the document's own title is one report with it, not a report of its own."""
+    then the document's own title is one report with it, not a report of its own; a department
+    report's page may put a few more metadata lines between (unit, 索引号, 发布机构)."""
     kept: list[tuple[int, FormOutline, str]] = []
     for n, item in enumerate(titles):
         if n + 1 < len(titles):
-            between = [x for x in lines[item[0] + 1 : titles[n + 1][0]] if x.strip()]
-            if len(between) <= _PAGE_LINES and not any(
-                o.match(x) for o in candidates for x in between
+            following = titles[n + 1]
+            between = lines[item[0] + 1 : following[0]]
+            filled = [x for x in between if x.strip()]
+            page = len(filled) <= _PAGE_LINES and not any(
+                o.match(x) for o in candidates for x in filled
+            )
+            department = item[1].form.key == following[1].form.key == DEPARTMENT_KIND
+            if page or (
+                department
+                and repeated_title(between, [split_number(x)[0] is not None for x in between])
             ):
                 continue
         kept.append(item)
