@@ -78,7 +78,7 @@ def open_main_window(
     if isinstance(app, QApplication):
         apply_ui_font(app)
     window = MainWindow(store, settings=settings)
-    if check is not None and not store.read_only and not check.intact():
+    if check is not None and not store.damaged and not check.intact():
         mark_damaged(store)
     reason = _lock_or_reason(store)
     if reason is not None:
@@ -199,7 +199,7 @@ def run_gui(argv: list[str] | None = None) -> int:
     except UserError as exc:
         show_error("无法打开数据库", str(exc))
         return 2
-    check = BackgroundCheck(store.path) if store.path and not store.read_only else None
+    check = BackgroundCheck(store.path) if store.path and not store.damaged else None
     window = open_main_window(store, check=check)
     preload = threading.Thread(target=_preload_fonts, name="font-preload", daemon=True)
     _FirstPaint(window, lambda: _after_first_paint(window, preload))
