@@ -48,7 +48,7 @@ PACKAGES = {
     "libresolv.so.2": LIBC,
     "ld-linux-x86-64.so.2": LIBC,
     "ld-linux-aarch64.so.1": LIBC,
-    "libstdc++.so.6": "libstdc++6 (>= 5)",
+    "libstdc++.so.6": "libstdc++6 (>= {gcc})",
     "libgcc_s.so.1": "libgcc-s1 | libgcc1",
     "libatomic.so.1": "libatomic1",
     "libz.so.1": "zlib1g",
@@ -82,6 +82,9 @@ PACKAGES = {
     "libxcb-xkb.so.1": "libxcb-xkb1",
     "libxcb-cursor.so.0": "libxcb-cursor0",
     "libcups.so.2": "libcups2",
+    "libICE.so.6": "libice6",
+    "libSM.so.6": "libsm6",
+    "libbrotlidec.so.1": "libbrotli1",
     "libgssapi_krb5.so.2": "libgssapi-krb5-2",
 }
 
@@ -94,9 +97,24 @@ def version() -> str:
     return match.group(1)
 
 
+# newest GLIBCXX_ symbol version → the GCC release whose libstdc++6 has it (Debian numbers
+# libstdc++6 by GCC version)
+GCC_OF_GLIBCXX = {21: 5, 22: 6, 23: 7, 24: 7, 25: 8, 26: 9, 27: 9, 28: 10, 29: 11, 30: 12}
+
+
+def gcc_for(infos: list) -> int:
+    """The oldest GCC whose libstdc++ provides every GLIBCXX_ version the bundle needs."""
+    newest = max((i.newest("GLIBCXX_") or "" for i in infos), key=glibc_audit.version_key)
+    key = glibc_audit.version_key(newest)
+    if len(key) < 3 or key[:2] != (3, 4):
+        return 5
+    return GCC_OF_GLIBCXX.get(key[2], 5 if key[2] < 21 else 13)
+
+
 def depends(bundle: Path, glibc: str = "2.28") -> str:
     """The Depends line: packages of the system libraries the bundle needs."""
     infos = glibc_audit.audit(bundle)
+    gcc = gcc_for(infos)
     needed = glibc_audit.system_libraries(bundle, infos)
     packages: list[str] = []
     unknown = []
@@ -108,7 +126,7 @@ def depends(bundle: Path, glibc: str = "2.28") -> str:
         if package is None:
             unknown.append(f"{library} (needed by {required[0]})")
         else:
-            package = package.format(glibc=glibc)
+            package = package.format(glibc=glibc, gcc=gcc)
             if package not in packages:
                 packages.append(package)
     if unknown:
@@ -128,6 +146,8 @@ _OPTIONAL_PLUGINS = (
     "platforms/libqvnc",
     "EglFs",
     "networkinformation",
+    "imageformats/libqtiff",
+    "imageformats/libqwebp",
 )
 
 

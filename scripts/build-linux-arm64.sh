@@ -49,7 +49,8 @@ enable_binfmt aarch64
 make_rootfs arm64 "$ROOTFS" "binutils,libglib2.0-0,libfontconfig1,libfreetype6,libx11-6,libx11-xcb1,\
 libxcb1,libxkbcommon0,libxkbcommon-x11-0,libxcb-icccm4,libxcb-image0,libxcb-keysyms1,libxcb-randr0,\
 libxcb-render-util0,libxcb-render0,libxcb-shape0,libxcb-shm0,libxcb-sync1,libxcb-util1,libxcb-xfixes0,\
-libxcb-xkb1,libxcb-glx0,libdbus-1-3,libegl1,libgl1,libcups2,libzstd1,libgssapi-krb5-2,libatomic1"
+libxcb-xkb1,libxcb-glx0,libxcb-cursor0,libdbus-1-3,libegl1,libgl1,libcups2,libzstd1,libgssapi-krb5-2,\
+libatomic1,libice6,libsm6,libbrotli1"
 
 step "Debian source packages"
 SRC=$BUILD/src
@@ -83,8 +84,12 @@ python3 -m pip download --quiet --disable-pip-version-check --only-binary=:all: 
   -d "$BUILD/wheels" -r "$BUILD/requirements.txt"
 rm -rf "$ROOTFS/tmp/wheels" && cp -r "$BUILD/wheels" "$ROOTFS/tmp/wheels"
 cp "$BUILD/requirements.txt" "$ROOTFS/tmp/requirements.txt"
+# a cross build's `make install` does not run ensurepip for the target: run it there
+chroot "$ROOTFS" "$PREFIX/bin/python3.11" -m pip --version >/dev/null 2>&1 ||
+  chroot "$ROOTFS" "$PREFIX/bin/python3.11" -m ensurepip >"$BUILD/ensurepip.log" 2>&1 ||
+  { tail -20 "$BUILD/ensurepip.log"; exit 1; }
 chroot "$ROOTFS" "$PREFIX/bin/python3.11" -m pip install --quiet --disable-pip-version-check \
-  --no-index --find-links /tmp/wheels -r /tmp/requirements.txt 2>&1 | grep -v "as the 'root' user" || true
+  --root-user-action=ignore --no-index --find-links /tmp/wheels -r /tmp/requirements.txt
 
 step "PyInstaller (emulated)"
 mountpoint -q "$ROOTFS/proc" || mount -t proc proc "$ROOTFS/proc"
@@ -102,7 +107,7 @@ python3 scripts/glibc_audit.py "$DIST/jixiao" --max "$GLIBC_MAX" > "$DIST/glibc-
 }
 tail -2 "$DIST/glibc-audit.txt"
 python3 scripts/glibc_audit.py "$DIST/jixiao" --max "$GLIBC_PYTHON" > "$DIST/glibc-audit-2.28.txt" || true
-echo "needing more than $GLIBC_PYTHON: $(grep -c 'too new' "$DIST/glibc-audit-2.28.txt" || true) files"
+echo "needing more than $GLIBC_PYTHON: $(grep -c '← too new' "$DIST/glibc-audit-2.28.txt" || true) files"
 
 step ".deb"
 umount "$ROOTFS/proc" 2>/dev/null || true

@@ -61,8 +61,8 @@ platforms+=(--platform manylinux2014_x86_64 --platform manylinux2010_x86_64 --pl
 # this machine's pip downloads (the new interpreter has no ssl module: the program needs none)
 python3 -m pip download --quiet --disable-pip-version-check --only-binary=:all: "${platforms[@]}" \
   --python-version 3.11 --implementation cp --abi cp311 --abi abi3 --abi none -d "$BUILD/wheels" -r "$BUILD/requirements.txt"
-"$PY" -m pip install --quiet --disable-pip-version-check --no-index --find-links "$BUILD/wheels" \
-  -r "$BUILD/requirements.txt" 2>&1 | grep -v "Running pip as the 'root' user" || true
+"$PY" -m pip install --quiet --disable-pip-version-check --root-user-action=ignore --no-index \
+  --find-links "$BUILD/wheels" -r "$BUILD/requirements.txt"
 "$PY" -c 'import PySide6, sys; assert PySide6.__version__ == "6.9.3", PySide6.__version__'
 
 step "PyInstaller"

@@ -41,7 +41,14 @@ _META_LABELS = {
     "来源": "source",
     "信息来源": "source",
     "成文日期": "signed",
+    "报告日期": "signed",
+    "填报日期": "signed",
     "作者": "author",
+    # the cover fields of a report form ("项目单位          岳阳楼区人大办")
+    "项目名称": "name",
+    "项目单位": "unit",
+    "实施单位": "unit",
+    "主管部门": "department",
     "名称": "title",
     "文件名称": "title",
     "标题": "title",
@@ -58,6 +65,7 @@ _META_LABELS = {
     "字体": "ignore",
     "阅读": "ignore",
 }
+_COVER_KEYS = ("name", "unit", "department")
 _META_RE = re.compile(
     r"[\[【]?\s*(" + "|".join(sorted(_META_LABELS, key=len, reverse=True)) + r")\s*[\]】]?\s*[:：]?"
 )
@@ -140,7 +148,7 @@ def _meta_pairs(lines: list[str], facts: DocumentFacts) -> None:
             continue
         if pending is not None:
             value = _clean(line)
-            if value and value not in _META_LABELS:
+            if value and value not in _META_LABELS and not re.search(r"[:：|｜]", value):
                 facts.meta.setdefault(pending, value)
                 facts.meta_lines.append(i)
             pending = None
@@ -148,6 +156,8 @@ def _meta_pairs(lines: list[str], facts: DocumentFacts) -> None:
         matches = list(_META_RE.finditer(line))
         if not matches or matches[0].start() > 0 or "\t" in raw:
             continue
+        if re.search(r"[|｜]", line) and _META_LABELS[matches[0].group(1)] in _COVER_KEYS:
+            continue  # a table row ("项目名称 | …"): the 自评表 reader takes it
         facts.meta_lines.append(i)
         for n, m in enumerate(matches):
             end = matches[n + 1].start() if n + 1 < len(matches) else len(line)
@@ -179,6 +189,8 @@ def read_document(lines: list[str], limit: int = 40) -> DocumentFacts:
         flat = _clean(raw)
         if not flat:
             continue
+        if re.search(r"[|｜]", raw.strip().strip("|｜")):
+            flat = _clean(re.split(r"[|｜]", raw.strip().strip("|｜"))[0])  # a table's first cell
         seen += 1
         if i in facts.meta_lines or re.match(r"^[一二三四五六七八九十]+、", flat):
             if re.match(r"^[一二三四五六七八九十]+、", flat):
@@ -277,7 +289,7 @@ def resolve_unit(
     """(实施单位, 主管部门) from the table's cells, the title, 发布机构, the 落款 or the text
     (``whole``: the text of the whole document)."""
     text = "\n".join(body)
-    unit = sheet.unit or doc.unit_line or title_unit(title)
+    unit = sheet.unit or doc.meta.get("unit", "") or doc.unit_line or title_unit(title)
     if unit and re.match(r"^[县市区州]", unit):
         unit = org_in_text(text, unit) or unit
     publisher = doc.publisher
@@ -291,8 +303,9 @@ def resolve_unit(
     )
     if not unit:
         unit = _place_government(title, whole)
-    department = sheet.department
-    if not department and publisher and publisher not in unit and unit not in publisher:
+    department = sheet.department or doc.meta.get("department", "")
+    issuer = doc.meta.get("publisher", "")  # 发布机构 (a 来源 line is only where it was posted)
+    if not department and issuer and publisher and publisher not in unit and unit not in publisher:
         department = publisher
     return unit, department
 

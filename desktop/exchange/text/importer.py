@@ -67,7 +67,8 @@ def _build_project(
     first = chunk.start == 0
     title = (doc.title if first and doc.title else "") or chunk.title or sheet.title
     signed = text_facts.find_signed_date(body)
-    signed_date = signed[0] if signed else (doc.signed if first else None)
+    # a date the document labels (成文日期, 报告日期) wins over the last date-only line
+    signed_date = doc.signed if first and doc.signed else (signed[0] if signed else None)
     found_year = help_[1] or _year_of(title, sheet, text, signed_date)
     if found_year is None or not YEAR_MIN <= found_year <= YEAR_MAX:
         raise InputError(f"{where}：未能识别报告的年度，请指定年度（--year）")
@@ -121,7 +122,8 @@ def _year_of(title: str, sheet: Sheet, text: str, signed: dt.date | None) -> int
 
 
 def _project_name(chunk_name: str, sheet: Sheet, doc: DocumentFacts, title: str, unit: str) -> str:
-    for candidate in (sheet.name, chunk_name, doc.name, title_name(title, unit)):
+    cover = doc.meta.get("name", "")
+    for candidate in (sheet.name, cover, chunk_name, doc.name, title_name(title, unit)):
         clean = (candidate or "").strip()
         year_only = re.fullmatch(r"[（(]?20\d{2}年度?[）)]?", clean)
         if len(clean) >= 3 and not year_only and clean not in GENERIC_NAMES:

@@ -38,6 +38,11 @@ def outlines() -> list[FormOutline]:
 def title_form(line: str, candidates: list[FormOutline]) -> tuple[FormOutline, str] | None:
     """(form, name in （…）) when a line is a report title such as "项目支出绩效自评报告（保安费用）"."""
     flat = squash(line)
+    if "|" in flat or "｜" in flat:
+        cells = [c for c in re.split(r"[|｜]", flat) if c]
+        if len(cells) != 1:
+            return None  # a table row, not a title over the table ("自评表 | ||||")
+        flat = cells[0]
     if not flat or len(flat) > _MAX_TITLE or split_number(line)[0] is not None:
         return None
     name = ""
