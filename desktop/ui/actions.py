@@ -92,7 +92,12 @@ LAZY_FEATURES = ("print_actions", "text_import_dialog", "xlsx_dialogs", "finalis
 def load_features() -> None:
     """Import the feature modules now (after the first paint), so a first click is instant."""
     for name in LAZY_FEATURES:
-        importlib.import_module(f"desktop.ui.{name}")
+        load_feature(name)
+
+
+def load_feature(name: str) -> None:
+    """Import one feature module (one of LAZY_FEATURES)."""
+    importlib.import_module(f"desktop.ui.{name}")
 
 
 def _import_text(ws: Workspace) -> object:

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.model.checks import Finding
 from desktop.model.department import (
     COUNT_KEYS,
     DEPT_COLUMNS,
@@ -37,6 +36,7 @@ from desktop.model.department import (
     structure,
 )
 from desktop.model.errors import InputError
+from desktop.model.findings import Finding
 from desktop.model.money import fmt_wan, fmt_yuan, parse_typed_amount
 from desktop.model.project import Project
 from desktop.ui.funds_editor import BAD_BRUSH, TOTAL_BRUSH

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.model.checks import Finding
 from desktop.model.cycle_words import cycle_words
 from desktop.model.errors import InputError
+from desktop.model.findings import Finding
 from desktop.model.money import fmt_rate, fmt_yuan, parse_typed_amount
 from desktop.model.monitoring import (
     MonitoringIndicator,

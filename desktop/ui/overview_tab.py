@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.model.checks import Finding
+from desktop.model.findings import Finding
 from desktop.model.profiles import DEPARTMENT_FORM
 from desktop.model.project import SOURCES, YEAR_MAX, YEAR_MIN, Project
 from desktop.ui.dept_editor import DeptEditor

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.model.checks import Finding
 from desktop.model.cycle_words import canonical, cycle_words
+from desktop.model.findings import Finding
 from desktop.model.project import Project
 from desktop.model.rectification import (
     DONE,

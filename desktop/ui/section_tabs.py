@@ -63,6 +63,11 @@ class SectionEditor(QWidget):
         self.edit.setTabChangesFocus(True)
         self.count_label = QLabel()
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # A fixed size: a new count repaints the label only, not the page's layout (typing).
+        self.count_label.setFixedSize(
+            self.count_label.fontMetrics().horizontalAdvance("0000000 字"),
+            self.count_label.sizeHint().height(),
+        )
         self.template_button = QPushButton("插入模板")
         self.template_button.setEnabled(bool(entry.template))
         self.template_button.setToolTip(

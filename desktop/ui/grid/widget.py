@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.model.checks import Finding
+from desktop.model.findings import Finding
 from desktop.model.forms import Form
 from desktop.model.money import fmt_points
 from desktop.model.project import Project
