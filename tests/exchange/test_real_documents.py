@@ -119,3 +119,21 @@ def test_a_page_of_several_自评表_is_one_project_each():
     assert all(len(p.indicators) == 9 for p in projects)
     assert all(p.extra["stated_totals"] == {"weight": "100", "score": "96"} for p in projects)
     assert {p.unit.name for p in projects} == {"永德县明朗中学"}
+
+
+def test_a_county_form_with_lettered_columns_and_a_filler_line():
+    """024 (昌宁): "预算数(A) | 执行数(B) | 执行率(B/A)", "年度财政资金总额 | 50 | 10", indicator
+    columns "年初目标值(A) | 实际完成值(B) | 得分", and "单位名称:… 填报日期:2023年4月15日"."""
+    (project,) = _import("024")
+    assert project.unit.name == "昌宁县昌龙鸿运牧业专业合作社"
+    assert project.signed_date.isoformat() == "2023-04-15"
+    total = project.funds.rows["total"]
+    assert (total.full_year, total.executed) == (Decimal(500000), Decimal(100000))
+    assert len(project.indicators) == 19
+    first = project.indicators[0]
+    assert (first.level3, first.target, first.actual, first.score) == (
+        "公猪舍(≥**平方米)",
+        "22.8",
+        "22.8",
+        Decimal(1),
+    )

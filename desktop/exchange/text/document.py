@@ -49,6 +49,7 @@ _META_LABELS = {
     "项目单位": "unit",
     "实施单位": "unit",
     "主管部门": "department",
+    "单位名称": "filler",  # who filled in the form (a 填报日期 often follows on its line)
     "名称": "title",
     "文件名称": "title",
     "标题": "title",
