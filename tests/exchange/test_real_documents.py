@@ -137,3 +137,26 @@ def test_a_county_form_with_lettered_columns_and_a_filler_line():
         "22.8",
         Decimal(1),
     )
+
+
+def test_a_funds_header_with_two_label_cells_over_rows_with_one():
+    """202 (四川 2023): "预算执行情况(10分) | 年度预算数(万元) | 年初预算 | 调整后预算数 | 预算执行数"
+    over "总额 | 0.00 | 3.36 | 3.36 | 100.00%": the amounts start after the row's label."""
+    (project,) = _import("202")
+    total = project.funds.rows["total"]
+    assert (total.initial, total.full_year, total.executed) == (
+        Decimal(0),
+        Decimal(33600),
+        Decimal(33600),
+    )
+    assert project.execution.score == Decimal(10)
+
+
+def test_a_school_s_whole_budget_self_evaluation_is_a_department_report():
+    """109: "丰都县兴义镇中心小学校2022年度预算绩效自评工作报告", published by 丰都县教育委员会."""
+    (project,) = _import("109")
+    assert (project.unit.name, project.unit.department, project.form) == (
+        "丰都县兴义镇中心小学校",
+        "丰都县教育委员会",
+        "department",
+    )

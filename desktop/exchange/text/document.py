@@ -32,6 +32,7 @@ _TITLE_WORDS = (
     "评分表",
     "评价报",
     "自评的报告",
+    "自评工作报告",
 )
 _META_LABELS = {
     "发布机构": "publisher",
