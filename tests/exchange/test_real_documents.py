@@ -160,3 +160,12 @@ def test_a_school_s_whole_budget_self_evaluation_is_a_department_report():
         "丰都县教育委员会",
         "department",
     )
+
+
+def test_a_cited_document_s_author_is_not_the_unit_and_a_mention_of_整体支出_no_kind():
+    """015: 《保山市财政局关于2021年部门预算的批复》 is cited twice; the unit is 市交通运输局.
+    "部门整体支出和项目支出绩效自评工作是…" in its opening does not make it a department report."""
+    (project,) = _import("015")
+    assert project.unit.name == "市交通运输局"
+    assert project.form == "self_evaluation"
+    assert "document_kind" not in project.extra

@@ -266,7 +266,9 @@ def org_in_text(text: str, ending: str = "") -> str:
     counted = Counter(
         m.group(1).split("。")[-1]
         for m in _SHORT_ORG_RE.finditer(text)
-        if (not ending or m.group(1).endswith(ending)) and not m.group(1).startswith(_CITING)
+        if (not ending or m.group(1).endswith(ending))
+        and not m.group(1).startswith(_CITING)
+        and text[m.start() - 1 : m.start()] != "《"  # 《保山市财政局关于…》 is a cited document
     )
     if not counted:
         return ""
