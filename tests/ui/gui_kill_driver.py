@@ -28,7 +28,7 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-import desktop.ui  # noqa: E402, F401  (binding workarounds first)
+import desktop.ui  # noqa: F401  (binding workarounds first)
 
 SEQUENCE = "保障本年度内两名保安人员的经费确保信访接待场所安全有序" * 200
 SECTION = "basic_info"
