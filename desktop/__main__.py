@@ -1,19 +1,33 @@
 """Entry point: ``jixiao`` / ``python -m desktop``.
 
 With a sub-command it runs the headless CLI (no Qt import); without one it opens the window.
+Neither path loads the other: the window's start does not pay for argparse and the commands.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
+
+
+def wants_window(args: Sequence[str]) -> bool:
+    """True when nothing but ``--db PATH`` is given (anything else is for the CLI, typos too)."""
+    rest = list(args)
+    while rest:
+        head = rest.pop(0)
+        if head == "--db" and rest:
+            rest.pop(0)
+        elif not head.startswith("--db="):
+            return False
+    return True
 
 
 def main(argv: list[str] | None = None) -> int:
     """Dispatch to the CLI or the GUI and return the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
-    from desktop import cli
+    if not wants_window(args):
+        from desktop import cli
 
-    if cli.wants_cli(args):
         return cli.main(args)
     from desktop.ui.app import run_gui
 

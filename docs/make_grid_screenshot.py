@@ -6,15 +6,13 @@ Run: python docs/make_grid_screenshot.py [out.png]
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
 from decimal import Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
+import docs.laptop_screen  # noqa: E402, F401  (a 1366×768 screen before Qt loads)
 from desktop.model.project import Project  # noqa: E402
 
 

@@ -7,16 +7,14 @@ Usage: python docs/make_screenshot.py [OUT.png] [--tab N]
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
 import tempfile
 from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 import desktop.ui  # noqa: F401  (binding workarounds first)
+import docs.laptop_screen  # noqa: F401  (a 1366×768 screen before Qt loads)
 from desktop.model.project import (
     Execution,
     Funds,

@@ -16,6 +16,12 @@ SEEDS = REPO_ROOT.parent / "shared" / "seeds"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _caches_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The parsed-font cache of the test run lives in a temporary folder, not the user's."""
+    os.environ["JIXIAO_CACHE_DIR"] = str(tmp_path_factory.mktemp("jixiao-cache"))
+
+
 @pytest.fixture
 def seeds_dir() -> Path:
     """The folder of the real published reports; skip when it is absent."""

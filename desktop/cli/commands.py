@@ -20,6 +20,7 @@ from desktop.cli.core import (
     cmd_score,
     cmd_show,
 )
+from desktop.cli.cycle import cmd_baseline
 from desktop.cli.files import (
     cmd_export_pdf,
     cmd_export_xlsx,
@@ -119,5 +120,17 @@ COMMANDS: tuple[Command, ...] = (
         (PROJECT_ID, arg("--reason", required=True, help="撤销原因")),
     ),
     Command("revisions", "列出项目的定稿版本记录", cmd_revisions, (PROJECT_ID, JSON)),
+    Command(
+        "baseline",
+        "把当前绩效指标记录为批复目标（--show 查看，--replace 重新记录，--clear 清除）",
+        cmd_baseline,
+        (
+            PROJECT_ID,
+            arg("--show", action="store_true", help="只显示已记录的批复目标"),
+            arg("--replace", action="store_true", help="已有批复目标时按当前指标重新记录"),
+            arg("--clear", action="store_true", help="清除批复目标"),
+            JSON,
+        ),
+    ),
     Command("profiles", "列出省份规则（自评表格式）", cmd_profiles, (JSON,)),
 )

@@ -53,7 +53,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         emit_json(project_to_dict(project, with_id=True))
         return 0
     form = load_form(project.form)
-    print(f"{form.title}{form.subtitle.format(name=project.name)}")
+    print(f"{form.title}{form.subtitle_for(project.name, project.year)}")
     print(
         f"实施单位：{project.unit.name}    主管部门：{project.unit.department}    年度：{project.year}"
     )
@@ -74,33 +74,50 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_score(args: argparse.Namespace) -> int:
-    """`score`: execution rate, totals, grade."""
+    """`score`: execution rate, totals, grade (the document's stated figure without a table)."""
     from desktop.model.forms import load_form
     from desktop.model.money import fmt_points, fmt_rate
     from desktop.model.scoring import summarise
+    from desktop.model.stated import claimed_grade, claimed_score, reported_total
     from desktop.store import repo
 
     store = open_from_args(args)
     project = repo.load_project(store, args.project_id)
-    s = summarise(project, load_form(project.form))
+    form = load_form(project.form)
+    s = summarise(project, form)
+    reported = reported_total(project, s.entered_total, s.grade, form.scoring.grades)
+    claimed = claimed_score(project)
     if args.json:
+        total = reported.total
         emit_json(
             {
                 "execution_rate": f"{s.execution_rate:f}" if s.execution_rate is not None else None,
                 "execution_score": f"{s.execution_score:.2f}",
                 "indicator_score": f"{s.indicator_score:.2f}",
                 "suggested_total": f"{s.suggested_total:.2f}",
-                "entered_total": f"{s.entered_total:.2f}",
-                "grade": s.grade,
+                "entered_total": f"{total:.2f}" if total is not None else None,
+                "grade": reported.grade,
+                "total_source": reported.source,
+                "claimed_score": f"{claimed:.2f}" if claimed is not None else None,
+                "claimed_grade": claimed_grade(project) or None,
             }
         )
         return 0
     print(
         f"预算执行率：{fmt_rate(s.execution_rate) or '—'}    执行率得分：{fmt_points(s.execution_score)}"
     )
+    if reported.source == "stated":
+        stated = f"{fmt_points(reported.total)}分" if reported.total is not None else "未写明"
+        print("没有绩效指标表，无法按指标计算得分")
+        print(f"报告所述总分：{stated}    等级：{reported.grade or '未写明'}")
+        return 0
     print(f"指标建议得分合计：{fmt_points(s.indicator_score)}")
     print(f"建议总分：{fmt_points(s.suggested_total)}（{s.suggested_grade}）")
     print(f"填报总分：{fmt_points(s.entered_total)}    等级：{s.grade}")
+    word = claimed_grade(project)
+    if claimed is not None or word:
+        said = f"{fmt_points(claimed)}分" if claimed is not None else ""
+        print(f"报告所述：{said}{'，' if said and word else ''}{word}")
     return 0
 
 

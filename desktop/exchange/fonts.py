@@ -14,7 +14,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from desktop.model.forms import data_dir
 
@@ -147,13 +146,15 @@ def _load(path: Path, index: int, official: bool) -> LoadedFont | None:
     """Register a TrueType face with reportlab (once per process); None if it cannot be used."""
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFError, TTFont
+    from reportlab.pdfbase.ttfonts import TTFError
+
+    from desktop.exchange.font_cache import load_ttfont
 
     if not path.is_file():
         return None
     name = f"JX-{path.stem}-{index}"
     try:
-        font = TTFont(name, str(path), subfontIndex=index)
+        font = load_ttfont(name, path, index)
     except (TTFError, OSError, ValueError, KeyError, IndexError) as exc:
         log.warning("font %s unusable: %s", path, exc)
         return None
@@ -162,7 +163,7 @@ def _load(path: Path, index: int, official: bool) -> LoadedFont | None:
     for bold in (0, 1):
         for italic in (0, 1):
             addMapping(name, bold, italic, name)
-    return LoadedFont(name, FontFile(path, index, official), dict(font.face.charToGlyph))
+    return LoadedFont(name, FontFile(path, index, official), font.face.charToGlyph)
 
 
 def load_first(files: Iterable[FontFile]) -> LoadedFont | None:
@@ -241,6 +242,12 @@ class FontSet:
     def missing_chars(self) -> list[str]:
         """Characters no font could draw, in order of first appearance."""
         return list(self.missing)
+
+
+def escape(text: str) -> str:
+    """``&``, ``<`` and ``>`` as markup entities (as xml.sax.saxutils.escape, without loading
+    urllib.request with it)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def astuple_file(f: FontFile) -> tuple[Path, int, bool]:

@@ -14,6 +14,7 @@ from desktop.exchange.files import write_text_atomic
 from desktop.model import limits
 from desktop.model.errors import InputError
 from desktop.model.money import parse_money, parse_points, shown
+from desktop.model.profile_rows import OTHER_NOTES_KEY, REASON_KEY, SIGNATURES_KEY
 from desktop.model.project import (
     ALL_SOURCES,
     DEFAULT_PROFILE,
@@ -51,6 +52,9 @@ PROJECT_KEYS = {
     "department",
     *CYCLE_KEYS,
 }
+# The cells a rule profile's 自评表 adds (四川 原因 and signature lines, 云南 其他需要说明事项):
+# kept in Project.extra, checked on import, never reported as unknown.
+PROFILE_CELL_KEYS = (REASON_KEY, SIGNATURES_KEY, OTHER_NOTES_KEY)
 INDICATOR_KEYS = {
     "level1",
     "level2",
@@ -105,6 +109,18 @@ def _year(value: Any, where: str) -> int:
     return year
 
 
+def _profile_cells(extra: dict[str, Any], where: str) -> None:
+    """The profile's own cells among the top-level fields: texts, and names by signature line."""
+    for key in (REASON_KEY, OTHER_NOTES_KEY):
+        if key in extra:
+            extra[key] = _text(extra[key], f"{where}.{key}")
+    if SIGNATURES_KEY in extra:
+        names = _obj(extra[SIGNATURES_KEY], f"{where}.{SIGNATURES_KEY}")
+        extra[SIGNATURES_KEY] = {
+            str(k): _text(v, f"{where}.{SIGNATURES_KEY}.{k}") for k, v in names.items()
+        }
+
+
 def project_from_dict(data: Any, where: str, warnings: list[str] | None = None) -> Project:
     """Build a Project from its JSON object; InputError naming ``where`` and the field."""
     data = _obj(data, where)
@@ -142,10 +158,12 @@ def project_from_dict(data: Any, where: str, warnings: list[str] | None = None) 
     cycle = Project(unit=unit, year=year, name=name)
     cycle_from_dict(data, where, cycle, unknown_nested)
     extra = {k: v for k, v in data.items() if k not in PROJECT_KEYS}
-    if warnings is not None and (extra or unknown_nested):
-        names = [shown(n, 30) for n in sorted(extra) + sorted(unknown_nested)]
+    _profile_cells(extra, where)
+    unknown = [k for k in extra if k not in PROFILE_CELL_KEYS]
+    if warnings is not None and (unknown or unknown_nested):
+        names = [shown(n, 30) for n in sorted(unknown) + sorted(unknown_nested)]
         more = f" 等 {len(names)} 个" if len(names) > 10 else ""
-        kept = "（顶层字段已保留）" if extra else ""
+        kept = "（顶层字段已保留）" if unknown else ""
         warnings.append(f"{where}：未知字段 {'、'.join(names[:10])}{more}{kept}")
     project = Project(
         unit=unit,

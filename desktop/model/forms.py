@@ -41,6 +41,7 @@ class OutlineEntry:
     template: str = ""
     required: bool = False
     indicator_table: bool = False
+    tab: str = ""  # a level-1 heading's short name on its tab (else the heading unnumbered)
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,10 @@ class Form:
     signature: bool = True
     default_name: str = ""  # the project name of an imported report without one (部门整体支出)
     short_title: str = ""  # the kind of report in a 合订本 title: 绩效自评报告, 绩效评价报告
+
+    def subtitle_for(self, name: str, year: int) -> str:
+        """The subtitle line of a report: "（保安费用）", "（2021年度）"."""
+        return self.subtitle.replace("{name}", name).replace("{year}", str(year))
 
     def sections(self) -> list[OutlineEntry]:
         """Outline entries that hold text, in order."""
@@ -187,6 +192,7 @@ def _parse_form(data: dict[str, Any], source: str) -> Form:
                 template=str(e.get("template", "")),
                 required=bool(e.get("required", False)),
                 indicator_table=bool(e.get("indicator_table", False)),
+                tab=str(e.get("tab", "")),
             )
             for e in data["outline"]
         )

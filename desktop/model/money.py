@@ -82,6 +82,36 @@ def parse_money(value: object, where: str) -> Decimal | None:
     return _check_amount(Decimal(text), value, where)
 
 
+_TYPED_RE = re.compile(r"^(-?\d+(?:\.\d+)?)(万)?元?$")
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．－", "0123456789.-")
+
+
+def parse_typed_amount(text: str, where: str) -> Decimal | None:
+    """An amount as staff type it, in 元: "80000", "80,000.00", "8万", "8万元", "7.86 万元".
+
+    Thousands separators, spaces, full-width digits and a trailing 元 are accepted; 万 means
+    ten thousand 元. Empty → None. Anything else raises InputError saying why, naming ``where``.
+    """
+    cleaned = text.translate(_FULL_WIDTH)
+    for sep in (",", "，", " ", "\u3000", "\xa0"):
+        cleaned = cleaned.replace(sep, "")
+    if cleaned == "":
+        return None
+    match = _TYPED_RE.match(cleaned)
+    if match is None:
+        raise InputError(
+            f"{where}：“{text.strip()}”不是金额，请填写数字（单位元），如 80000 或 8万"
+        )
+    amount = Decimal(match.group(1))
+    if match.group(2):
+        amount *= WAN
+    if amount < 0:
+        raise InputError(f"{where}：金额不能为负数（{text.strip()}）")
+    if amount != amount.quantize(FEN, rounding=ROUND_HALF_UP):
+        raise InputError(f"{where}：“{text.strip()}”精确到分后还有小数，金额最多到分（0.01元）")
+    return amount.quantize(FEN)
+
+
 def parse_points(value: object, where: str) -> Decimal | None:
     """Parse a weight or score (分): non-negative, up to 2 decimals; empty → None."""
     if value is None:

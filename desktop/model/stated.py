@@ -5,11 +5,14 @@ kept on every round trip: ``title`` (the document's own title line), ``claimed_s
 ``claimed_grade`` (the total and grade the report states), ``stated_totals`` (what its 合计/总分
 row states: ``weight``, ``score``), ``funds_arrived`` (实际到位资金, 元), ``document_funds`` (amounts
 a multi-project document states for all its projects), ``extra_sections`` (headings the form does
-not know: ``key``, ``title``, ``after``) and ``document_kind`` (e.g. ``department``).
+not know: ``key``, ``title``, ``after``), ``document_kind`` (e.g. ``department``, or
+``execution-table`` for a list of projects with their amounts) and ``responsible`` (the office a
+project list names for the project).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -24,6 +27,7 @@ STATED_KEYS = (
     "document_funds",
     "extra_sections",
     "document_kind",
+    "responsible",
 )
 EXTRA_PREFIX = "extra_"
 
@@ -90,3 +94,44 @@ def set_claims(project: Project, score: Decimal | None, grade: str) -> None:
         project.extra["claimed_score"] = format(score.normalize(), "f")
     if grade:
         project.extra["claimed_grade"] = grade
+
+
+def grade_name(word: str, grades: tuple[tuple[Decimal, str], ...]) -> str:
+    """The form's grade a stated word names ("优秀" → "优", "良好" → "良"); '' when none."""
+    clean = word.strip().strip('“”"「」')
+    for _cutoff, name in grades:
+        if clean == name or (name and clean.startswith(name)):
+            return name
+    if clean in ("较差", "不合格"):
+        return grades[-1][1] if grades else ""
+    return ""
+
+
+@dataclass(frozen=True)
+class ReportedTotal:
+    """The total and grade to report for a project: from its table, or (no table) as stated."""
+
+    total: Decimal | None
+    grade: str
+    source: str  # "table" (computed from the 自评表) or "stated" (what the document says)
+
+
+def reported_total(
+    project: Project,
+    table_total: Decimal,
+    table_grade: str,
+    grades: tuple[tuple[Decimal, str], ...],
+) -> ReportedTotal:
+    """The table's entered total, unless the project has no indicator table and its document
+    states a score or grade (then those, the grade following the score when none is stated)."""
+    score = claimed_score(project)
+    word = claimed_grade(project)
+    if project.indicators or (score is None and not word):
+        return ReportedTotal(table_total, table_grade, "table")
+    named = grade_name(word, grades) if word else ""
+    if not named and score is not None:
+        for cutoff, name in sorted(grades, key=lambda g: -g[0]):
+            if score >= cutoff:
+                named = name
+                break
+    return ReportedTotal(score, named or word, "stated")

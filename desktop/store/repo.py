@@ -6,9 +6,8 @@ import datetime as dt
 import json
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from desktop.model import limits
 from desktop.model.department import DEPT_COLUMNS, DeptFunds, DeptLine
@@ -28,9 +27,9 @@ from desktop.store.cycle import load_cycle, write_cycle
 from desktop.store.db import Store, now_iso
 
 
-@dataclass(frozen=True)
-class ProjectRow:
-    """A light listing row of a project (navigator, `list`)."""
+class ProjectRow(NamedTuple):
+    """A light listing row of a project (navigator, `list`): a tuple, cheap to make by the
+    ten thousand."""
 
     id: int
     unit_id: int
@@ -112,8 +111,8 @@ def list_projects(
 ) -> list[ProjectRow]:
     """Projects (live, or in the 回收站 with ``deleted``) ordered by unit, year, name."""
     sql = (
-        "SELECT p.id, u.id AS unit_id, u.name AS unit, u.department, p.year, p.name, p.form, "
-        "p.status "
+        "SELECT p.id, u.id AS unit_id, u.name AS unit, COALESCE(u.department, ''), p.year, "
+        "p.name, p.form, p.status "
         "FROM project p JOIN unit u ON u.id = p.unit_id WHERE "
         + (
             "p.deleted_at IS NOT NULL"
@@ -129,19 +128,8 @@ def list_projects(
         sql += " AND p.year = ?"
         params.append(year)
     sql += " ORDER BY u.name, p.year DESC, p.name, p.id"
-    return [
-        ProjectRow(
-            id=r["id"],
-            unit_id=r["unit_id"],
-            unit=r["unit"],
-            department=r["department"] or "",
-            year=r["year"],
-            name=r["name"],
-            form=r["form"],
-            status=r["status"],
-        )
-        for r in store.rows(sql, params)
-    ]
+    # Plain tuples in ProjectRow's field order (named access costs time at 10 000 rows).
+    return [ProjectRow._make(r) for r in store.conn.execute(sql, params).fetchall()]
 
 
 def find_project_id(store: Store, unit: str, year: int, name: str) -> int | None:

@@ -6,9 +6,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.model.checks import ERROR, Finding, run_checks
 from desktop.model.errors import InputError, StorageError
-from desktop.model.snapshot import canonical_json, fingerprint, project_to_dict
+from desktop.model.findings import ERROR, Finding
 from desktop.store import repo
 from desktop.store.db import Store, now_iso
 
@@ -48,6 +47,9 @@ def finalise(store: Store, project_id: int, force: bool = False, note: str = "")
 
     Refused (FinaliseBlocked) while 错误 findings remain, unless ``force``.
     """
+    from desktop.model.checks import run_checks  # the window starts without the checks
+    from desktop.model.snapshot import canonical_json, fingerprint, project_to_dict
+
     project = repo.load_project(store, project_id)
     if project.is_final:
         raise InputError(f"项目“{project.name}”已经定稿；如需修改请先撤销定稿")
@@ -135,6 +137,8 @@ def load_snapshot(store: Store, revision_id: int) -> dict[str, Any]:
 
 def verify(store: Store, revision_id: int) -> bool:
     """True when the stored snapshot still matches its fingerprint."""
+    from desktop.model.snapshot import fingerprint
+
     row = store.row("SELECT snapshot, fingerprint FROM revision WHERE id = ?", [revision_id])
     if row is None or not row["snapshot"]:
         return False

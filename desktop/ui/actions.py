@@ -14,6 +14,7 @@ from dataclasses import dataclass, fields
 from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar
+from shiboken6 import isValid
 
 from desktop.ui import cycle_actions, db_actions, project_actions, recycle_bin
 from desktop.ui.bugs import guarded
@@ -92,7 +93,12 @@ LAZY_FEATURES = ("print_actions", "text_import_dialog", "xlsx_dialogs", "finalis
 def load_features() -> None:
     """Import the feature modules now (after the first paint), so a first click is instant."""
     for name in LAZY_FEATURES:
-        importlib.import_module(f"desktop.ui.{name}")
+        load_feature(name)
+
+
+def load_feature(name: str) -> None:
+    """Import one feature module (one of LAZY_FEATURES)."""
+    importlib.import_module(f"desktop.ui.{name}")
 
 
 def _import_text(ws: Workspace) -> object:
@@ -228,7 +234,7 @@ MENUS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("export", "导出(&X)", ("export_pdf", "export_batch", "export_excel")),
     ("help", "帮助(&H)", ("data_location", "about")),
 )
-TOOLBAR = ("new_project", "save", "-", "undo", "redo", "-", "delete", "check")
+TOOLBAR = ("new_project", "save", "-", "undo_button", "redo_button", "-", "delete", "check")
 NAVIGATOR_MENU = ("new_unit", "new_project", "-", "rename", "copy_next_year", "delete", "-",
                   "recycle_bin")
 # fmt: on
@@ -265,6 +271,8 @@ class WindowActions:
     about: QAction
     undo: QAction
     redo: QAction
+    undo_button: QAction  # the toolbar's: a fixed word, the command in its tooltip
+    redo_button: QAction
     show_navigator: QAction
     show_findings: QAction
 
@@ -329,10 +337,29 @@ def build_actions(ws: Workspace) -> WindowActions:
     made.update(
         undo=undo,
         redo=redo,
+        undo_button=_fixed_text(undo, "撤销", ws.window),
+        redo_button=_fixed_text(redo, "重做", ws.window),
         show_navigator=ws.nav_dock.toggleViewAction(),
         show_findings=ws.findings_dock.toggleViewAction(),
     )
     return WindowActions(**made)
+
+
+def _fixed_text(action: QAction, text: str, parent: QMainWindow) -> QAction:
+    """A toolbar twin of an undo/redo action: its word stays short (the toolbar never grows),
+    the command it would undo is in the tooltip; enabled and triggered as the original."""
+    twin = QAction(action.icon(), text, parent)
+
+    def follow() -> None:
+        if not (isValid(twin) and isValid(action)):
+            return  # the window is being torn down
+        twin.setEnabled(action.isEnabled())
+        twin.setToolTip(f"{action.text()}（{action.shortcut().toString()}）")
+
+    action.changed.connect(follow)
+    twin.triggered.connect(action.trigger)
+    follow()
+    return twin
 
 
 def _fill(menu: QMenu | QToolBar, actions: WindowActions, names: tuple[str, ...]) -> None:
@@ -373,6 +400,8 @@ def update_enabled(ws: Workspace, actions: WindowActions) -> None:
             actions.named(spec.name).setEnabled(spec.enabled(ws))
     ws.empty_page.new_unit_button.setEnabled(actions.new_unit.isEnabled())
     ws.empty_page.new_project_button.setEnabled(actions.new_project.isEnabled())
+    ws.empty_page.import_text_button.setEnabled(actions.import_text.isEnabled())
+    ws.empty_page.import_excel_button.setEnabled(actions.import_excel.isEnabled())
 
 
 def connect_actions(ws: Workspace, actions: WindowActions) -> None:
@@ -393,6 +422,8 @@ def connect_actions(ws: Workspace, actions: WindowActions) -> None:
     ws.navigator.customContextMenuRequested.connect(context_menu)
     ws.empty_page.new_unit_clicked.connect(actions.new_unit.trigger)
     ws.empty_page.new_project_clicked.connect(actions.new_project.trigger)
+    ws.empty_page.import_text_clicked.connect(actions.import_text.trigger)
+    ws.empty_page.import_excel_clicked.connect(actions.import_excel.trigger)
     ws.banner.link_clicked.connect(lambda key: _on_banner_link(ws, key))
     refresh()
 

@@ -2,24 +2,33 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
-
+# The window's modules that do not use Qt load before PySide6: once PySide6 is imported, its
+# import hook reads the source of every module imported after it (looking for
+# ``from __feature__ import``), about 10 ms for the hundred modules of the model and the store.
 from desktop.errorlog import log_program_error, program_error_message
+from desktop.model import project, scoring, templates  # noqa: F401
 from desktop.model.errors import StorageError, UserError
-from desktop.store import backup, lock
-from desktop.store.db import Store, default_db_path, open_store
-from desktop.ui.actions import load_features
+from desktop.store import lock, repo, revisions  # noqa: F401
+from desktop.store.db import BackgroundCheck, Store, default_db_path, mark_damaged, open_store
+
+# isort: split
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from desktop.ui.actions import LAZY_FEATURES, load_feature
 from desktop.ui.bugs import BUG_TITLE
 from desktop.ui.main_window import MainWindow
 from desktop.ui.status import APP_TITLE
+from desktop.ui.ui_font import apply_ui_font
 
 QUIT_AFTER_SHOW = "JIXIAO_QUIT_AFTER_SHOW"
 SHOWN_LINE = "JIXIAO_SHOWN"
@@ -60,41 +69,59 @@ def excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType 
     show_error(BUG_TITLE, text + "\n\n已输入的内容会自动保存。")
 
 
-def open_main_window(store: Store, settings: QSettings | None = None) -> MainWindow:
-    """Take the single-writer lock (or go read-only), run the daily backup, build the window."""
-    reason: str | None = None
-    if store.read_only:
-        reason = (
-            store.read_only_reason
-            or f"数据库文件不可写（{store.path}），本窗口以只读方式打开，不能修改。"
-        )
-    else:
-        try:
-            holder = lock.acquire(store)
-        except StorageError as exc:
-            holder = None
-            reason = f"{exc}。本窗口以只读方式打开，不能修改。"
-        if holder is not None:
-            reason = (
-                f"数据库正由 {holder.user} 在计算机 {holder.host} 上使用"
-                f"（自 {holder.started.replace('T', ' ')[:16]} 起，进程 {holder.pid}）。"
-                "本窗口以只读方式打开，不能修改；对方关闭程序后，本窗口会自动转为可编辑。"
-            )
-    backup_note = ""
-    if reason is None:
-        try:
-            backup.auto_backup(store)
-        except (UserError, OSError) as exc:
-            backup_note = f"自动备份未完成：{exc}"
-    window = MainWindow(store, read_only_reason=reason, settings=settings)
-    if backup_note:
-        window.statusBar().showMessage(backup_note, 10000)
+def open_main_window(
+    store: Store, settings: QSettings | None = None, check: BackgroundCheck | None = None
+) -> MainWindow:
+    """Build the window, then (the file's check passed) take the single-writer lock or go
+    read-only. Building only reads, so it runs while ``check`` still reads the file."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        apply_ui_font(app)
+    window = MainWindow(store, settings=settings)
+    if check is not None and not store.damaged and not check.intact():
+        mark_damaged(store)
+    reason = _lock_or_reason(store)
+    if reason is not None:
+        window.session.set_read_only(reason)
     return window
 
 
-def _open(path: Path | None) -> Store:
+def _lock_or_reason(store: Store) -> str | None:
+    """Take the single-writer lock; or why this window may only read."""
+    if store.read_only:
+        return (
+            store.read_only_reason
+            or f"数据库文件不可写（{store.path}），本窗口以只读方式打开，不能修改。"
+        )
     try:
-        return open_store(path)
+        holder = lock.acquire(store)
+    except StorageError as exc:
+        return f"{exc}。本窗口以只读方式打开，不能修改。"
+    if holder is None:
+        return None
+    return (
+        f"数据库正由 {holder.user} 在计算机 {holder.host} 上使用"
+        f"（自 {holder.started.replace('T', ' ')[:16]} 起，进程 {holder.pid}）。"
+        "本窗口以只读方式打开，不能修改；对方关闭程序后，本窗口会自动转为可编辑。"
+    )
+
+
+def daily_backup(window: MainWindow) -> None:
+    """The first open of a day copies the file to backups/ (run after the window is shown)."""
+    if window.read_only:
+        return
+    from desktop.store import backup
+
+    try:
+        backup.auto_backup(window.store)
+    except (UserError, OSError) as exc:
+        window.statusBar().showMessage(f"自动备份未完成：{exc}", 10000)
+
+
+def _open(path: Path | None) -> Store:
+    """Open for the window; the file's quick_check is left to a BackgroundCheck."""
+    try:
+        return open_store(path, quick_check=False)
     except StorageError as first:
         target = path or default_db_path()
         if target.is_file() and not os.access(target, os.W_OK):
@@ -109,6 +136,50 @@ def _preload_fonts() -> None:
     from desktop.ui.print_actions import preload_fonts
 
     preload_fonts()
+
+
+class _FirstPaint(QObject):
+    """Calls back once, just after the watched window's first paint."""
+
+    def __init__(self, window: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._callback = callback
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """On the first paint event: stop watching, call back once the paint is done."""
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._callback)
+        return False
+
+
+def run_steps(steps: list[Callable[[], None]]) -> None:
+    """Run the steps one per turn of the event loop, so input is handled between them."""
+    if steps:
+        steps[0]()
+        rest = steps[1:]
+        QTimer.singleShot(0, lambda: run_steps(rest))
+
+
+def _after_first_paint(window: MainWindow, preload: threading.Thread) -> None:
+    """What the first paint did without: other tabs, the backup, the features, then 审核."""
+    steps: list[Callable[[], None]] = [window.build_all, lambda: daily_backup(window)]
+    steps += [functools.partial(load_feature, name) for name in LAZY_FEATURES]
+    steps.append(preload.start)
+    if not _interactive():
+        app = QApplication.instance()
+
+        def ready() -> None:
+            print(READY_LINE, flush=True)
+            window.close()
+            if app is not None:
+                app.quit()
+
+        steps.append(ready)
+    if not _interactive():
+        print(SHOWN_LINE, flush=True)
+    run_steps(steps)
 
 
 def run_gui(argv: list[str] | None = None) -> int:
@@ -128,22 +199,11 @@ def run_gui(argv: list[str] | None = None) -> int:
     except UserError as exc:
         show_error("无法打开数据库", str(exc))
         return 2
-    window = open_main_window(store)
-    window.show()
-    app.processEvents()  # paint first: the features (export, import, print) load just after
-    if not _interactive():
-        print(SHOWN_LINE, flush=True)
+    check = BackgroundCheck(store.path) if store.path and not store.damaged else None
+    window = open_main_window(store, check=check)
     preload = threading.Thread(target=_preload_fonts, name="font-preload", daemon=True)
-    QTimer.singleShot(0, load_features)
-    QTimer.singleShot(0, preload.start)
-    if not _interactive():
-
-        def ready() -> None:
-            print(READY_LINE, flush=True)
-            window.close()
-            app.quit()
-
-        QTimer.singleShot(0, ready)
+    _FirstPaint(window, lambda: _after_first_paint(window, preload))
+    window.show()
     code = app.exec()
     if preload.is_alive():
         preload.join(timeout=30)  # a thread still in font code at exit can abort the process

@@ -20,8 +20,16 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtGui import QBrush, QColor, QShowEvent, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 READ_ONLY_BRUSH = QBrush(QColor("#f2f2f2"))
@@ -111,7 +119,7 @@ class CycleTableModel(QAbstractTableModel):
         self.source: RowSource | None = None
         self.undo_stack: QUndoStack | None = None
         self.read_only = False
-        self.marked: set[tuple[int, str]] = set()  # cells with a finding
+        self.marked: dict[tuple[int, str], str] = {}  # cells with a finding → its message
         self.shown_rows = 0
 
     def set_source(self, source: RowSource | None) -> None:
@@ -124,6 +132,15 @@ class CycleTableModel(QAbstractTableModel):
     def refresh(self) -> None:
         """The rows changed outside the table (insert, remove, generate)."""
         self.set_source(self.source)
+
+    def set_marks(self, marks: dict[tuple[int, str], str]) -> None:
+        """Tint the cells findings point at (row, column key → message)."""
+        if marks == self.marked:
+            return
+        self.marked = marks
+        if self.rowCount() and self.columnCount():
+            last = self.index(self.rowCount() - 1, self.columnCount() - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
 
     def title_of(self, key: str) -> str:
         """The header of a column key."""
@@ -163,8 +180,9 @@ class CycleTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self.source.get(index.row(), column.key)
         if role == Qt.ItemDataRole.ToolTipRole:
+            note = self.marked.get((index.row(), column.key))
             text = self.source.get(index.row(), column.key)
-            return text if len(text) > 12 else None
+            return note or (text if len(text) > 12 else None)
         if role == Qt.ItemDataRole.BackgroundRole:
             if (index.row(), column.key) in self.marked:
                 return FINDING_BRUSH
@@ -268,3 +286,27 @@ class ChoiceDelegate(QStyledItemDelegate):
             model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
             return
         super().setModelData(editor, model, index)
+
+
+class CycleTableView(QTableView):
+    """The table of a CycleTableModel: wrapped text, rows fitted to it, combo boxes for choices."""
+
+    def __init__(self, model: CycleTableModel, name: str, stretch: str) -> None:
+        super().__init__()
+        self.setModel(model)
+        self.setAccessibleName(name)
+        self.setItemDelegate(ChoiceDelegate(lambda c: model.columns[c].choices, self))
+        self.setWordWrap(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        header = self.horizontalHeader()
+        for c, column in enumerate(model.columns):
+            header.resizeSection(c, column.width)
+        header.setSectionResizeMode(model.column_of(stretch), QHeaderView.ResizeMode.Stretch)
+        header.sectionResized.connect(lambda *_args: self.resizeRowsToContents())
+        model.modelReset.connect(self.resizeRowsToContents)
+        model.dataChanged.connect(lambda *_args: self.resizeRowsToContents())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Fit the rows to the widths the table has once shown."""
+        super().showEvent(event)
+        self.resizeRowsToContents()

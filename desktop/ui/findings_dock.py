@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QStyle, QVBoxLayout, QWidget
 
-from desktop.model.checks import ERROR, HINT, WARNING, Finding
+from desktop.model.findings import ERROR, HINT, WARNING, Finding
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole
 
@@ -61,6 +61,12 @@ class FindingsPanel(QWidget):
             self.summary.setText(
                 f"错误 {counts[ERROR]} 项，警告 {counts[WARNING]} 项，提示 {counts[HINT]} 项。单击跳转。"
             )
+
+    def show_pending(self) -> None:
+        """A project was opened: its checks run shortly (nothing of the previous one shows)."""
+        self.findings = []
+        self.list.clear()
+        self.summary.setText("正在审核…")
 
     def _on_item(self, item: QListWidgetItem) -> None:
         finding = item.data(FINDING_ROLE)

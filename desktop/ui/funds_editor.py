@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.model.errors import InputError
-from desktop.model.money import fmt_points, fmt_rate, fmt_yuan, parse_money
+from desktop.model.money import fmt_points, fmt_rate, fmt_yuan, parse_typed_amount
 from desktop.model.project import (
     FUNDS_COLUMN_LABELS,
     FUNDS_COLUMNS,
@@ -32,12 +32,6 @@ from desktop.model.scoring import execution_rate, execution_score
 
 BAD_BRUSH = QBrush(QColor("#f8c8c8"))
 TOTAL_BRUSH = QBrush(QColor("#eef3fa"))
-
-
-def clean_money_text(text: str) -> str:
-    """Drop thousands separators, spaces and a trailing 元 before parsing."""
-    out = text.strip().replace(",", "").replace("，", "").replace(" ", "")
-    return out.removesuffix("元").strip()
 
 
 class FundsEditor(QWidget):
@@ -75,17 +69,29 @@ class FundsEditor(QWidget):
         self.table.itemChanged.connect(self._on_item_changed)
         self.rate_label = QLabel(self)
         self.rate_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Why a typed amount was refused, right under the table (the cell turns red too).
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("funds_error")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("QLabel { color: #a00000; }")
+        self.error_label.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
+        layout.addWidget(self.error_label)
         layout.addWidget(self.rate_label)
-        self._fit_height()
+        self.fit_height()
         self.refresh_rate()
 
-    def _fit_height(self) -> None:
+    def fit_height(self) -> None:
+        """Make the table exactly as tall as its shown rows."""
         self.table.resizeRowsToContents()
         height = self.table.horizontalHeader().sizeHint().height() + 2 * self.table.frameWidth()
-        height += sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
+        height += sum(
+            self.table.rowHeight(r)
+            for r in range(self.table.rowCount())
+            if not self.table.isRowHidden(r)
+        )
         self.table.setFixedHeight(height)
 
     def set_project(self, project: Project | None) -> None:
@@ -153,6 +159,13 @@ class FundsEditor(QWidget):
     def _clear_bad(self, item: QTableWidgetItem, source: str) -> None:
         item.setToolTip("")
         item.setBackground(TOTAL_BRUSH if source == "total" else QBrush())
+        self._show_refusals()
+
+    def _show_refusals(self) -> None:
+        """The reasons of every refused cell under the table (hidden when there are none)."""
+        reasons = [item.toolTip() for item in self._items.values() if item.toolTip()]
+        self.error_label.setText("\n".join(reasons))
+        self.error_label.setVisible(bool(reasons))
 
     def _on_item_changed(self, item: QTableWidgetItem) -> None:
         if self._loading or self._project is None:
@@ -161,14 +174,15 @@ class FundsEditor(QWidget):
         column = FUNDS_COLUMNS[item.column()]
         where = f"{SOURCE_LABELS[source]}的{FUNDS_COLUMN_LABELS[column]}"
         try:
-            value: Decimal | None = parse_money(clean_money_text(item.text()), where)
+            value: Decimal | None = parse_typed_amount(item.text(), where)
         except InputError as exc:
             self._loading = True
             try:
                 item.setBackground(BAD_BRUSH)
-                item.setToolTip(f"{exc}\n未保存，仍使用原来的值。")
+                item.setToolTip(f"{exc}（未保存，仍使用原来的值）")
             finally:
                 self._loading = False
+            self._show_refusals()
             return
         before = copy.deepcopy(self._project.funds.rows)
         after = copy.deepcopy(before)

@@ -3,21 +3,26 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QCloseEvent, QUndoStack
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QApplication, QMainWindow
 
-from desktop.model.checks import Finding
+from desktop.model.findings import Finding
 from desktop.model.project import Project
 from desktop.store.db import Store
 from desktop.ui import dialogs
 from desktop.ui.actions import build_actions, build_menus, connect_actions
 from desktop.ui.geometry import restore_geometry, save_geometry
+from desktop.ui.screen_fit import install as fit_windows_to_screen
 from desktop.ui.section_tabs import SectionEditor
 from desktop.ui.session import EditorSession
 from desktop.ui.status import APP_TITLE
 from desktop.ui.workspace import Workspace
+
+if TYPE_CHECKING:
+    from desktop.ui.grid import IndicatorGrid
 
 LAST_DB_KEY = "last/db"
 LAST_PROJECT_KEY = "last/project"
@@ -39,6 +44,9 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.settings = settings if settings is not None else QSettings()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            fit_windows_to_screen(app, self.settings)
         self.setWindowTitle(APP_TITLE)
         self.session = EditorSession(store, read_only_reason, parent=self)
         self.workspace = Workspace(self, self.session)
@@ -47,7 +55,7 @@ class MainWindow(QMainWindow):
         connect_actions(self.workspace, self.action)
         ws = self.workspace
         self.navigator, self.tabs, self.banner = ws.navigator, ws.tabs, ws.banner
-        self.overview, self.grid = ws.tabs.overview, ws.tabs.grid
+        self.overview = ws.tabs.overview
         self.findings_panel, self.empty_page, self.stack = (
             ws.findings_panel,
             ws.empty_page,
@@ -59,6 +67,11 @@ class MainWindow(QMainWindow):
         self._open_last_project()
 
     # ----- the session's state, for callers outside the window ------------------------------
+    @property
+    def grid(self) -> IndicatorGrid:
+        """The 绩效指标 grid (built after the first paint, or now when asked for first)."""
+        return self.workspace.tabs.grid
+
     @property
     def store(self) -> Store:
         """The open database."""
@@ -87,6 +100,10 @@ class MainWindow(QMainWindow):
     def current_project(self) -> Project | None:
         """The project being edited."""
         return self.session.project
+
+    def build_all(self) -> None:
+        """Build the tabs the first paint did without (the grid, the section pages)."""
+        self.workspace.tabs.build_all()
 
     def flush(self) -> bool:
         """Write pending edits now; True when nothing is left unsaved."""

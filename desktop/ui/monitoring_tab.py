@@ -9,21 +9,18 @@ from decimal import Decimal
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.model.cycle_words import cycle_words
 from desktop.model.errors import InputError
-from desktop.model.money import fmt_rate, fmt_yuan, parse_money
+from desktop.model.findings import Finding
+from desktop.model.money import fmt_rate, fmt_yuan, parse_typed_amount
 from desktop.model.monitoring import (
     MonitoringIndicator,
     behind_threshold,
@@ -33,12 +30,21 @@ from desktop.model.monitoring import (
     time_progress,
 )
 from desktop.model.project import Indicator, Project
-from desktop.ui.cycle_table import ChoiceDelegate, ColumnSpec, CycleTableModel
-from desktop.ui.funds_editor import clean_money_text
+from desktop.ui.cycle_table import ColumnSpec, CycleTableModel, CycleTableView
 
 AMOUNTS = ("executed_jan_jul", "forecast_full_year")
 READ_ONLY_KEYS = ("level1", "level2", "level3", "target")
-WIDTHS = {"level1": 80, "level2": 80, "level3": 150, "target": 90, "correction": 200}
+WIDTHS = {
+    "level1": 72,
+    "level2": 72,
+    "level3": 120,
+    "target": 84,
+    "done_jan_jul": 100,
+    "forecast": 100,
+    "deviation_cause": 84,
+    "likelihood": 84,
+    "correction": 160,
+}
 BAD_STYLE = "background: #f8c8c8;"
 
 
@@ -178,6 +184,8 @@ class MonitoringTab(QWidget):
         for key, edit in self.amount_edits.items():
             edit.setPlaceholderText("元，如 48000")
             edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("0" * 16))
+            edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("0" * 24))
             edit.editingFinished.connect(lambda key=key: self._on_amount(key))
         self.amount_edits["executed_jan_jul"].setAccessibleName(f"{months}执行数")
         self.amount_edits["forecast_full_year"].setAccessibleName("全年预计执行数")
@@ -187,20 +195,7 @@ class MonitoringTab(QWidget):
         self.model.undo_stack = undo_stack
         self.model.edited.connect(self.edited)
         self.model.refused.connect(self.message)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(words.label("monitoring", "title"))
-        self.table.setItemDelegate(
-            ChoiceDelegate(lambda c: self.model.columns[c].choices, self.table)
-        )
-        self.table.setWordWrap(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        header = self.table.horizontalHeader()
-        for c, column in enumerate(self.model.columns):
-            header.resizeSection(c, column.width)
-        header.setSectionResizeMode(
-            self.model.column_of("correction"), QHeaderView.ResizeMode.Stretch
-        )
+        self.table = CycleTableView(self.model, words.label("monitoring", "title"), "correction")
         self._build(months)
         self.set_project(None)
 
@@ -208,13 +203,8 @@ class MonitoringTab(QWidget):
         funds = QGroupBox(f"资金执行（截至{months}底）")
         form = QFormLayout(funds)
         form.addRow("全年预算数（元）：", self.budget_label)
-        line = QHBoxLayout()
-        line.addWidget(QLabel(f"{months}执行数（元）："))
-        line.addWidget(self.amount_edits["executed_jan_jul"])
-        line.addSpacing(16)
-        line.addWidget(QLabel("全年预计执行数（元）："))
-        line.addWidget(self.amount_edits["forecast_full_year"])
-        form.addRow(line)
+        form.addRow(f"{months}执行数（元）：", self.amount_edits["executed_jan_jul"])
+        form.addRow("全年预计执行数（元）：", self.amount_edits["forecast_full_year"])
         form.addRow(self.rate_label)
         hint = QLabel(
             f"年中“双监控”：按{months}实际填写每项指标的执行情况和全年预计，"
@@ -270,6 +260,17 @@ class MonitoringTab(QWidget):
             f"执行率：<b style='color:{colour}'>{fmt_rate(rate)}</b>　时间进度：{progress}{note}"
         )
 
+    def set_findings(self, findings: list[Finding]) -> None:
+        """Tint the cells the 审核 points at (its message as the tooltip)."""
+        marks: dict[tuple[int, str], str] = {}
+        for finding in findings:
+            where = finding.location.get("monitoring")
+            if isinstance(where, int) and self.rows is not None:
+                row = self.rows.index_of(where)
+                if row >= 0:
+                    marks[(row, str(finding.location.get("column", "")))] = finding.message
+        self.model.set_marks(marks)
+
     def set_read_only(self, flag: bool) -> None:
         """Allow or forbid editing."""
         self.model.read_only = flag
@@ -297,7 +298,7 @@ class MonitoringTab(QWidget):
         edit = self.amount_edits[key]
         title = "全年预计执行数" if key == "forecast_full_year" else "执行数"
         try:
-            value = parse_money(clean_money_text(edit.text()), title)
+            value = parse_typed_amount(edit.text(), title)
         except InputError as exc:
             edit.setStyleSheet(BAD_STYLE)
             edit.setToolTip(f"{exc}\n未保存，仍使用原来的值。")

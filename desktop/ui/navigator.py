@@ -5,7 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QStyle, QTreeWidget, QTreeWidgetItem, QWidget
 
+from desktop.model.errors import UserError
 from desktop.model.project import Unit
+from desktop.model.vocabulary import report_title
 from desktop.store.repo import ProjectRow
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
@@ -15,6 +17,18 @@ UNIT_ROLE = Qt.ItemDataRole.UserRole + 3
 
 UNIT, YEAR, PROJECT = "unit", "year", "project"
 LAZY_LIMIT = 500
+STATUS_WORDS = {"draft": "草稿", "final": "已定稿"}
+
+
+def project_tip(row: ProjectRow, name: str | None = None) -> str:
+    """A project's tooltip: its full name (cut off in a narrow navigator), unit, year, kind
+    and status."""
+    try:
+        kind = report_title(row.form)
+    except UserError:
+        kind = row.form
+    status = STATUS_WORDS.get(row.status, row.status)
+    return f"{name or row.name}\n{row.unit}　{row.year}年度\n{kind}　状态：{status}"
 
 
 class Navigator(QTreeWidget):
@@ -35,6 +49,7 @@ class Navigator(QTreeWidget):
         self._pending: dict[tuple[str, int, int], list[ProjectRow]] = {}
         self._year_of: dict[int, QTreeWidgetItem] = {}
         self._order: list[int] = []
+        self._rows: dict[int, ProjectRow] = {}
         style = self.style()
         self._icons = {
             UNIT: style.standardIcon(QStyle.StandardPixmap.SP_DirHomeIcon),
@@ -64,6 +79,7 @@ class Navigator(QTreeWidget):
         try:
             self.clear()
             self._items.clear()
+            self._rows.clear()
             self._pending.clear()
             self._year_of.clear()
             self._order = [row.id for row in rows]
@@ -115,9 +131,10 @@ class Navigator(QTreeWidget):
             item = self._make(PROJECT, row.name, row.id, row.year, row.unit)
             if row.status == "final":
                 item.setIcon(0, self._icons["final"])
-                item.setToolTip(0, f"{row.name}（已定稿）")
+            item.setToolTip(0, project_tip(row))
             year_item.addChild(item)
             self._items[row.id] = item
+            self._rows[row.id] = row
 
     def _on_expanded(self, item: QTreeWidgetItem) -> None:
         self._collapsed.discard(self._key(item))
@@ -174,6 +191,9 @@ class Navigator(QTreeWidget):
         item = self._items.get(project_id)
         if item is not None:
             item.setText(0, name)
+            row = self._rows.get(project_id)
+            if row is not None:
+                item.setToolTip(0, project_tip(row, name))
 
     def current_info(self) -> tuple[str | None, int | None, int | None, str]:
         """(kind, id, year, unit name) of the current item; kind None when nothing is current."""

@@ -22,8 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.model.project import YEAR_MAX, YEAR_MIN, Project
+from desktop.model.findings import Finding
+from desktop.model.profiles import DEPARTMENT_FORM
+from desktop.model.project import SOURCES, YEAR_MAX, YEAR_MIN, Project
+from desktop.ui.dept_editor import DeptEditor
 from desktop.ui.funds_editor import FundsEditor
+from desktop.ui.profile_box import ProfileBox
 
 NO_DATE = QDate(YEAR_MIN - 1, 1, 1)
 
@@ -54,6 +58,10 @@ class OverviewTab(QScrollArea):
         self.year_spin.setRange(YEAR_MIN, YEAR_MAX)
         self.year_spin.setSuffix(" 年度")
         self.form_combo = QComboBox()
+        self.form_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.form_combo.setMinimumContentsLength(10)
         for key, title in forms:
             self.form_combo.addItem(title, key)
         self.date_edit = QDateEdit()
@@ -67,12 +75,19 @@ class OverviewTab(QScrollArea):
         self.goal_actual_edit = QPlainTextEdit()
         self.goal_actual_edit.setPlaceholderText("实际完成情况")
         self.funds = FundsEditor()
-        funds_box = QGroupBox("项目资金（元）")
-        QVBoxLayout(funds_box).addWidget(self.funds)
+        self.funds_box = QGroupBox("项目资金（元）")
+        QVBoxLayout(self.funds_box).addWidget(self.funds)
+        self.dept = DeptEditor()
+        self.dept_box = QGroupBox("收支情况（元）")
+        QVBoxLayout(self.dept_box).addWidget(self.dept)
+        self.dept_box.hide()
+        self.profile_box = ProfileBox()
 
         layout = QVBoxLayout(page)
         layout.addWidget(self._basic_box())
-        layout.addWidget(funds_box)
+        layout.addWidget(self.funds_box)
+        layout.addWidget(self.dept_box)
+        layout.addWidget(self.profile_box)
         layout.addWidget(self._goals_box())
         layout.addStretch(1)
         self._connect()
@@ -117,6 +132,9 @@ class OverviewTab(QScrollArea):
         self.goal_target_edit.textChanged.connect(self._on_goal_target)
         self.goal_actual_edit.textChanged.connect(self._on_goal_actual)
         self.funds.edited.connect(lambda: self.edited.emit("funds"))
+        self.dept.edited.connect(lambda: self.edited.emit("dept"))
+        self.profile_box.edited.connect(self._emit)
+        self.profile_box.change_requested.connect(self._on_profile_change)
 
     def set_project(self, project: Project | None) -> None:
         """Show a project's fields (or an empty page)."""
@@ -140,6 +158,23 @@ class OverviewTab(QScrollArea):
         finally:
             self._loading = False
         self.funds.set_project(project)
+        self.dept.set_project(project)
+        self.profile_box.set_project(project)
+        self._show_kind()
+
+    def _show_kind(self) -> None:
+        """A department report edits its 收支情况 and only the 年度资金总额 funds row."""
+        project = self._project
+        department = project is not None and project.form == DEPARTMENT_FORM
+        self.dept_box.setVisible(department)
+        self.funds_box.setTitle("年度资金（元）" if department else "项目资金（元）")
+        for r, source in enumerate(SOURCES):
+            self.funds.table.setRowHidden(r, department and source != "total")
+        self.funds.fit_height()
+
+    def set_findings(self, findings: list[Finding]) -> None:
+        """Tint what the 审核 names on this tab (a department's breakdowns)."""
+        self.dept.set_findings(findings)
 
     def show_name(self) -> None:
         """Show the project's name after it was changed elsewhere (重命名)."""
@@ -161,6 +196,8 @@ class OverviewTab(QScrollArea):
         for widget in (self.year_spin, self.form_combo, self.date_edit):
             widget.setEnabled(not flag)
         self.funds.set_read_only(flag)
+        self.dept.set_read_only(flag)
+        self.profile_box.set_read_only(flag)
 
     def focus_field(self, name: str) -> None:
         """Put the cursor into the widget of a project field (from a finding)."""
@@ -176,6 +213,8 @@ class OverviewTab(QScrollArea):
             "target": self.goal_target_edit,
             "goal_actual": self.goal_actual_edit,
             "actual": self.goal_actual_edit,
+            "profile": self.profile_box.combo,
+            "execution_reason": self.profile_box.reason_edit,
         }
         widget = widgets.get(name, self.name_edit)
         self.ensureWidgetVisible(widget)
@@ -217,20 +256,29 @@ class OverviewTab(QScrollArea):
             value = None if date == NO_DATE else dt.date(date.year(), date.month(), date.day())
             self._change("signed_date", "成文日期", value)
 
+    def _on_profile_change(self, field: str, key: object) -> None:
+        if self._project is not None and not self._loading:
+            label = "自评表格式" if field == "profile" else "单位默认格式"
+            self._change(field, label, key)
+
     def _change(self, field: str, label: str, value: object) -> None:
         """Apply a field change, through the undo stack when there is one."""
         project = self._project
         if project is None:
             return
-        command = FieldEditCommand(self, project, field, label, getattr(project, field), value)
+        old = project.unit.profile if field == "unit_profile" else getattr(project, field)
+        command = FieldEditCommand(self, project, field, label, old, value)
         if self.undo_stack is not None:
             self.undo_stack.push(command)
         else:
             command.redo()
 
     def apply_field(self, project: Project, field: str, value: object) -> None:
-        """Set a project field and show it (undo/redo of year, report type, 成文日期)."""
-        setattr(project, field, value)
+        """Set a project field and show it (undo/redo of year, report type, 成文日期, profile)."""
+        if field == "unit_profile":
+            project.unit.profile = str(value or "")
+        else:
+            setattr(project, field, value)
         if project is self._project:
             self._loading = True
             try:
@@ -238,6 +286,8 @@ class OverviewTab(QScrollArea):
                     self.year_spin.setValue(value)
                 elif field == "form":
                     self.form_combo.setCurrentIndex(max(self.form_combo.findData(value), 0))
+                    self.dept.set_project(project)
+                    self._show_kind()
                 elif field == "signed_date":
                     signed = value if isinstance(value, dt.date) else None
                     self.date_edit.setDate(
@@ -245,6 +295,8 @@ class OverviewTab(QScrollArea):
                     )
             finally:
                 self._loading = False
+            if field in ("form", "profile", "unit_profile"):
+                self.profile_box.refresh()
             self._emit(field)
 
     def _on_goal_target(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import copy
 from pathlib import Path
 
 from PySide6.QtPrintSupport import QPrintDialog
@@ -49,7 +50,15 @@ def preview(ws: Workspace) -> PreviewDialog | None:
     if current is None:
         return None
     project, data = current
-    dialog = PreviewDialog(data, project.name, f"{project.name}.pdf", ws.window)
+    shown = copy.deepcopy(project)  # the report as it was when the preview opened
+    store = ws.store
+    dialog = PreviewDialog(
+        data,
+        project.name,
+        f"{project.name}.pdf",
+        ws.window,
+        rerender=lambda sealed: report_bytes(shown, store, sealed),
+    )
     dialog.show()
     return dialog
 

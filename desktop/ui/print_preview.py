@@ -19,12 +19,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QHBoxLayout,
     QMessageBox,
     QProgressDialog,
     QVBoxLayout,
@@ -38,19 +39,25 @@ from desktop.model.forms import load_form
 from desktop.model.project import Project
 from desktop.store.db import Store
 from desktop.store.revisions import latest_fingerprint
+from desktop.ui.pdf_viewer import PdfViewer
+from desktop.ui.screen_fit import available_area
 
 PRINT_DPI = 300  # pages are rendered at most at this resolution for the printer
+PREVIEW_SIZE = QSize(860, 1200)  # wanted; the screen's available area decides
 T = TypeVar("T")
 
 
-def report_bytes(project: Project, store: Store | None = None) -> bytes:
-    """The PDF of a project as exported (with its 定稿 fingerprint when there is one)."""
+def report_bytes(project: Project, store: Store | None = None, sealed: bool = True) -> bytes:
+    """The PDF of a project as exported (with its 定稿 fingerprint when there is one); the
+    落款 laid out for a seal or without one (GB/T 9704 7.3.5)."""
     from desktop.exchange.pdf.document import render_report_pdf  # reportlab loads on first use
 
     fingerprint = None
     if store is not None and project.id is not None:
         fingerprint = latest_fingerprint(store, project.id)
-    return render_report_pdf(project, load_form(project.form), fingerprint=fingerprint)
+    return render_report_pdf(
+        project, load_form(project.form), fingerprint=fingerprint, sealed=sealed
+    )
 
 
 class BytesPdfDocument(QPdfDocument):
@@ -62,6 +69,12 @@ class BytesPdfDocument(QPdfDocument):
         else:
             super().__init__(parent)
         self.buffer = QBuffer(self)
+        self.reload(data)
+
+    def reload(self, data: bytes) -> None:
+        """Show other PDF bytes (a re-rendering of the same report)."""
+        self.close()
+        self.buffer.close()
         self.buffer.setData(QByteArray(data))
         self.buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.load(self.buffer)
@@ -107,32 +120,66 @@ def print_pdf(data: bytes, printer: QPrinter) -> int:
 
 
 class PreviewDialog(QDialog):
-    """Shows the PDF pages with 打印 and 导出 PDF buttons."""
+    """The PDF pages (navigation, zoom) above 打印…, 导出 PDF… and 关闭, always on screen.
+
+    It opens as tall as the screen's available area allows (the screen fitter keeps it and its
+    buttons inside, and remembers the size the user gives it).
+    """
 
     def __init__(
-        self, data: bytes, title: str, suggested_name: str, parent: QWidget | None = None
+        self,
+        data: bytes,
+        title: str,
+        suggested_name: str,
+        parent: QWidget | None = None,
+        rerender: Callable[[bool], bytes] | None = None,
     ) -> None:
-        """Open the bytes in a QPdfView."""
+        """Open the bytes in a PdfViewer; ``rerender(sealed)`` offers the 落款 choice."""
         super().__init__(parent)
         self.setWindowTitle(f"打印预览 — {title}")
-        self.resize(820, 960)
+        area = available_area(parent)
+        self.resize(PREVIEW_SIZE.boundedTo(area.size()))
         self.data = data
         self.suggested_name = suggested_name
-        self.doc = load_document(data, self)
-        self.view = QPdfView(self)
-        self.view.setDocument(self.doc)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.rerender = rerender
+        self.doc = BytesPdfDocument(data, self)
+        self.viewer = PdfViewer(self.doc, self)
+        self.view = self.viewer.view
         buttons = QDialogButtonBox(self)
+        self.seal_box = QCheckBox("落款按盖章排")
+        self.seal_box.setToolTip(
+            "勾选：成文日期右空四字，单位名称居中其上，留出印章位置（GB/T 9704 7.3.5.1）；\n"
+            "不勾选：单位名称右空二字，日期首字右移二字（7.3.5.2）"
+        )
+        self.seal_box.setChecked(True)
+        self.seal_box.setVisible(rerender is not None)
+        self.seal_box.toggled.connect(self._on_seal)
         self.print_button = buttons.addButton("打印…", QDialogButtonBox.ButtonRole.AcceptRole)
         self.export_button = buttons.addButton("导出 PDF…", QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton("关闭", QDialogButtonBox.ButtonRole.RejectRole)
+        self.close_button = buttons.addButton("关闭", QDialogButtonBox.ButtonRole.RejectRole)
         self.print_button.clicked.connect(self._on_print)
         self.export_button.clicked.connect(self._on_export)
         buttons.rejected.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.seal_box)
+        bottom.addWidget(buttons, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.view)
-        layout.addWidget(buttons)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.viewer, 1)
+        layout.addLayout(bottom)
+
+    def _on_seal(self, sealed: bool) -> None:
+        """Re-render with the other 落款; printing and export then use the new pages."""
+        if self.rerender is None:
+            return
+        render = self.rerender
+        data = guarded_output(self, lambda: render(sealed))
+        if data is None:
+            return
+        page = self.viewer.current_page()
+        self.data = data
+        self.doc.reload(data)
+        self.viewer.go_to(page)
 
     def page_count(self) -> int:
         """Pages shown."""

@@ -9,7 +9,7 @@ from PySide6.QtGui import QUndoCommand
 from desktop import __version__
 from desktop.model.carry_forward import next_year_copy
 from desktop.model.errors import UserError
-from desktop.model.project import Project, Unit
+from desktop.model.project import DEFAULT_PROFILE, Project, Unit
 from desktop.store import repo
 from desktop.ui import dialogs
 from desktop.ui.editor_tabs import form_choices
@@ -58,11 +58,14 @@ def new_project(ws: Workspace) -> int | None:
     spec = dialogs.ask_new_project(ws.window, units, default_unit, default_year, form_choices())
     if spec is None:
         return None
+    known = repo.find_unit(ws.store, spec.unit)
     project = Project(
         unit=Unit(name=spec.unit, department=spec.department),
         year=spec.year,
         name=spec.name,
         form=spec.form,
+        # A new project follows its unit's default 自评表 format.
+        profile=(known.profile if known is not None else "") or DEFAULT_PROFILE,
     )
     return _insert_and_show(ws, project, "新建项目", f"已新建项目“{spec.name}”")
 

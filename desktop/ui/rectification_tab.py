@@ -13,17 +13,15 @@ import re
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.model.cycle_words import canonical, cycle_words
+from desktop.model.findings import Finding
 from desktop.model.project import Project
 from desktop.model.rectification import (
     DONE,
@@ -33,10 +31,10 @@ from desktop.model.rectification import (
     previous_items,
     today,
 )
-from desktop.ui.cycle_table import ChoiceDelegate, ColumnSpec, CycleTableModel
+from desktop.ui.cycle_table import ColumnSpec, CycleTableModel, CycleTableView
 
 _DATE_RE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
-WIDTHS = {"problem": 240, "measure": 240, "owner": 70, "deadline": 95, "status": 80}
+WIDTHS = {"problem": 200, "measure": 220, "owner": 64, "deadline": 90, "status": 84}
 DATE_KEYS = ("deadline", "done_date")
 
 
@@ -144,18 +142,7 @@ class RectificationTab(QWidget):
         self.model.undo_stack = undo_stack
         self.model.edited.connect(self._on_edited)
         self.model.refused.connect(self.message)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("整改事项")
-        self.table.setItemDelegate(
-            ChoiceDelegate(lambda c: self.model.columns[c].choices, self.table)
-        )
-        self.table.setWordWrap(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        header = self.table.horizontalHeader()
-        for c, column in enumerate(self.model.columns):
-            header.resizeSection(c, column.width)
-        header.setSectionResizeMode(self.model.column_of("measure"), QHeaderView.ResizeMode.Stretch)
+        self.table = CycleTableView(self.model, "整改事项", "measure")
         self.generate_button = QPushButton("从“存在的问题”生成")
         self.generate_button.setToolTip(
             "把“存在的问题”中列出的每个问题建为一项整改事项（已有的不重复），"
@@ -220,6 +207,15 @@ class RectificationTab(QWidget):
         rows = self.model.rowCount() > 0
         self.remove_button.setEnabled(has and rows)
         self.done_button.setEnabled(has and rows)
+
+    def set_findings(self, findings: list[Finding]) -> None:
+        """Tint the cells the 审核 points at (its message as the tooltip)."""
+        marks: dict[tuple[int, str], str] = {}
+        for finding in findings:
+            row = finding.location.get("rectification")
+            if isinstance(row, int):
+                marks[(row, str(finding.location.get("column", "")))] = finding.message
+        self.model.set_marks(marks)
 
     def set_read_only(self, flag: bool) -> None:
         """Allow or forbid editing."""

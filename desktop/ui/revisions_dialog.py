@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.model.checks import ERROR, WARNING, Finding
+from desktop.model.findings import ERROR, WARNING, Finding
 from desktop.model.forms import load_form
 from desktop.model.revision_diff import compare
 from desktop.model.snapshot import short_fingerprint

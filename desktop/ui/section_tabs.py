@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
@@ -30,9 +32,13 @@ def qt_position(text: str, index: int) -> int:
     return len(text[:index].encode("utf-16-le")) // 2
 
 
+_NUMBERING = re.compile(r"^[一二三四五六七八九十]+[、.．]\s*")
+
+
 def tab_title(entry: OutlineEntry) -> str:
-    """The tab text for a level-1 heading: the form's title without the closing full stop."""
-    return entry.title.rstrip("。.")
+    """The tab text of a level-1 heading: the form's short name for it, else the heading
+    without its numbering and closing full stop (the full heading is the tab's tooltip)."""
+    return entry.tab or _NUMBERING.sub("", entry.title).rstrip("。.")
 
 
 class SectionEditor(QWidget):
@@ -46,6 +52,7 @@ class SectionEditor(QWidget):
         self.entry = entry
         self.key = entry.key or ""
         self._loading = False
+        self._limit: tuple[int, str] | None = None  # (characters, the rule that sets them)
         title = QLabel(
             f"<b>{entry.title}</b>"
             + ("　<span style='color:#b00'>必填</span>" if entry.required else "")
@@ -56,6 +63,11 @@ class SectionEditor(QWidget):
         self.edit.setTabChangesFocus(True)
         self.count_label = QLabel()
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # A fixed size: a new count repaints the label only, not the page's layout (typing).
+        self.count_label.setFixedSize(
+            self.count_label.fontMetrics().horizontalAdvance("0000000 字"),
+            self.count_label.sizeHint().height(),
+        )
         self.template_button = QPushButton("插入模板")
         self.template_button.setEnabled(bool(entry.template))
         self.template_button.setToolTip(
@@ -119,8 +131,24 @@ class SectionEditor(QWidget):
         self.edit.setReadOnly(flag)
         self.template_button.setEnabled(bool(self.entry.template) and not flag)
 
+    def set_limit(self, limit: tuple[int, str] | None) -> None:
+        """Show the count against a limit the project's 自评表 sets (None: no limit)."""
+        self._limit = limit
+        self._update_count()
+
     def _update_count(self) -> None:
-        self.count_label.setText(f"{count_chars(self.edit.toPlainText())} 字")
+        count = count_chars(self.edit.toPlainText())
+        if self._limit is None:
+            self.count_label.setText(f"{count} 字")
+            self.count_label.setStyleSheet("")
+            self.count_label.setToolTip("")
+            return
+        limit, rule = self._limit
+        self.count_label.setText(f"{count} / {limit} 字")
+        self.count_label.setStyleSheet(
+            "color: #b00000; font-weight: bold;" if count > limit else ""
+        )
+        self.count_label.setToolTip(f"{rule}：自评表中此栏限{limit}字以内")
 
     def _on_text_changed(self) -> None:
         self._update_count()
@@ -169,6 +197,11 @@ class FormPages:
         """Allow or forbid editing."""
         for editor in self.editors.values():
             editor.set_read_only(flag)
+
+    def set_limits(self, limits: dict[str, tuple[int, str]]) -> None:
+        """The limits of the sections the 自评表 prints in a limited cell."""
+        for key, editor in self.editors.items():
+            editor.set_limit(limits.get(key))
 
     def page_of(self, key: str) -> SectionPage | None:
         """The page that holds a section."""

@@ -17,13 +17,14 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from desktop.model.checks import Finding, run_checks
 from desktop.model.errors import LockLostError, StorageError, UserError
+from desktop.model.findings import Finding
 from desktop.model.forms import Form, available_forms, load_form
 from desktop.model.project import Project
 from desktop.store import lock, project_status, repo
 from desktop.store.db import Store, lock_lost_message
 from desktop.ui.autosave import Autosaver
+from desktop.ui.checks_worker import ChecksWorker
 
 HEARTBEAT_MS = lock.HEARTBEAT_SECONDS * 1000  # the default; lock.heartbeat_seconds() decides
 FINDINGS_DELAY_MS = 300
@@ -86,7 +87,10 @@ class EditorSession(QObject):
         self._findings_timer = QTimer(self)
         self._findings_timer.setSingleShot(True)
         self._findings_timer.setInterval(FINDINGS_DELAY_MS)
-        self._findings_timer.timeout.connect(self.refresh_findings)
+        self._findings_timer.timeout.connect(self._check_in_background)
+        self._checks = ChecksWorker(self)
+        self._checks.done.connect(self._on_checked)
+        self._checked_tag = 0  # answers of background checks for an older state are dropped
         beat_ms = int(lock.heartbeat_seconds() * 1000)
         self._heartbeat = QTimer(self)
         self._heartbeat.setInterval(beat_ms)
@@ -254,6 +258,7 @@ class EditorSession(QObject):
         self._heartbeat.stop()
         self._takeover.stop()
         self._findings_timer.stop()
+        self._checks.close()
         self.autosave.discard()
         lock.release(self._store)  # only if it is still ours (its token)
 
@@ -272,6 +277,7 @@ class EditorSession(QObject):
         self.autosave.discard()
         self._pending.clear()
         self._project = project
+        self._checked_tag += 1  # a background answer for the previous project is dropped
         self._form = self.form_for(project) if project else None
         if not keep_undo:
             self.undo_stack.clear()
@@ -308,7 +314,7 @@ class EditorSession(QObject):
         project = self._project
         if project is None or not self.editable:
             return
-        if name == "department":
+        if name in ("department", "unit_profile"):
             self._pending.unit = True
         if name == "year":
             self._listing_stale = True
@@ -406,12 +412,33 @@ class EditorSession(QObject):
     def refresh_findings(self) -> None:
         """Run the checks on the current project now and announce the findings."""
         self._findings_timer.stop()
+        self._checked_tag += 1  # newer than any background run still going
         project = self._project
         if project is None or self._form is None:
             self._findings = []
             self.findings_changed.emit(None)
             return
+        from desktop.model.checks import run_checks  # the checks load after the first paint
+
+        self._findings = run_checks(project, self._siblings_of(project), self._form)
+        self.findings_changed.emit(self.findings)
+
+    def _siblings_of(self, project: Project) -> list[Project]:
+        """The other projects of the unit and year, read once per project shown."""
         if self._siblings is None or self._siblings[0] != project.id:
             self._siblings = (project.id or 0, repo.siblings(self._store, project))
-        self._findings = run_checks(project, self._siblings[1], self._form)
+        return self._siblings[1]
+
+    def _check_in_background(self) -> None:
+        """The checks after an edit or a switch: in the worker, the event loop stays free."""
+        project, form = self._project, self._form
+        if project is None or form is None:
+            self.refresh_findings()
+            return
+        self._checks.submit(self._checked_tag, project, self._siblings_of(project), form)
+
+    def _on_checked(self, tag: int, findings: list[Finding]) -> None:
+        if tag != self._checked_tag or self._project is None:
+            return  # the project changed or was checked again meanwhile
+        self._findings = findings
         self.findings_changed.emit(self.findings)

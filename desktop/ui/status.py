@@ -7,10 +7,9 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 from desktop.model.money import fmt_points
 from desktop.model.project import Project
 from desktop.model.scoring import summarise
-from desktop.model.snapshot import short_fingerprint
 from desktop.model.vocabulary import vocabulary
 from desktop.store import revisions
-from desktop.ui.grid import IndicatorGrid
+from desktop.ui.editor_tabs import EditorTabs
 from desktop.ui.session import EditorSession
 from desktop.ui.widgets import Banner
 
@@ -21,12 +20,12 @@ class WindowStatus:
     """Keeps the title, the banner and the status bar in step with the session's signals."""
 
     def __init__(
-        self, window: QMainWindow, session: EditorSession, banner: Banner, grid: IndicatorGrid
+        self, window: QMainWindow, session: EditorSession, banner: Banner, tabs: EditorTabs
     ) -> None:
         self.window = window
         self.session = session
         self.banner = banner
-        self.grid = grid
+        self.tabs = tabs
         self.final_label = QLabel()
         self.final_label.setStyleSheet(
             "QLabel { color: #1f5f1f; font-weight: bold; padding: 0 6px; }"
@@ -71,8 +70,11 @@ class WindowStatus:
             self.score_label.setText("")
             return
         # The grid keeps the totals incrementally (500 rows: < 1 ms) when it shows the project.
-        shown = self.grid.model().project is project
-        summary = (self.grid.summary() if shown else None) or summarise(project, form)
+        grid = self.tabs.built_grid()
+        shown = grid is not None and grid.model().project is project
+        summary = (grid.summary() if grid is not None and shown else None) or summarise(
+            project, form
+        )
         self.score_label.setText(
             f"总分 {fmt_points(summary.entered_total)} 分　等级 {summary.grade}"
         )
@@ -128,6 +130,8 @@ class WindowStatus:
             self.final_label.setText("")
             self.final_label.setToolTip("")
             return
+        from desktop.model.snapshot import short_fingerprint  # hashlib: only for 定稿 projects
+
         fingerprint = revisions.latest_fingerprint(self.session.store, project.id) or ""
         self.final_label.setText(f"已定稿（只读）· 指纹 {short_fingerprint(fingerprint)}")
         self.final_label.setToolTip(fingerprint)

@@ -9,8 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
-from desktop.model.checks import Finding
 from desktop.model.errors import UserError
+from desktop.model.findings import Finding
 from desktop.model.project import Project
 from desktop.store import repo
 from desktop.store.db import Store
@@ -21,8 +21,6 @@ from desktop.ui.navigator import Navigator
 from desktop.ui.session import EditorSession
 from desktop.ui.status import WindowStatus
 from desktop.ui.widgets import Banner, EmptyPage
-
-DOCK_WIDTHS = (255, 260)  # navigator, 审核
 
 
 class Workspace:
@@ -43,7 +41,7 @@ class Workspace:
         self.nav_dock = self._dock("项目目录", "navigator_dock", self.navigator)
         self.findings_dock = self._dock("审核", "findings_dock", self.findings_panel)
         self._place_docks()
-        self.status = WindowStatus(window, session, self.banner, self.tabs.grid)
+        self.status = WindowStatus(window, session, self.banner, self.tabs)
         self.navigator.project_selected.connect(self._on_project_selected)
         self.findings_panel.activated.connect(self.jump_to)
         session.project_loaded.connect(self._on_project_loaded)
@@ -76,9 +74,6 @@ class Workspace:
         )
         self.window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.nav_dock)
         self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings_dock)
-        self.window.resizeDocks(
-            [self.nav_dock, self.findings_dock], list(DOCK_WIDTHS), Qt.Orientation.Horizontal
-        )
 
     # ----- for the actions ------------------------------------------------------------------
     @property
@@ -167,6 +162,8 @@ class Workspace:
 
     def _on_project_loaded(self, project: Project | None) -> None:
         self.stack.setCurrentIndex(1 if project else 0)
+        if project is not None:
+            self.findings_panel.show_pending()
         self._apply_editable()
         if project is not None and project.id is not None:
             self.navigator.select_project(project.id, notify=False)

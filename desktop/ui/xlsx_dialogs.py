@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -80,6 +81,10 @@ class ExportScopeDialog(QDialog):
             self.options[key] = button
             layout.addWidget(button)
         next(iter(self.options.values())).setChecked(True)
+        self.audit_box = QCheckBox("附“审核”表（各项目的错误数、警告数及问题，供内部核对）")
+        self.audit_box.setToolTip("审核结果放在单独的工作表中，不在汇总表上；报送财政局时可不附")
+        self.audit_box.setChecked(True)
+        layout.addWidget(self.audit_box)
         buttons = QDialogButtonBox()
         buttons.addButton("导出", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
@@ -112,7 +117,7 @@ def export_excel(ws: Workspace) -> None:
     path = ask_save_path(ws.window, suggested_name(project, scope))
     if path is None:
         return
-    export_to(ws, scope, path)
+    export_to(ws, scope, path, audit=dialog.audit_box.isChecked())
 
 
 def suggested_name(project: Project | None, scope: str) -> str:
@@ -124,8 +129,9 @@ def suggested_name(project: Project | None, scope: str) -> str:
     return "绩效自评表汇总.xlsx"
 
 
-def export_to(ws: Workspace, scope: str, path: Path) -> bool:
-    """Write the workbook for a scope; errors are shown, never raised. True on success."""
+def export_to(ws: Workspace, scope: str, path: Path, audit: bool = True) -> bool:
+    """Write the workbook for a scope (with the 审核 sheet when ``audit``); errors are shown,
+    never raised. True on success."""
     from desktop.exchange.xlsx.export import write_workbook
     from desktop.store.audit import findings_with_siblings
 
@@ -133,7 +139,7 @@ def export_to(ws: Workspace, scope: str, path: Path) -> bool:
         with _wait_cursor():
             projects = _projects_for(ws, scope)
             findings = findings_with_siblings(ws.store, projects)
-            write_workbook(projects, path, findings)
+            write_workbook(projects, path, findings, audit=audit)
     except UserError as exc:
         show_message(ws.window, f"导出失败：{exc.message}", error=True)
         return False

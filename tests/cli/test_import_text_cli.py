@@ -96,3 +96,48 @@ def test_next_year(seeds_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixtur
     assert "W-OLD-YEAR" in codes
     assert main(["--db", str(db), "next-year", str(first)]) == 2  # 2024 copy exists already
     assert main(["--db", str(db), "next-year", "999"]) == 2
+
+
+REAL = Path(__file__).resolve().parents[1] / "fixtures" / "real"
+
+
+def test_score_reports_the_stated_figure_of_a_report_without_a_table(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """014 states 绩效自评分为98.14分 and has no indicator table: `score` says 98.14 (优), as
+    stated, instead of 0.00/差."""
+    db = tmp_path / "j.db"
+    assert (
+        main(["--db", str(db), "import-text", str(REAL / "014_baoshan_beijing_liaison_2022.txt")])
+        == 0
+    )
+    pid = str(listed(db, capsys)[0]["id"])
+    assert main(["--db", str(db), "score", pid, "--json"]) == 0
+    score = json.loads(capsys.readouterr().out)
+    assert (score["entered_total"], score["grade"], score["total_source"]) == (
+        "98.14",
+        "优",
+        "stated",
+    )
+    assert score["claimed_score"] == "98.14"
+    assert main(["--db", str(db), "score", pid]) == 0
+    text = capsys.readouterr().out
+    assert "没有绩效指标表" in text and "报告所述总分：98.14分    等级：优" in text
+
+
+def test_score_of_a_report_with_a_table_is_the_table_s(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """029 states 总分 96 (优) and has its scored table: the total comes from the table."""
+    db = tmp_path / "j.db"
+    report = REAL / "029_yongde_school_nutrition_2022_tabs.txt"
+    assert main(["--db", str(db), "import-text", str(report)]) == 0
+    pid = str(listed(db, capsys)[0]["id"])
+    assert main(["--db", str(db), "score", pid, "--json"]) == 0
+    score = json.loads(capsys.readouterr().out)
+    assert (score["total_source"], score["entered_total"], score["grade"]) == (
+        "table",
+        "96.00",
+        "优",
+    )
+    assert (score["claimed_score"], score["claimed_grade"]) == ("96.00", "优")

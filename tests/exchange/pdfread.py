@@ -39,8 +39,9 @@ def font_objects(data: bytes) -> list[dict]:
     """Every font dictionary referenced by any page (resolved)."""
     fonts = []
     for page in PdfReader(io.BytesIO(data)).pages:
-        res = page["/Resources"]
-        for font in res.get("/Font", {}).values():
+        res = page["/Resources"].get_object()
+        found = res.get("/Font")
+        for font in (found.get_object() if found is not None else {}).values():
             fonts.append(font.get_object())
     return fonts
 

@@ -87,3 +87,30 @@ def test_all_gb2312_and_a_gbk_sample_survive_rendering(sample_project):
     extracted = set("".join(page_texts(result.data)))
     lost = [ch for ch in text if ch not in extracted]
     assert lost == []
+
+
+def test_markup_escapes_what_the_paragraph_parser_would_read_as_tags():
+    fs = load_fontset()
+    assert fs.markup("收入&支出 <合计> 100", "body") == "收入&amp;支出 &lt;合计&gt; 100"
+
+
+def test_the_pdf_path_loads_no_network_or_checks_code():
+    """A report PDF needs reportlab and the fonts, not urllib.request (xml.sax) or 审核."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import sys\n"
+        "from desktop.exchange.pdf.document import render_report_pdf\n"
+        "from desktop.exchange.fonts import load_fontset\n"
+        "load_fontset()\n"
+        "print(sorted(m for m in ('urllib.request', 'http.client', 'sqlite_utils', "
+        "'desktop.model.checks', 'PySide6') if m in sys.modules))\n"
+    )
+    repo = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=repo, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

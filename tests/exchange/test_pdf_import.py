@@ -70,3 +70,16 @@ def test_cli_import_pdf_bad_file_leaves_db_unchanged(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert len(done.stderr.strip().splitlines()) == 1
     assert sqlite3.connect(db).execute("SELECT count(*) FROM project").fetchone() == before
+
+
+REAL = Path(__file__).resolve().parents[1] / "fixtures" / "real"
+
+
+def test_a_table_split_by_a_page_break_is_one_table_with_its_total_row() -> None:
+    """028.pdf: the 自评表 runs onto page 2, cutting "家长满意度" in two; page 2 ends with
+    "总分 100 96 优"."""
+    (project,) = import_file(REAL / "028_yongde_school_nutrition_2022.pdf").projects
+    assert [i.level3 for i in project.indicators][-2:] == ["学生满意度", "家长满意度"]
+    assert len(project.indicators) == 9
+    assert project.extra["stated_totals"] == {"weight": "100", "score": "96"}
+    assert (project.extra["claimed_score"], project.extra["claimed_grade"]) == ("96", "优")

@@ -12,6 +12,7 @@ from desktop.exchange.text.importer import import_text, read_text_file
 from desktop.model.checks import run_checks
 from desktop.model.forms import load_form
 from tests.cli_runner import run_cli
+from tests.exchange.pdfread import page_texts
 
 REAL = Path(__file__).resolve().parents[1] / "fixtures" / "real"
 
@@ -50,6 +51,7 @@ def test_a_titleless_project_report_is_no_department_report():
 def test_hengshan_table_breakdowns_and_the_execution_that_is_income():
     """107: 全年执行数 2030.12 is the income total; expenditure is 1925.67 (94.85 %)."""
     (project,) = _import("107", "衡山县贯塘乡人民政府", 2023)
+    assert project.profile == "hunan-dept-2023"  # its 按收入性质分 table is the 湖南 form
     dept = project.dept
     wan = Decimal(10000)
     assert dept.line("income", "total").executed == Decimal("2030.12") * wan
@@ -66,7 +68,7 @@ def test_hengshan_table_breakdowns_and_the_execution_that_is_income():
 
 def test_nanxian_cppcc_lines_project_list_and_wording():
     """105: 支出 = 人员 + 公用 + 项目 (adds up); 5 listed lines ≠ 项目支出; '本项目' used."""
-    project = _import("105", "南县政协", 2021)[-1]
+    (project,) = _import("105", "南县政协", 2021)
     wan = Decimal(10000)
     dept = project.dept
     assert dept.line("income", "total").executed == Decimal("792.22") * wan
@@ -105,3 +107,37 @@ def test_cli_imports_checks_and_exports_a_department_report(tmp_path):
         done = run_cli("--db", db, f"export-{ext}", "1", "--out", str(out))
         assert done.returncode == 0, done.stderr
         assert out.stat().st_size > 1000
+    # The PDF prints the department's breakdown: income, expenditure by kind.
+    text = "".join(page_texts((tmp_path / "dept.pdf").read_bytes())).replace(" ", "")
+    for words in ("收入合计", "支出合计", "基本支出", "项目支出", "2030.12", "1925.67", "900.47"):
+        assert words in text, words
+
+
+def test_a_page_title_before_the_report_title_is_one_report():
+    """105 and 104: the web page's title, a few lines of metadata, then the report's title."""
+    (cppcc,) = import_text(read_text_file(_real("105")), "南县政协", None).projects
+    assert cppcc.form == "department" and cppcc.year == 2021  # from its 2021年部门决算
+    result = import_text(read_text_file(_real("104")))
+    assert [(p.form, p.year) for p in result.projects] == [("department", 2019)]
+
+
+def test_a_township_report_names_its_government():
+    """102 "田心乡部门整体支出绩效自评报告" (附件3 above it): 田心乡人民政府, found unaided."""
+    (project,) = import_text(read_text_file(_real("102"))).projects
+    assert project.unit.name == "田心乡人民政府"
+    assert (project.form, project.year) == ("department", 2022)
+    assert project.extra["title"] == "田心乡部门整体支出绩效自评报告"
+
+
+def test_a_department_table_with_its_department_cell():
+    """023: the 自评表 alone, its title row padded with empty cells, "部门 | 金寨县…中心"."""
+    (project,) = import_text(read_text_file(_real("023"))).projects
+    assert project.form == "department"
+    assert project.unit.name == "金寨县茶谷和美丽乡村建设服务中心"
+    codes = _codes(project)
+    assert "E-FUNDS-OVERSPENT" in codes  # 338.31 spent of 329.77
+    # Only the department form's own sections can be missing, never a project report's.
+    keys = {e.key for e in load_form("department").outline if e.key}
+    for f in run_checks(project, [], load_form("department")):
+        if "section" in (f.location or {}):
+            assert f.location["section"] in keys, f

@@ -93,3 +93,18 @@ def test_project_reports_are_not_checked_as_departments():
     project.sections["basic_info"] = "本项目由基本支出构成。下属单位4个，即甲、乙、丙。"
     codes = {f.code for f in run_checks(project, [], load_form(project.form))}
     assert not {c for c in codes if c.startswith(("W-DEPT", "E-DEPT"))}
+
+
+def test_no_check_points_a_department_report_at_a_section_it_does_not_have():
+    """Empty sections of a department report are the department form's, never a project's."""
+    from desktop.model.checks import run_checks as run_all
+    from desktop.model.forms import load_form as form_of
+    from tests.dept_helpers import department_project
+
+    project = department_project()
+    form = form_of("department")
+    keys = {e.key for e in form.outline if e.key}
+    findings = run_all(project, [], form)
+    located = [f for f in findings if "section" in f.location]
+    assert located and {f.code for f in located} == {"E-SECTION-EMPTY"}
+    assert {f.location["section"] for f in located} <= keys

@@ -62,3 +62,44 @@ def test_parse_points():
         parse_points("很多", "w")
     with pytest.raises(InputError):
         parse_points("-3", "w")
+
+
+@pytest.mark.parametrize(
+    ("typed", "yuan"),
+    [
+        ("80000", "80000.00"),
+        ("80,000.00", "80000.00"),
+        ("80000元", "80000.00"),
+        ("8万", "80000.00"),
+        ("8万元", "80000.00"),
+        ("7.86 万元", "78600.00"),
+        ("０.５万", "5000.00"),
+        ("12.345678万元", "123456.78"),
+        ("  ", None),
+    ],
+)
+def test_typed_amounts_in_yuan_or_wan(typed, yuan):
+    from desktop.model.money import parse_typed_amount
+
+    expected = Decimal(yuan) if yuan is not None else None
+    assert parse_typed_amount(typed, "全年预算数") == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "why"),
+    [
+        ("8千", "不是金额"),
+        ("八万", "不是金额"),
+        ("8万万", "不是金额"),
+        ("-5万", "不能为负数"),
+        ("1.001", "最多到分"),
+        ("1.2345678万", "最多到分"),
+    ],
+)
+def test_refused_typed_amounts_say_why(typed, why):
+    from desktop.model.errors import InputError
+    from desktop.model.money import parse_typed_amount
+
+    with pytest.raises(InputError) as info:
+        parse_typed_amount(typed, "全年预算数")
+    assert why in info.value.message and info.value.message.startswith("全年预算数：")

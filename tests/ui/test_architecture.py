@@ -14,10 +14,12 @@ MAX_FUNCTION_LINES = 80
 # Each module may import desktop.ui modules of its own layer or of the layers above it in this
 # list, never of a later one: state ← widgets ← workspace ← actions ← window ← app.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("__init__", "qt_compat", "bugs", "dialogs", "autosave", "geometry"),
+    ("__init__", "qt_compat", "bugs", "dialogs", "autosave", "screen_fit", "geometry", "ui_font"),
+    ("checks_worker",),
     ("session",),
     (
-        *("widgets", "navigator", "findings_dock", "section_tabs", "funds_editor"),
+        *("widgets", "navigator", "findings_dock", "section_tabs", "funds_editor", "pdf_viewer"),
+        *("dept_editor", "profile_box"),
         *("overview_tab", "xlsx_preview", "revisions_dialog", "print_preview", "grid"),
         *("cycle_table", "monitoring_tab", "rectification_tab"),
         *("editor_tabs", "status"),

@@ -76,11 +76,12 @@ def test_monitoring_amounts_are_checked_and_saved(ui_store, make_window):
     window, pid = _open(ui_store, make_window)
     tab = window.workspace.tabs.monitoring
     edit = tab.amount_edits["executed_jan_jul"]
-    edit.setText("2万")
+    edit.setText("2千")
     edit.editingFinished.emit()
     assert "background" in edit.styleSheet()  # refused, shown red
-    edit.setText("20,000.00")
+    edit.setText("2万")  # staff think in 万元: understood as 20,000.00
     edit.editingFinished.emit()
+    assert "background" not in edit.styleSheet()
     assert "明显滞后" in tab.rate_label.text()  # 25 % against 58.33 %
     assert window.session.flush()
     assert _stored(ui_store, pid).monitoring.executed_jan_jul == Decimal("20000.00")

@@ -127,3 +127,101 @@ def test_cancel_button_of_the_progress_dialog_stops_the_batch(qtbot, ui_store, t
     worker.wait()
     assert not out.exists()
     assert list(tmp_path.glob("*.part")) == []
+
+
+def test_preview_pages_and_zoom(qtbot, ui_store):
+    from PySide6.QtPdfWidgets import QPdfView
+
+    project = _seed_project(ui_store)
+    dialog = PreviewDialog(report_bytes(project, ui_store), project.name, "x.pdf")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    viewer = dialog.viewer
+    count = viewer.page_count()
+    assert count > 2
+    assert viewer.count_label.text().strip() == f"/ {count} 页"
+    assert not viewer.prev_button.isEnabled() and viewer.next_button.isEnabled()
+    viewer.next_button.click()
+    qtbot.waitUntil(lambda: viewer.page_box.value() == 2)
+    viewer.last_button.click()
+    qtbot.waitUntil(lambda: viewer.page_box.value() == count)
+    assert not viewer.next_button.isEnabled() and viewer.first_button.isEnabled()
+    viewer.page_box.setValue(1)
+    qtbot.waitUntil(lambda: viewer.current_page() == 0)
+    # Fit width is the default; 整页 shows a whole page; percentages step up and down.
+    assert viewer.fit_width_button.isChecked()
+    viewer.fit_page_button.click()
+    assert viewer.view.zoomMode() == QPdfView.ZoomMode.FitInView
+    assert viewer.fit_page_button.isChecked() and not viewer.fit_width_button.isChecked()
+    assert viewer.zoom_box.currentText() == "整页"
+    viewer.set_zoom(1.5)
+    assert viewer.zoom_box.currentText() == "150%"
+    viewer.zoom_in_button.click()
+    assert viewer.view.zoomFactor() == pytest.approx(2.0)
+    viewer.zoom_out_button.click()
+    viewer.zoom_out_button.click()
+    assert viewer.view.zoomFactor() == pytest.approx(1.25)
+    assert not viewer.fit_width_button.isChecked()
+    viewer.fit_width_button.click()
+    assert viewer.view.zoomMode() == QPdfView.ZoomMode.FitToWidth
+
+
+def test_preview_buttons_and_size_follow_the_screen(qtbot, ui_store, tmp_path):
+    from PySide6.QtCore import QSettings, QSize
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui import screen_fit
+
+    settings = QSettings(str(tmp_path / "fit.ini"), QSettings.Format.IniFormat)
+    screen_fit.install(QApplication.instance(), settings)
+    project = _seed_project(ui_store)
+    data = report_bytes(project, ui_store)
+    dialog = PreviewDialog(data, project.name, "x.pdf")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    area = dialog.screen().availableGeometry()
+    assert area.contains(dialog.frameGeometry())
+    assert dialog.frameGeometry().height() == area.height()  # as tall as the screen allows
+    for button in (dialog.print_button, dialog.export_button, dialog.close_button):
+        assert dialog.rect().contains(button.geometry().translated(button.parentWidget().pos()))
+    # The size the user gives the preview is the size it opens with next time.
+    dialog.resize(QSize(700, 500))
+    dialog.close()
+    again = PreviewDialog(data, project.name, "x.pdf")
+    qtbot.addWidget(again)
+    again.show()
+    assert again.size() == QSize(700, 500)
+    again.close()
+
+
+def test_preview_switches_the_signature_layout_and_exports_what_it_shows(
+    ui_store, make_window, tmp_path, monkeypatch
+):
+    from desktop.ui import print_preview
+    from tests.exchange.pdfread import page_lines
+
+    project = _seed_project(ui_store)
+    window = make_window(ui_store)
+    window.select_project(project.id)
+    window.action.print_preview.trigger()
+    (dialog,) = window.findChildren(PreviewDialog)
+    assert dialog.seal_box.isVisible() and dialog.seal_box.isChecked()
+
+    def date_right_edge(data: bytes) -> float:
+        last = page_lines(data)[-1]
+        chars = next(c for _t, _x, text, c in last if text.endswith("日") and "年" in text)
+        return chars[-1]["x1"]
+
+    right = 595.28 - 26 * 72 / 25.4
+    assert date_right_edge(dialog.data) == pytest.approx(right - 4 * 16, abs=0.5)
+    dialog.seal_box.setChecked(False)  # without a seal: the date ends two characters in
+    unsealed = dialog.data
+    assert date_right_edge(unsealed) > right - 4 * 16 + 1
+    assert dialog.page_count() == len(PdfReader(io.BytesIO(unsealed)).pages)
+    out = tmp_path / "exported.pdf"
+    monkeypatch.setattr(
+        print_preview.QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "")
+    )
+    dialog.export_button.click()
+    assert out.read_bytes() == unsealed  # what is exported is what is shown
+    dialog.close()

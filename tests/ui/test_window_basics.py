@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from decimal import Decimal
+
+import pytest
 
 from desktop.model.forms import load_form
 from desktop.store import repo
@@ -11,6 +14,7 @@ from desktop.store.db import open_store
 from desktop.ui import dialogs
 from desktop.ui.dialogs import NewProjectSpec
 from desktop.ui.section_tabs import tab_title
+from desktop.ui.ui_font import PREFERRED_FAMILIES
 from tests.ui.window_helpers import reopen_text, store_path, type_text
 
 
@@ -77,9 +81,12 @@ def test_tabs_carry_the_form_headings(ui_store, make_window, monkeypatch):
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert titles[:2] == ["概况", "绩效指标"]
     assert titles[2:-2] == [tab_title(h) for h, _ in form.tabs()]
+    assert titles[2:-2] == ["项目概况", "资金申报及使用", "实施及管理", "绩效情况", "结论及建议"]
     assert titles[-2:] == ["运行监控", "整改"]
-    assert any("项目概况" in t for t in titles)
-    assert any("评价结论" in t for t in titles)
+    # The full heading is the tab's tooltip.
+    tips = [window.tabs.tabToolTip(i) for i in range(2, window.tabs.count() - 2)]
+    assert tips == [h.title for h, _ in form.tabs()]
+    assert tips[-1] == "五、评价结论及建议"
     hint = form.section("basic_info").hint
     assert window.section_editor("basic_info").edit.placeholderText() == hint
 
@@ -162,6 +169,28 @@ def test_bad_money_is_shown_and_not_saved(ui_store, make_window, monkeypatch):
     store.close()
     funds.set_cell_text("fiscal", "executed", "2000")
     assert not funds.is_bad("fiscal", "executed")
+
+
+def test_amounts_in_wan_are_understood_and_refusals_say_why(ui_store, make_window, monkeypatch):
+    window = make_window(ui_store)
+    project = _create_unit_and_project(window, monkeypatch)
+    funds = window.overview.funds
+    funds.set_cell_text("fiscal", "full_year", "8万")
+    funds.set_cell_text("fiscal", "executed", "7.86万元")
+    assert project.funds.rows["fiscal"].full_year == Decimal("80000.00")
+    assert project.funds.rows["fiscal"].executed == Decimal("78600.00")
+    assert funds.cell_text("fiscal", "full_year") == "80,000.00"
+    assert "98.25%" in funds.rate_label.text()
+    assert not funds.error_label.isVisible()
+    # A refused amount says why right under the table, not only in the cell's tooltip.
+    funds.set_cell_text("fiscal", "executed", "8千")
+    assert funds.error_label.isVisible()
+    said = funds.error_label.text()
+    assert "全年执行数" in said and "“8千”不是金额" in said and "8万" in said and "未保存" in said
+    assert project.funds.rows["fiscal"].executed == Decimal("78600.00")
+    funds.set_cell_text("fiscal", "executed", "7.9万")
+    assert not funds.error_label.isVisible()
+    assert project.funds.rows["fiscal"].executed == Decimal("79000.00")
 
 
 def test_insert_template_fills_project_figures(ui_store, make_window, monkeypatch, qtbot):
@@ -276,3 +305,17 @@ def test_status_bar_total_follows_grid_and_funds_edits(ui_store, make_window, sa
     window.grid.refresh()
     window.session.mark_changed()
     assert window.score_label.text().startswith("总分 95 分")
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="the platform picks its UI face")
+def test_chinese_ui_text_is_drawn_in_a_sans_face_not_kaiti(ui_store, make_window):
+    # fontconfig on Debian-based systems may resolve Chinese "sans-serif" to AR PL KaitiM;
+    # menus and tables in a calligraphic face are hard to read
+    from PySide6.QtGui import QFontDatabase, QRawFont
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window(ui_store)
+    font = QApplication.font(window)
+    used = QRawFont.fromFont(font, QFontDatabase.WritingSystem.SimplifiedChinese).familyName()
+    assert "Kai" not in used and "楷" not in used
+    assert used in (*PREFERRED_FAMILIES, "WenQuanYi Micro Hei")

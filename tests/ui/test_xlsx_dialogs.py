@@ -85,6 +85,28 @@ def test_export_action_asks_scope_and_file(window, ui_store, sample_project, tmp
     assert load_workbook(out).sheetnames[0] == "汇总"
 
 
+def test_export_can_leave_the_audit_sheet_out(
+    window, ui_store, sample_project, tmp_path, monkeypatch
+):
+    ids = _two_projects(ui_store, sample_project)
+    window.workspace.reload_navigator()
+    window.select_project(ids[0])
+    out = tmp_path / "for-the-bureau.xlsx"
+    monkeypatch.setattr(xlsx_dialogs, "ask_save_path", lambda parent, suggested: out)
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, xlsx_dialogs.ExportScopeDialog)
+        assert dialog.audit_box.isChecked()  # by default the 审核 sheet comes along
+        dialog.options[SCOPE_UNIT_YEAR].setChecked(True)
+        dialog.audit_box.setChecked(False)
+        dialog.accept()
+
+    QTimer.singleShot(0, answer)
+    window.action.export_excel.trigger()
+    assert load_workbook(out).sheetnames == ["汇总", "保安费用", "接访费用"]
+
+
 def test_import_preview_then_import(window, ui_store, sample_project, tmp_path, qtbot):
     source = tmp_path / "in.xlsx"
     sample_project.id = 1

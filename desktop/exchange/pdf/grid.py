@@ -45,6 +45,10 @@ class Cell:
     colspan: int = 1
     rowspan: int = 1
     head: bool = False
+    comfort_em: int = 0  # wrapping text keeps at least this many em a line (0: COMFORT_EM)
+    # A short label is never broken; False lets a header of 4-5 characters take two balanced
+    # lines (a crowded table: 指标/性质), never leaving one character alone.
+    whole: bool = True
     lines: list[Line] | None = None
     _laid: float = field(default=-1.0, repr=False)
 
@@ -64,19 +68,31 @@ class Cell:
 
 
 Row = list[Cell | None]  # None: covered by a span
+# Below this many characters a label stays whole even where it may break (no lone character).
+MIN_BREAKABLE_LABEL = 4
+
+
+def _keeps_whole(cell: Cell, text: str) -> bool:
+    return cell.whole or len(text) < MIN_BREAKABLE_LABEL
+
+
+def _balanced_head(cell: Cell, text: str) -> bool:
+    """True when a header label is laid out over two or three balanced lines."""
+    return cell.head and (len(text) > SHORT_LABEL or not _keeps_whole(cell, text))
 
 
 def _cell_layout(cell: Cell, fonts: FontSet, width: float) -> list[Line]:
     if cell.lines is not None and (cell._laid < 0 or cell._laid == width):
         return cell.lines
     st = cell.style
+    text = clean(cell.text)
     cell.lines = layout(
-        clean(cell.text),
+        text,
         measurer(fonts, cell.role, st.fontSize),
-        width - 2 * PAD_X,
+        width - 2 * PAD_X - st.leftIndent,
         size=st.fontSize,
         align=cell.align,
-        keep_whole=True,
+        keep_whole=_keeps_whole(cell, text),
         balance=True,
     )
     cell._laid = width
@@ -87,47 +103,76 @@ def cell_extent(cell: Cell, fonts: FontSet) -> tuple[float, float]:
     """(narrowest, preferred) width of a cell: its widest unbreakable piece, its one-line text."""
     text = clean(cell.text)
     measure = measurer(fonts, cell.role, cell.style.fontSize)
-    pieces = atoms(text, keep_whole=True)
+    pieces = atoms(text, keep_whole=_keeps_whole(cell, text))
     natural = measure(text)
     narrowest = max((measure(p) for p in pieces), default=0.0)
-    if cell.head and len(text) > SHORT_LABEL:
+    if _balanced_head(cell, text):
         # A long header label takes two balanced lines (three when it is very long).
         rows = 2 if len(text) <= 12 else 3
         narrowest = max(narrowest, measure(text[: math.ceil(len(text) / rows)]))
         natural = narrowest
     else:
-        narrowest = max(narrowest, min(natural, COMFORT_EM * cell.style.fontSize))
-    return narrowest + 2 * PAD_X, natural + 2 * PAD_X
+        comfort = cell.comfort_em or COMFORT_EM
+        narrowest = max(narrowest, min(natural, comfort * cell.style.fontSize))
+    indent = cell.style.leftIndent
+    return narrowest + 2 * PAD_X + indent, natural + 2 * PAD_X + indent
+
+
+def hard_width(cell: Cell, fonts: FontSet) -> float:
+    """The width below which a cell would break an unbreakable piece (an amount, a label);
+    a header label keeps its balanced lines."""
+    if cell.head:
+        return cell_extent(cell, fonts)[0]
+    measure = measurer(fonts, cell.role, cell.style.fontSize)
+    text = clean(cell.text)
+    pieces = atoms(text, keep_whole=_keeps_whole(cell, text))
+    widest = max((measure(p) for p in pieces), default=0.0)
+    return widest + 2 * PAD_X + cell.style.leftIndent
 
 
 def content_widths(rows: list[Row], fonts: FontSet, total: float, columns: int) -> list[float]:
     """Column widths for ``rows`` filling ``total`` (see the module docstring)."""
+    hard = [2 * PAD_X] * columns
     lo = [2 * PAD_X] * columns
     hi = [2 * PAD_X] * columns
-    spanned: list[tuple[int, int, float, float]] = []
+    spanned: list[tuple[int, int, float, float, float]] = []
     for row in rows:
         for c, cell in enumerate(row):
             if cell is None:
                 continue
             narrow, pref = cell_extent(cell, fonts)
             pref = min(pref, total * MAX_PREFERRED_SHARE)
+            least = hard_width(cell, fonts)
             if cell.colspan == 1:
+                hard[c] = max(hard[c], least)
                 lo[c] = max(lo[c], narrow)
                 hi[c] = max(hi[c], pref)
             else:
-                spanned.append((c, c + cell.colspan, narrow, pref))
-    for a, b, narrow, pref in spanned:
+                spanned.append((c, c + cell.colspan, least, narrow, pref))
+    for a, b, least, narrow, pref in spanned:
+        _widen(hard, a, b, least)
         _widen(lo, a, b, narrow)
         _widen(hi, a, b, pref)
+    lo = [max(low, h) for low, h in zip(lo, hard, strict=True)]
     hi = [max(h, low) for h, low in zip(hi, lo, strict=True)]
     if sum(lo) >= total:
-        return [w * total / sum(lo) for w in lo]
+        return _squeeze(hard, lo, total)
     if sum(hi) <= total:
         extra = total - sum(hi)
         return [h + extra * h / sum(hi) for h in hi]
     room = total - sum(lo)
     wish = sum(h - low for h, low in zip(hi, lo, strict=True))
     return [low + room * (h - low) / wish for h, low in zip(hi, lo, strict=True)]
+
+
+def _squeeze(hard: list[float], lo: list[float], total: float) -> list[float]:
+    """Too little room for comfort: every column keeps its unbreakable pieces whole and the
+    comfortable widths give way in proportion (only when even that is impossible, all shrink)."""
+    if sum(hard) >= total:
+        return [w * total / sum(hard) for w in hard]
+    room = total - sum(hard)
+    wish = sum(low - h for low, h in zip(lo, hard, strict=True))
+    return [h + room * (low - h) / wish for low, h in zip(lo, hard, strict=True)]
 
 
 def _widen(widths: list[float], a: int, b: int, need: float) -> None:
@@ -180,7 +225,9 @@ class GridTable(Flowable):
         for a, b, need in tall:
             have = sum(heights[a:b])
             if need > have:
-                heights[b - 1] += need - have
+                # The rows a span covers share what it needs beyond them.
+                for r in range(a, b):
+                    heights[r] += (need - have) / (b - a)
         return heights
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
@@ -315,7 +362,7 @@ class GridTable(Flowable):
                 self.fonts,
                 cell.role,
                 st.fontSize,
-                x0 + PAD_X,
+                x0 + PAD_X + st.leftIndent,
                 base - i * st.leading,
                 line,
             )

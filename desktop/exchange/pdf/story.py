@@ -11,12 +11,14 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from desktop.exchange.fonts import FontSet
 from desktop.exchange.pdf.cycle_tables import monitoring_appendix, previous_rectifications
+from desktop.exchange.pdf.profile_table import profile_table
 from desktop.exchange.pdf.style import BODY_SIZE, FRAME_W, LEADING, Styles, para
 from desktop.exchange.pdf.table import self_evaluation_table
 from desktop.exchange.pdf.textblock import TextBlock, measurer
 from desktop.model.cycle_words import cycle_words
 from desktop.model.forms import Form, OutlineEntry
-from desktop.model.project import Project
+from desktop.model.profiles import DEPARTMENT_FORM, load_profile
+from desktop.model.project import DEFAULT_PROFILE, Project
 
 # A heading needs this many body lines of what follows on its page, else it moves on.
 LINES_AFTER_HEADING = 2
@@ -131,6 +133,15 @@ def signature_block(
     return KeepTogether(group)
 
 
+def appendix_table(project: Project, form: Form, fonts: FontSet, st: Styles) -> list[Flowable]:
+    """The 自评表: the national table for a mof-2020 project, else the profile's layout
+    (as the Excel export chooses its sheet)."""
+    if project.profile == DEFAULT_PROFILE and project.form != DEPARTMENT_FORM:
+        return self_evaluation_table(project, form, fonts, st)
+    layout = load_profile(project.profile or DEFAULT_PROFILE).layout(project.form)
+    return profile_table(project, form, layout, fonts, st)
+
+
 def report_story(
     project: Project,
     form: Form,
@@ -141,7 +152,7 @@ def report_story(
     """Title, numbered sections with their text and tables, and the 落款."""
     story: list[Flowable] = [
         para(fonts, form.title, st.title),
-        para(fonts, form.subtitle.replace("{name}", project.name), st.title),
+        para(fonts, form.subtitle_for(project.name, project.year), st.title),
         Spacer(FRAME_W, LEADING * 0.5),
     ]
     # Blocks: (heading flowables, content flowables) per outline entry.
@@ -159,11 +170,11 @@ def report_story(
             content += previous
             previous = []
         if entry.indicator_table and not table_placed:
-            content += self_evaluation_table(project, form, fonts, st)
+            content += appendix_table(project, form, fonts, st)
             table_placed = True
         blocks.append((heading, content))
     if not table_placed:
-        blocks[-1][1].extend(self_evaluation_table(project, form, fonts, st))
+        blocks[-1][1].extend(appendix_table(project, form, fonts, st))
     blocks[-1][1].extend(previous)
     # A heading (with the headings right after it) needs room for two lines of what follows.
     for i, (heading, content) in enumerate(blocks):

@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from desktop.exchange.text.document import UNIT_END
 from desktop.model.department import PROJECT_LINE, DeptFunds, LineKind, structure
 from desktop.model.money import WAN
+from desktop.model.profiles import detect_profile, load_profile
 from desktop.model.project import FundsRow, Project
 
 _NUMBER = r"(\d[\d,]*(?:\.\d+)?)\s*(万元|元)?"
@@ -21,6 +23,16 @@ _LIST_START = re.compile(r"项目支出(?:主要)?(?:包括|含|为)[:：]?")
 _LIST_ITEM = re.compile(r"([^\s,，、;；:：。]{2,30}?)(\d[\d,]*(?:\.\d+)?)万元")
 _PLAIN_NUMBER = re.compile(r"^\d[\d,]*(?:\.\d+)?%?$")
 FUNDS_ROW_LABEL = "年度资金总额"
+# "田心乡部门整体支出绩效自评报告": the department named before the report words.
+_TITLE_HEAD = re.compile(r"^([\u4e00-\u9fff（）()]{2,30}?)(?:20\d{2}年度?)?(?:部门|单位|整体支出)")
+_PLACE_END = ("乡", "镇", "县", "区", "市", "旗", "街道")
+_GOVERNMENT = "人民政府"
+# The department's cell of a 部门整体支出绩效自评表 ("部门 | 金寨县…中心", "预算部门、单位名称: …").
+_UNIT_CELL = re.compile(
+    r"^\s*(?:部门|部门名称|部门（单位）名称|部门\(单位\)名称|预算部门、单位名称)\s*[|｜:：]+\s*"
+    r"([\u4e00-\u9fff（）()]{3,40})",
+    re.MULTILINE,
+)
 DEPARTMENT_FORM = "department"
 
 
@@ -107,9 +119,32 @@ def funds_row_from_cells(lines: list[str]) -> FundsRow | None:
     return None
 
 
+def department_unit(title: str, text: str) -> str:
+    """The department of a department report: its cell in the 自评表, else the short name its
+    title starts with ("田心乡…" → 田心乡人民政府 when the text names it)."""
+    cell = _UNIT_CELL.search(text)
+    if cell is not None:
+        return cell.group(1)
+    m = _TITLE_HEAD.match(title)
+    if m is None:
+        return ""
+    head = m.group(1)
+    if re.search(UNIT_END + "$", head):
+        return head
+    if head.endswith(_PLACE_END) and head + _GOVERNMENT in text:
+        return head + _GOVERNMENT
+    named = re.findall(re.escape(head) + r"[\u4e00-\u9fff]{0,10}?" + UNIT_END, text)
+    return max(set(named), key=lambda n: (named.count(n), -len(n))) if named else ""
+
+
 def apply_department(project: Project, lines: list[str], notes: list[str]) -> None:
-    """Fill a department project's lines, counts and (when missing) its funds row."""
+    """Fill a department project's lines, counts, (when missing) its funds row, and the
+    province's 自评表 format when the text is that form (湖南: 按收入性质分 …)."""
     project.dept = read_department(lines)
+    profile = detect_profile(lines)
+    if profile is not None and load_profile(profile).covers(DEPARTMENT_FORM):
+        project.profile = profile
+        notes.append(f"“{project.name}”：自评表格式按{load_profile(profile).name}")
     if "total" not in project.funds.rows:
         row = funds_row_from_cells(lines)
         if row is not None:

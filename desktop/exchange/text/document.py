@@ -41,6 +41,14 @@ _META_LABELS = {
     "来源": "source",
     "信息来源": "source",
     "成文日期": "signed",
+    "报告日期": "signed",
+    "填报日期": "signed",
+    "作者": "author",
+    # the cover fields of a report form ("项目单位          岳阳楼区人大办")
+    "项目名称": "name",
+    "项目单位": "unit",
+    "实施单位": "unit",
+    "主管部门": "department",
     "名称": "title",
     "文件名称": "title",
     "标题": "title",
@@ -54,7 +62,10 @@ _META_LABELS = {
     "组配分类": "ignore",
     "信息分类": "ignore",
     "有效性": "ignore",
+    "字体": "ignore",
+    "阅读": "ignore",
 }
+_COVER_KEYS = ("name", "unit", "department")
 _META_RE = re.compile(
     r"[\[【]?\s*(" + "|".join(sorted(_META_LABELS, key=len, reverse=True)) + r")\s*[\]】]?\s*[:：]?"
 )
@@ -103,6 +114,19 @@ class DocumentFacts:
                 return m.group(0)
         return ""
 
+    def author_unit(self, text: str) -> str:
+        """The unit a page's 作者 names: "县政协办" writes for 县政协 when the text names it."""
+        value = self.meta.get("author", "")
+        m = re.match(rf"[{_HAN}（）()]{{2,40}}?{UNIT_END}", value)
+        if not m:
+            return ""
+        author = m.group(0)
+        for office in ("办公室", "办"):
+            parent = author.removesuffix(office)
+            if parent != author and len(parent) >= 2 and text.count(parent) >= 2:
+                return parent
+        return author
+
     def year(self) -> int | None:
         """The year the title names."""
         m = _YEAR_IN_TITLE_RE.search(self.title)
@@ -124,7 +148,7 @@ def _meta_pairs(lines: list[str], facts: DocumentFacts) -> None:
             continue
         if pending is not None:
             value = _clean(line)
-            if value and value not in _META_LABELS:
+            if value and value not in _META_LABELS and not re.search(r"[:：|｜]", value):
                 facts.meta.setdefault(pending, value)
                 facts.meta_lines.append(i)
             pending = None
@@ -132,11 +156,13 @@ def _meta_pairs(lines: list[str], facts: DocumentFacts) -> None:
         matches = list(_META_RE.finditer(line))
         if not matches or matches[0].start() > 0 or "\t" in raw:
             continue
+        if re.search(r"[|｜]", line) and _META_LABELS[matches[0].group(1)] in _COVER_KEYS:
+            continue  # a table row ("项目名称 | …"): the 自评表 reader takes it
         facts.meta_lines.append(i)
         for n, m in enumerate(matches):
             end = matches[n + 1].start() if n + 1 < len(matches) else len(line)
             value = re.split(r"\s{2,}|[|｜]\s*[^|｜\s]+\s*[:：]", line[m.end() : end])[0]
-            value = _clean(value)
+            value = _clean(value).strip("【】[]")
             key = _META_LABELS[m.group(1)]
             if value:
                 facts.meta.setdefault(key, value)
@@ -163,6 +189,8 @@ def read_document(lines: list[str], limit: int = 40) -> DocumentFacts:
         flat = _clean(raw)
         if not flat:
             continue
+        if re.search(r"[|｜]", raw.strip().strip("|｜")):
+            flat = _clean(re.split(r"[|｜]", raw.strip().strip("|｜"))[0])  # a table's first cell
         seen += 1
         if i in facts.meta_lines or re.match(r"^[一二三四五六七八九十]+、", flat):
             if re.match(r"^[一二三四五六七八九十]+、", flat):
@@ -189,6 +217,7 @@ def _take_title(lines: list[str], i: int, flat: str, facts: DocumentFacts) -> No
             and not re.search(r"[。，,：:；;|]", before)
             and not _is_title(before)
             and not re.search(r"\d{4}-\d", before)
+            and not re.match(r"^附件\s*\d*$", before)
             and len(flat) <= 16
         ):
             flat = before + flat
@@ -235,7 +264,7 @@ def org_in_text(text: str, ending: str = "") -> str:
     counted = Counter(
         m.group(1).split("。")[-1]
         for m in _SHORT_ORG_RE.finditer(text)
-        if not ending or m.group(1).endswith(ending)
+        if (not ending or m.group(1).endswith(ending)) and not m.group(1).startswith(_CITING)
     )
     if not counted:
         return ""
@@ -243,6 +272,8 @@ def org_in_text(text: str, ending: str = "") -> str:
     return best
 
 
+# "根据省教育厅关于…": a body cited as the authority of the text, not its author.
+_CITING = ("根据", "按照", "依据", "遵照", "参照", "依照", "经")
 GENERIC_NAMES = frozenset({"项目", "部门预算项目", "部门整体", "项目资金", "整体支出"})
 _DEPARTMENT_RE = re.compile(r"部门(?:（单位）|\(单位\))?整体(?:支出)?|整体支出绩效")
 
@@ -258,15 +289,36 @@ def resolve_unit(
     """(实施单位, 主管部门) from the table's cells, the title, 发布机构, the 落款 or the text
     (``whole``: the text of the whole document)."""
     text = "\n".join(body)
-    unit = sheet.unit or doc.unit_line or title_unit(title)
+    unit = sheet.unit or doc.meta.get("unit", "") or doc.unit_line or title_unit(title)
     if unit and re.match(r"^[县市区州]", unit):
         unit = org_in_text(text, unit) or unit
     publisher = doc.publisher
-    unit = unit or publisher or _signature_unit(body) or unit_in_text(whole) or org_in_text(whole)
-    department = sheet.department
-    if not department and publisher and publisher not in unit and unit not in publisher:
+    unit = (
+        unit
+        or publisher
+        or _signature_unit(body)
+        or doc.author_unit(whole)
+        or unit_in_text(whole)
+        or org_in_text(whole)
+    )
+    if not unit:
+        unit = _place_government(title, whole)
+    department = sheet.department or doc.meta.get("department", "")
+    issuer = doc.meta.get("publisher", "")  # 发布机构 (a 来源 line is only where it was posted)
+    if not department and issuer and publisher and publisher not in unit and unit not in publisher:
         department = publisher
     return unit, department
+
+
+def _place_government(title: str, whole: str) -> str:
+    """A township's report ("田心乡部门整体支出…"): its 人民政府 when the text names it."""
+    m = re.match(rf"^(?:附件\s*\d*)?([{_HAN}]{{1,8}}?[乡镇])(?=部门|单位|整体|20)", title)
+    if not m:
+        return ""
+    for ending in ("人民政府", "政府"):
+        if m.group(1) + ending in whole:
+            return m.group(1) + ending
+    return ""
 
 
 def _signature_unit(body: list[str]) -> str:

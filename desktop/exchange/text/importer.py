@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from desktop.exchange.text import facts as text_facts
-from desktop.exchange.text.dept_facts import DEPARTMENT_FORM, apply_department
+from desktop.exchange.text.dept_facts import DEPARTMENT_FORM, apply_department, department_unit
 from desktop.exchange.text.document import (
     GENERIC_NAMES,
     DocumentFacts,
@@ -17,7 +17,9 @@ from desktop.exchange.text.document import (
     title_name,
 )
 from desktop.exchange.text.encoding import check_size, decode_text
+from desktop.exchange.text.list_import import import_list
 from desktop.exchange.text.outline import squash
+from desktop.exchange.text.project_list import read_project_list
 from desktop.exchange.text.prose import read_claims, read_prose_funds
 from desktop.exchange.text.report import split_reports
 from desktop.exchange.text.sheet import Sheet
@@ -29,6 +31,7 @@ from desktop.model.project import YEAR_MAX, YEAR_MIN, FundsRow, Goals, Project, 
 from desktop.model.stated import set_claims
 
 MAX_BYTES = 20 * 1024 * 1024
+_COLUMN_WORDS = {"initial": "年初预算数", "full_year": "全年预算数", "executed": "全年执行数"}
 _YEAR_NAME_RE = re.compile(r"\d{4}年度?")
 # Word-processor leftovers in copied text: "[bookmark: _GoBack]", "[image: …]", "[comment: …]".
 _ARTEFACT_RE = re.compile(r"\[(?:bookmark|image|comment|footnote|endnote)\s*:[^\]\n]{0,200}\]")
@@ -64,7 +67,8 @@ def _build_project(
     first = chunk.start == 0
     title = (doc.title if first and doc.title else "") or chunk.title or sheet.title
     signed = text_facts.find_signed_date(body)
-    signed_date = signed[0] if signed else (doc.signed if first else None)
+    # a date the document labels (成文日期, 报告日期) wins over the last date-only line
+    signed_date = doc.signed if first and doc.signed else (signed[0] if signed else None)
     found_year = help_[1] or _year_of(title, sheet, text, signed_date)
     if found_year is None or not YEAR_MIN <= found_year <= YEAR_MAX:
         raise InputError(f"{where}：未能识别报告的年度，请指定年度（--year）")
@@ -72,6 +76,8 @@ def _build_project(
         doc if first else DocumentFacts(), sheet, title, body, _whole_text(lines, result)
     )
     unit_name = help_[0] or unit_name
+    if not unit_name and form.key == DEPARTMENT_FORM:
+        unit_name = department_unit(title, text)
     if not unit_name:
         raise InputError(f"{where}：未能识别实施单位，请指定单位（--unit）")
     # A form with a default name (部门整体支出) reports on no project: its title names none.
@@ -116,7 +122,8 @@ def _year_of(title: str, sheet: Sheet, text: str, signed: dt.date | None) -> int
 
 
 def _project_name(chunk_name: str, sheet: Sheet, doc: DocumentFacts, title: str, unit: str) -> str:
-    for candidate in (sheet.name, chunk_name, doc.name, title_name(title, unit)):
+    cover = doc.meta.get("name", "")
+    for candidate in (sheet.name, cover, chunk_name, doc.name, title_name(title, unit)):
         clean = (candidate or "").strip()
         year_only = re.fullmatch(r"[（(]?20\d{2}年度?[）)]?", clean)
         if len(clean) >= 3 and not year_only and clean not in GENERIC_NAMES:
@@ -156,6 +163,12 @@ def _fill_funds(
     if walk.funds:
         project.funds.rows.update(walk.funds)
         result.report.append(f"“{name}”：资金数取自文档中的资金表")
+        total = project.funds.rows.get("total")
+        for column in ("initial", "full_year", "executed"):
+            if total is not None and total.get(column) is None and getattr(prose, column):
+                # a table without this column (年初预算数): the text states it
+                setattr(total, column, getattr(prose, column))
+                result.report.append(f"“{name}”：资金表没有的{_COLUMN_WORDS[column]}取自正文")
     else:
         facts = text_facts.read_funds(text, year)
         total = FundsRow("total", facts.initial, facts.full_year, facts.executed)
@@ -248,8 +261,13 @@ def import_lines(
     summaries: list[str] = []
     details: list[str] = []
     skip = set(doc.title_lines) | set(doc.meta_lines)
-    for chunk in chunks:
+    for n, chunk in enumerate(chunks):
         walk = walk_chunk(chunk, lines, result, grids or {}, skip if chunk.start == 0 else set())
+        if n == 0 and len(chunks) == 1 and not walk.outline_seen and walk.sheet is None:
+            plist = read_project_list(lines)
+            if plist is not None:
+                import_list(plist, doc, lines, chunk.outline.form, (unit, year), where, result)
+                return _summarised(result, where, len(plist.projects))
         accepted = chunk.title_line is not None or walk.heading_seen or walk.sheet is not None
         if not accepted and not (doc.title and chunk.start == 0):
             examples = "”“".join(e.title for e in chunk.outline.form.outline[:2])
@@ -264,6 +282,14 @@ def import_lines(
         result.projects.append(project)
     details = result.report
     result.report = [f"{where}：识别出 {len(result.projects)} 个项目", *summaries, *details]
+    return result
+
+
+def _summarised(result: ImportResult, where: str, count: int) -> ImportResult:
+    """The report of a list import: the count first, then the projects and notes."""
+    summaries = result.report[-count - 1 : -1]
+    details = result.report[: -count - 1] + result.report[-1:]
+    result.report = [f"{where}：识别出 {count} 个项目", *summaries, *details]
     return result
 
 

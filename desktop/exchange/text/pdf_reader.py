@@ -47,6 +47,30 @@ def _page_items(page: Any) -> list[tuple[float, str, list[list[str]] | None]]:
     return items
 
 
+def _continues(before: list[list[str]], grid: list[list[str]]) -> bool:
+    """A table that goes on from the previous page (same columns, no header of its own)."""
+    return bool(before and grid) and len(before[-1]) == len(grid[0])
+
+
+def _joined(before: list[list[str]], grid: list[list[str]]) -> list[list[str]]:
+    """The two parts of a table split by a page break. A row cut by the break ("家长满" /
+    "意度": a few text cells, no figures) is joined back: each piece goes onto the cell above it
+    (the nearest non-empty one, for a merged cell)."""
+    first = grid[0]
+    filled = [cell for cell in first if cell]
+    if not filled or len(filled) > 3 or any(ch.isdigit() for cell in filled for ch in cell):
+        return [*before, *grid]
+    rows = [list(row) for row in before]
+    for i, cell in enumerate(first):
+        if not cell:
+            continue
+        above = next((r for r in reversed(rows) if i < len(r) and r[i]), None)
+        if above is None:
+            return [*before, *grid]
+        above[i] += cell
+    return [*rows, *grid[1:]]
+
+
 def read_pdf(path: Path) -> tuple[str, Grids]:
     """The document as text lines (tables as tab-separated rows) and where each table is."""
     import pdfplumber
@@ -69,15 +93,21 @@ def read_pdf(path: Path) -> tuple[str, Grids]:
     chars = 0
     try:
         with pdf:
+            last: int | None = None  # the grid that ended the previous page
             for page in pdf.pages:
                 chars += len(page.chars)
-                for _top, text, grid in _page_items(page):
+                items = _page_items(page)
+                for n, (_top, text, grid) in enumerate(items):
                     if grid is None:
                         lines.append(text)
                         continue
+                    if n == 0 and last is not None and _continues(grids[last][1], grid):
+                        grid = _joined(grids[last][1], grid)
+                        del lines[last:]
                     start = len(lines)
                     lines.extend("\t".join(row) for row in grid)
                     grids[start] = (len(lines), grid)
+                last = max(grids) if items and items[-1][2] is not None else None
     except Exception as exc:
         raise InputError(f"{where} 无法读取，文件可能已损坏（{type(exc).__name__}）") from None
     if chars == 0:

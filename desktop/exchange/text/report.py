@@ -6,13 +6,14 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from desktop.exchange.text.kinds import kind_by_title
+from desktop.exchange.text.kinds import DEPARTMENT_KIND, kind_by_title, repeated_title
 from desktop.exchange.text.outline import FormOutline, form_outline, split_number, squash
 from desktop.model.errors import InputError
 from desktop.model.forms import available_forms
 
 _NAME_RE = re.compile(r"^[（(](.{1,60})[）)]$")
 _MAX_TITLE = 60
+_PAGE_LINES = 3  # lines a web page puts between its title and the document's (date, author)
 MAX_REPORTS = 1_000  # reports in one text (a unit's whole year is a few dozen)
 
 
@@ -37,6 +38,11 @@ def outlines() -> list[FormOutline]:
 def title_form(line: str, candidates: list[FormOutline]) -> tuple[FormOutline, str] | None:
     """(form, name in （…）) when a line is a report title such as "项目支出绩效自评报告（保安费用）"."""
     flat = squash(line)
+    if "|" in flat or "｜" in flat:
+        cells = [c for c in re.split(r"[|｜]", flat) if c]
+        if len(cells) != 1:
+            return None  # a table row, not a title over the table ("自评表 | ||||")
+        flat = cells[0]
     if not flat or len(flat) > _MAX_TITLE or split_number(line)[0] is not None:
         return None
     name = ""
@@ -96,6 +102,7 @@ def split_reports(lines: list[str], where: str = "文本") -> list[Chunk]:
     if not titles:
         outline, _score = best_outline(lines, candidates)
         return _split_restarts(Chunk(0, len(lines), outline), lines)
+    titles = _drop_page_titles(titles, lines, candidates)
     chunks: list[Chunk] = []
     for n, (i, outline, name) in enumerate(titles):
         start = 0 if n == 0 else i
@@ -118,6 +125,31 @@ def split_reports(lines: list[str], where: str = "文本") -> list[Chunk]:
                 break
         chunks.extend(_split_restarts(chunk, lines))
     return chunks
+
+
+def _drop_page_titles(
+    titles: list[tuple[int, FormOutline, str]], lines: list[str], candidates: list[FormOutline]
+) -> list[tuple[int, FormOutline, str]]:
+    """A title followed only by a few lines (a web page's title, its date and author line) and
+    then the document's own title is one report with it, not a report of its own; a department
+    report's page may put a few more metadata lines between (unit, 索引号, 发布机构)."""
+    kept: list[tuple[int, FormOutline, str]] = []
+    for n, item in enumerate(titles):
+        if n + 1 < len(titles):
+            following = titles[n + 1]
+            between = lines[item[0] + 1 : following[0]]
+            filled = [x for x in between if x.strip()]
+            page = len(filled) <= _PAGE_LINES and not any(
+                o.match(x) for o in candidates for x in filled
+            )
+            department = item[1].form.key == following[1].form.key == DEPARTMENT_KIND
+            if page or (
+                department
+                and repeated_title(between, [split_number(x)[0] is not None for x in between])
+            ):
+                continue
+        kept.append(item)
+    return kept
 
 
 def _split_restarts(chunk: Chunk, lines: list[str]) -> list[Chunk]:

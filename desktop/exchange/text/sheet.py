@@ -105,10 +105,14 @@ def _read_labels(sheet: Sheet, flat: list[str], vocab: Vocabulary) -> None:
             value = _next_value(flat, i, vocab)
             if value and not is_number(value):
                 setattr(sheet, label, value)
-        elif label in ("claimed_score", "totals") and sheet.claimed_score is None:
+        elif label == "totals":
+            _read_total_row(sheet, flat, i)
+        elif label == "claimed_score" and sheet.claimed_score is None:
             for j in range(i + 1, min(len(flat), i + 7)):
                 if is_number(flat[j]) and not flat[j].endswith("%"):
-                    sheet.claimed_score = points(flat[j])
+                    score = points(flat[j])
+                    # a score is at most 100: a larger figure is an amount of the funds row
+                    sheet.claimed_score = score if score is not None and score <= 100 else None
                     break
                 if vocab.header(flat[j]) or vocab.funds_column(flat[j]):
                     break
@@ -221,6 +225,12 @@ def _set_funds(
         return
     if right and len(values) < len(header):
         values = [""] * (len(header) - len(values)) + values  # right-aligned: leading cells merged
+    elif len(values) < len(header) and "rate" in header:
+        # a flattened row lost its empty cells: the 执行率 cell ("97.80%") tells how many amount
+        # cells are missing before it; the first ones are the empty ones (年初预算数 not filled)
+        pct = next((k for k, v in enumerate(values) if v.endswith("%")), None)
+        if pct is not None and header.index("rate") > pct:
+            values = [""] * (header.index("rate") - pct) + values
     row = FundsRow(source)
     for column, cell in zip(header, values, strict=False):
         if column in ("initial", "full_year", "executed"):
@@ -242,8 +252,16 @@ def _key_value_funds(
     column = vocab.funds_column(flat[i])
     if column is None:
         return
-    value = next((c for c in flat[i + 1 : i + 3] if c), "")
-    money = amount(value, in_wan or "万元" in flat[i]) if is_number(value) else None
+    wan = in_wan or "万元" in flat[i]
+    value = ""
+    for cell in (c for c in flat[i + 1 : i + 4] if c):
+        unit = label_key(cell).strip("（）")
+        if unit in ("万元", "元"):  # "计划安排资金 | (万元) | 48": the label's unit in a cell
+            wan = unit == "万元"
+            continue
+        value = cell
+        break
+    money = amount(value, wan) if is_number(value) else None
     if money is None:
         return
     if column == "arrived":
@@ -266,6 +284,35 @@ def _read_goals(sheet: Sheet, flat: list[str], vocab: Vocabulary) -> None:
             sheet.goal_target = texts[0]
             sheet.goal_actual = texts[1] if len(texts) > 1 else ""
         return
+
+
+GRADE_WORDS = ("优秀", "良好", "中等", "较差", "优", "良", "中", "差", "合格", "不合格")
+
+
+def _read_total_row(sheet: Sheet, flat: list[str], i: int) -> None:
+    """ "总分 100 96 优": the 分值 and 得分 the row states (the score is the claimed one) and the
+    grade after them; a lone figure is left to the indicator rows to place."""
+    numbers: list[Decimal] = []
+    j = i + 1
+    # merged cells of a Word/PDF grid leave empty cells between the label and its figures
+    while (
+        j < len(flat) and j <= i + 12 and len(numbers) < 2 and (not flat[j] or is_number(flat[j]))
+    ):
+        value = points(flat[j]) if flat[j] else None
+        if value is not None:
+            numbers.append(value)
+        j += 1
+    while j < len(flat) and j <= i + 12 and not flat[j]:
+        j += 1
+    if len(numbers) == 2 and all(n <= 100 for n in numbers):
+        sheet.totals = sheet.totals or {
+            "weight": fmt_points(numbers[0]),
+            "score": fmt_points(numbers[1]),
+        }
+        if sheet.claimed_score is None:
+            sheet.claimed_score = numbers[1]
+    if numbers and j < len(flat) and label_key(flat[j]) in GRADE_WORDS and not sheet.claimed_grade:
+        sheet.claimed_grade = label_key(flat[j])
 
 
 def _read_indicators(

@@ -14,6 +14,8 @@ _PLACEHOLDER_RE = re.compile(r"^(?:指标\d*|[…．.。]+)$")
 _LEVEL3_PREFIX_RE = re.compile(r"^指标\s*\d+\s*[:：]?\s*(?=\S)")
 _DIGIT_RE = re.compile(r"\d")
 _LEVEL_KEYS = ("level1", "level2", "level3")
+_HEADER_REACH = 16  # cells a first header row may hold before the 一级指标 cell
+_SHORT_ROW = 3  # cells below which a row is the start of an indicator the next line goes on
 
 
 @dataclass
@@ -48,13 +50,26 @@ def _header_at(flat: list[str], vocab: Vocabulary) -> tuple[int, list[str]] | No
                 columns.append(col)
             j += 1
         if sum(1 for c in columns if c in _LEVEL_KEYS) >= 2 and len(columns) >= 3:
-            return j, columns
+            return j, columns + [c for c in _header_above(flat, i, vocab) if c not in columns]
     return None
+
+
+def _header_above(flat: list[str], i: int, vocab: Vocabulary) -> list[str]:
+    """Columns a first header row names before the 一级/二级/三级 row of a two-row header
+    ("绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因…" over "一级指标 | … | 度量单位")."""
+    above: list[str] = []
+    k = i - 1
+    while k >= 0 and i - k <= _HEADER_REACH and (not flat[k] or vocab.header(flat[k])):
+        column = vocab.header(flat[k]) if flat[k] else None
+        if column and column != "ignore" and column not in _LEVEL_KEYS:
+            above.insert(0, column)
+        k -= 1
+    return list(dict.fromkeys(above))
 
 
 def _level_of(state: _State, cell: str) -> str | None:
     """'l1' or 'l2' when a cell names a 一级 or 二级 指标."""
-    key = label_key(cell)
+    key = label_key(cell).removesuffix("等")  # "服务对象满意度指标等"
     if not key:
         return None
     form = state.form
@@ -98,9 +113,15 @@ def read_indicator_rows(
     state = _State(form, vocab, values)
     out.columns = columns
     if rowed:
-        header_row = rows[marks[start - 1][1]]
+        at = marks[start - 1][1]
+        header_row = rows[at]
         positions = {i: vocab.header(c) for i, c in enumerate(header_row) if c}
         state.positions = {i: c for i, c in positions.items() if c and c != "ignore"}
+        if at > 0 and len(rows[at - 1]) == len(header_row):
+            for i, cell in enumerate(rows[at - 1]):
+                column = vocab.header(cell) if cell else None
+                if column and column != "ignore" and column not in state.positions.values():
+                    state.positions.setdefault(i, column)
         state.width = len(header_row)
         _rows_mode(state, marks[start:])
     else:
@@ -175,19 +196,35 @@ def _rows_mode(state: _State, marks: list[tuple[str, int]]) -> None:
             continue
         label = state.vocab.label(cells[0])
         if label == "table_end":
+            _totals_later_in_row(state, cells)
             return
         if label in ("totals", "subtotals"):
             if label == "totals":
                 state.totals = [c for c in cells[1:] if c and is_number(c)]
             continue
+        levelled = False
         while cells and _level_of(state, cells[0]):
             if _level_of(state, cells[0]) == "l1":
                 state.l1, state.l2 = cells[0], ""
             else:
                 state.l2 = cells[0]
             cells.pop(0)
-        if any(cells):
+            levelled = True
+        if not any(cells):
+            continue
+        last = state.rows[-1][2] if state.rows else None
+        if not levelled and last is not None and len([c for c in last if c]) < _SHORT_ROW:
+            last.extend(cells)  # a row the copy broke over lines ("…负担 |" / "有效 |" / …)
+        else:
             state.rows.append((state.l1, state.l2, cells))
+
+
+def _totals_later_in_row(state: _State, cells: list[str]) -> None:
+    """ "其他需要说明事项 | 无 | 总分 | 100 | 96 | 优": the 总分 a closing row also holds."""
+    for k, cell in enumerate(cells):
+        if state.vocab.label(cell) == "totals":
+            state.totals = [c for c in cells[k + 1 : k + 4] if c and is_number(c)]
+            return
 
 
 def _positional_row(state: _State, cells: list[str]) -> bool | None:

@@ -54,6 +54,7 @@ class Walk:
     sections: dict[str, list[str]] = field(default_factory=dict)
     current: str | None = None
     heading_seen: bool = False
+    outline_seen: bool = False  # a heading of the form's own outline (not an unknown one)
     table: TableResult | None = None
     table_title: str = ""
     extra_lines: list[str] = field(default_factory=list)
@@ -179,7 +180,7 @@ def _heading_at(
     match = outline.match(line)
     if match is None:
         return None
-    walk.heading_seen = True
+    walk.heading_seen = walk.outline_seen = True
     result.marks.append(LineMark(i, "heading", 0, len(line) - len(match.inline)))
     note = match.numbering_note()
     if note:
@@ -208,7 +209,7 @@ def _table_at(
     end = _table_end(outline, lines, i + 1, walk.chunk.end)
     end = min([end, *(g for g in grids if i < g < end)])
     end = _prose_tail(lines, i + 1, end)
-    is_marker = any(m in squash(line) for m in outline.table.markers)
+    is_marker = _is_marker_line(outline, line)
     first = i + 1 if is_marker else i
     if is_marker and all(not squash(x) for x in lines[first:end]) and end in grids:
         walk.table_title = line.strip()
@@ -273,9 +274,24 @@ def _title(chunk: Chunk, key: str) -> str:
     return squash(entry.title).rstrip("。") if entry else key
 
 
-def _starts_table(outline: FormOutline, line: str) -> bool:
+def _is_marker_line(outline: FormOutline, line: str) -> bool:
+    """A short line naming the table ("项目支出绩效自评表"): the table follows it."""
     flat = squash(line)
-    if len(flat) <= 60 and any(m in flat for m in outline.table.markers):
+    return len(flat) <= 60 and any(m in flat for m in outline.table.markers)
+
+
+def _flattened_table(line: str) -> bool:
+    """A whole 自评表 flattened onto one line: many space-separated cells, its header among them."""
+    cells = line.split()
+    if len(cells) < _FLAT_CELLS:
+        return False
+    vocab = vocabulary()
+    levels = {vocab.header(c) for c in cells[:200]} & {"level1", "level2", "level3"}
+    return len(levels) >= 2
+
+
+def _starts_table(outline: FormOutline, line: str) -> bool:
+    if _is_marker_line(outline, line) or _flattened_table(line):
         return True
     first = re.split(r"[|｜\t]|\s{2,}", line.strip().strip("|｜"))[0]
     if len(squash(first)) > 8:
@@ -286,9 +302,14 @@ def _starts_table(outline: FormOutline, line: str) -> bool:
 
 def _table_end(outline: FormOutline, lines: list[str], start: int, end: int) -> int:
     for j in range(start, end):
-        if outline.match(lines[j]) is not None:
+        if outline.match(lines[j]) is not None or _unknown_section(lines[j]):
             return j
     return end
+
+
+def _unknown_section(line: str) -> bool:
+    """A "二、…" heading the form does not know: it ends a table as an outline heading does."""
+    return split_number(line)[0] == "cn" and unknown_heading(line) is not None
 
 
 def _prose_tail(lines: list[str], start: int, end: int) -> int:
@@ -306,6 +327,8 @@ def _prose_tail(lines: list[str], start: int, end: int) -> int:
 
 
 _UNKNOWN_STYLES = ("cn", "paren_cn")
+_FLAT_CELLS = 20
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _LEVELS = ("level1", "level2", "level3")
 
 
@@ -338,7 +361,7 @@ def unknown_heading(line: str) -> tuple[str, str] | None:
     if not flat:
         return None
     head, _stop, tail = flat.partition("。")
-    if len(squash(head)) > 24 or any(ch in head for ch in "，,；;：:"):
+    if not _CJK_RE.search(head) or len(squash(head)) > 24 or any(ch in head for ch in "，,；;：:"):
         return None
     if tail.strip() and len(squash(head)) > 20:
         return None

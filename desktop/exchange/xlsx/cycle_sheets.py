@@ -21,7 +21,7 @@ from desktop.model.rectification import status_label
 from desktop.model.vocabulary import vocabulary
 
 MONITOR_WIDTHS = (11.0, 12.0, 20.0, 12.0, 16.0, 16.0, 12.0, 12.0, 24.0)
-RECT_WIDTHS = (22.0, 8.0, 30.0, 30.0, 10.0, 12.0, 14.0, 12.0)
+RECT_WIDTHS = (20.0, 8.0, 30.0, 30.0, 8.0, 12.0, 22.0, 12.0)
 
 
 def monitoring_title() -> str:
@@ -76,7 +76,7 @@ def _head(ws: Worksheet, project: Project, s: Styles, width: int) -> int:
     return row
 
 
-def _funds(ws: Worksheet, project: Project, s: Styles, row: int) -> int:
+def _funds(ws: Worksheet, project: Project, s: Styles, row: int, width: int) -> int:
     """项目资金（万元）: 全年预算数, 1-7月执行数, 1-7月执行率, 全年预计执行数."""
     columns = cycle_words().monitoring_funds_columns()
     put_text(ws, row, 1, vocabulary().labels["funds"], s.label)
@@ -90,8 +90,10 @@ def _funds(ws: Worksheet, project: Project, s: Styles, row: int) -> int:
         "forecast_full_year": (to_wan(m.forecast_full_year), s.money),
     }
     col = 3
-    for choice in columns:
+    for n, choice in enumerate(columns):
         last = col + 1 if choice.key in ("executed_jan_jul", "forecast_full_year") else col
+        if n == len(columns) - 1:
+            last = max(last, width)  # the last one reaches the table's right edge
         put_text(ws, row, col, choice.label, s.header)
         value, style = values.get(choice.key, (None, s.money))
         put_number(ws, row + 1, col, value, style)
@@ -122,7 +124,7 @@ def _indicator_cells(ind: Indicator | None, item: MonitoringIndicator | None) ->
 def write_monitoring_sheet(ws: Worksheet, project: Project, s: Styles) -> None:
     """One project's 绩效运行监控表: head, funds to the end of July, indicators' progress."""
     columns = cycle_words().monitoring_columns()
-    row = _funds(ws, project, s, _head(ws, project, s, len(columns)))
+    row = _funds(ws, project, s, _head(ws, project, s, len(columns)), len(columns))
     put_text(ws, row, 1, vocabulary().labels["indicators"], s.label)
     L.merge(ws, row, 1, row, len(columns), s.label)
     row += 1
@@ -166,7 +168,19 @@ def write_rectification_sheet(ws: Worksheet, projects: Sequence[Project], s: Sty
     ws.auto_filter.ref = f"A2:{get_column_letter(len(heads))}{row}"
 
 
+def _fit_rows(ws: Worksheet, widths: Sequence[float], first: int) -> None:
+    """Row heights for the wrapped text of each row from ``first`` down."""
+    for row in range(first, ws.max_row + 1):
+        lines = 1
+        for col, width in enumerate(widths, start=1):
+            value = ws.cell(row, col).value
+            if isinstance(value, str) and value:
+                lines = max(lines, L.lines_needed(value, width))
+        ws.row_dimensions[row].height = L.row_height(lines)
+
+
 def _page(ws: Worksheet, widths: Sequence[float], header_row: int) -> None:
+    _fit_rows(ws, widths, header_row)
     for col, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(col)].width = width
     ws.freeze_panes = f"A{header_row + 1}"

@@ -13,16 +13,17 @@ from typing import Any
 
 from desktop.exchange.dept_json import dept_from_dict
 from desktop.exchange.xlsx.cells import Grid, norm, read_amount
-from desktop.exchange.xlsx.profile_sheet import (
-    PROJECT_LINE_PREFIX,
-    REASON_KEY,
-    SIGNATURES_KEY,
-)
 from desktop.exchange.xlsx.read import read_parts, read_project_sheet
 from desktop.model.department import PROJECT_LINE, DeptFunds, DeptLine, structure
 from desktop.model.errors import InputError
 from desktop.model.forms import Form
 from desktop.model.money import WAN
+from desktop.model.profile_rows import (
+    OTHER_NOTES_KEY,
+    PROJECT_LINE_PREFIX,
+    REASON_KEY,
+    SIGNATURES_KEY,
+)
 from desktop.model.profiles import DEPARTMENT_FORM, Layout, load_profile
 from desktop.model.project import YEAR_MAX, YEAR_MIN, Goals, Project, Unit
 
@@ -160,7 +161,7 @@ def _profile_parts(grid: Grid, project: Project, layout: Layout) -> None:
     if layout.other_label:
         text, _ = _label_value(grid, layout.other_label)
         if text and norm(text) != norm(layout.total_label):
-            project.extra["other_notes"] = text
+            project.extra[OTHER_NOTES_KEY] = text
     _reason(grid, project, layout)
     _signatures(grid, project, layout)
 

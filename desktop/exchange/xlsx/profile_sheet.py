@@ -16,17 +16,23 @@ from openpyxl.worksheet.worksheet import Worksheet
 from desktop.exchange.xlsx import layout as L
 from desktop.exchange.xlsx.layout import Styles
 from desktop.exchange.xlsx.sheet import CellsOut, SheetOut, to_wan
-from desktop.model.department import PROJECT_LINE, DeptLine, structure
 from desktop.model.forms import Form
 from desktop.model.money import round_rate
+from desktop.model.profile_rows import (
+    OTHER_NOTES_KEY,
+    REASON_KEY,
+    breakdown,
+    extra_text,
+    funds_rows,
+    layout_points,
+    row_rate,
+    signature_names,
+    split_target,
+)
 from desktop.model.profiles import Layout, TableColumn
-from desktop.model.project import SOURCE_LABELS, Indicator, Project
+from desktop.model.project import FundsRow, Indicator, Project
 from desktop.model.scoring import execution_rate, execution_score, suggest, summarise
-from desktop.model.targets import parse_target
 
-PROJECT_LINE_PREFIX = "项目明细："
-REASON_KEY = "execution_reason"
-SIGNATURES_KEY = "signatures"
 WIDTHS = {
     "level1": 11.0,
     "level2": 13.0,
@@ -39,21 +45,6 @@ WIDTHS = {
     "score": 8.0,
     "deviation": 22.0,
 }
-
-
-def split_target(ind: Indicator) -> tuple[str, str, str]:
-    """(指标性质, 指标值, 度量单位) of an indicator for forms that print them apart."""
-    if ind.operator or ind.unit:
-        return ind.operator or "", ind.target, ind.unit or ""
-    parsed = parse_target(ind.target)
-    if parsed.operator is None or parsed.number is None:
-        return "", ind.target, ""
-    return parsed.operator, _plain_number(parsed.number), parsed.unit or ""
-
-
-def _plain_number(value: Decimal) -> str:
-    text = format(value, "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 class _Writer:
@@ -169,7 +160,7 @@ def _funds(w: _Writer, project: Project, layout: Layout) -> None:
     s, n = w.s, w.n
     heads = list(layout.funds_columns.values()) + list(layout.execution_labels.values())
     first = n - len(heads) + 1
-    rows = _funds_rows(project, layout)
+    rows = funds_rows(project, layout)
     if layout.funds_heading:
         heading = layout.funds_heading.format(points=layout_points(project, "execution"))
         w.text(1, heading, s.label, rows=1 + len(rows))
@@ -212,16 +203,16 @@ def _exec_cell(
     k: int,
     n_rows: int,
     values: dict[str, Decimal | None],
-    row: object,
+    row: FundsRow | None,
 ) -> None:
     """One 分值/执行率/得分/原因 cell of funds row ``k`` (merged down or per row)."""
     s = w.s
     if key == "reason":
         if k == 0:
-            reason = str(project.extra.get(REASON_KEY, "")) or layout.reason_note
+            reason = extra_text(project, REASON_KEY) or layout.reason_note
             w.text(col, reason, s.text, rows=n_rows)
     elif key == "rate" and layout.rate_per_row:
-        w.number(col, _row_rate(row), s.rate)
+        w.number(col, row_rate(row), s.rate)
     elif layout.rate_per_row:
         if k == 0:
             w.number(col, values.get(key), s.points_center)
@@ -230,31 +221,6 @@ def _exec_cell(
     elif k == 0:
         style = s.rate_center if key == "rate" else s.points_center
         w.number(col, values.get(key), style, rows=n_rows)
-
-
-def layout_points(project: Project, which: str) -> str:
-    """The points of 预算执行 (the project's weight) or of the indicators (100 − it)."""
-    weight = project.execution.weight
-    value = weight if which == "execution" else Decimal(100) - weight
-    return _plain_number(value)
-
-
-def _row_rate(row: object) -> Decimal | None:
-    full = getattr(row, "full_year", None)
-    spent = getattr(row, "executed", None)
-    if full is None or spent is None or full == 0:
-        return Decimal(0) if full == 0 and spent is not None else None
-    return round_rate(spent / full)
-
-
-def _funds_rows(project: Project, layout: Layout) -> list[tuple[str, str]]:
-    """The profile's rows, then any other source the project states (nothing is dropped)."""
-    rows = [(line.source, line.label) for line in layout.funds_rows]
-    shown = {source for source, _ in rows}
-    for row in project.funds.ordered():
-        if row.source not in shown:
-            rows.append((row.source, SOURCE_LABELS.get(row.source, row.source)))
-    return rows
 
 
 def _goals(w: _Writer, project: Project, layout: Layout) -> None:
@@ -270,38 +236,9 @@ def _goals(w: _Writer, project: Project, layout: Layout) -> None:
     w.row += 1
 
 
-def breakdown_rows(project: Project, layout: Layout) -> list[tuple[str, DeptLine | None]]:
-    """Side headers and lines in the order printed: income, then expense (project lines last)."""
-    st = structure()
-    out: list[tuple[str, DeptLine | None]] = []
-    for side, head in (("income", layout.income_label), ("expense", layout.expense_label)):
-        out.append((head, None))
-        for kind in st.side_kinds(side):
-            line = project.dept.line(side, kind.key)
-            if line is not None:
-                depth = _depth(side, kind.key)
-                out.append(("　" * depth + ("其中：" if depth else "") + line.label, line))
-        for line in project.dept.lines:
-            if line.side == side and line.key == PROJECT_LINE:
-                out.append(("　　" + PROJECT_LINE_PREFIX + line.label, line))
-            elif line.side == side and st.kind(side, line.key) is None:
-                out.append(("　" + line.label, line))
-    return out
-
-
-def _depth(side: str, key: str) -> int:
-    st = structure()
-    depth = 0
-    kind = st.kind(side, key)
-    while kind is not None and kind.parent:
-        depth += 1
-        kind = st.kind(side, kind.parent)
-    return depth
-
-
 def _breakdown(w: _Writer, project: Project, layout: Layout) -> None:
     s, n = w.s, w.n
-    rows = breakdown_rows(project, layout)
+    rows = breakdown(project, layout)
     columns = list(layout.breakdown_columns.items())
     first = n - len(columns) + 1
     w.text(1, layout.breakdown_label.replace("（", "\n（"), s.label, rows=1 + len(rows))
@@ -309,9 +246,10 @@ def _breakdown(w: _Writer, project: Project, layout: Layout) -> None:
     for i, (_key, label) in enumerate(columns):
         w.text(first + i, label, s.label)
     w.row += 1
-    for label, line in rows:
+    for printed in rows:
+        line = printed.line
         style = s.label if line is None else s.text
-        w.text(2, label, style, first - 1)
+        w.text(2, printed.printed, style, first - 1)
         for i, (key, _label) in enumerate(columns):
             amount = line.get(key) if line is not None else None
             w.number(first + i, amount if layout.in_yuan else to_wan(amount), s.money)
@@ -367,7 +305,7 @@ def _indicators(
     keys = [c.key for c in cols]
     weight_col = 2 + keys.index("weight")
     score_col = 2 + keys.index("score")
-    other = str(project.extra.get("other_notes", ""))
+    other = extra_text(project, OTHER_NOTES_KEY)
     if layout.other_label:
         w.text(1, layout.other_label, s.label)
         w.text(2, other, s.text, weight_col - 2)
@@ -416,11 +354,11 @@ def _closing(w: _Writer, project: Project, layout: Layout) -> None:
         w.lines[w.row] = max(w.lines.get(w.row, 1), 2)
         w.row += 1
     if layout.signatures:
-        names = project.extra.get(SIGNATURES_KEY) or {}
+        names = signature_names(project)
         per = max(1, n // len(layout.signatures))
         for k, label in enumerate(layout.signatures):
             c1 = 1 + k * per
             c2 = n if k == len(layout.signatures) - 1 else c1 + per - 1
-            name = str(names.get(label, "")) if isinstance(names, dict) else ""
+            name = names.get(label, "")
             w.text(c1, f"{label}：{name}", s.plain, c2)
         w.row += 1

@@ -18,11 +18,13 @@ from desktop.model.checks import (
     framework,
     indicators,
     instructions,
+    limits,
     names,
     narrative,
     prose,
     rates,
     rows,
+    stated,
     text,
 )
 from desktop.model.checks.registry import (
@@ -52,9 +54,11 @@ FAMILIES = (
     deductions,
     claims,
     instructions,
+    limits,
     prose,
     rates,
     names,
+    stated,
 )
 
 __all__ = [

@@ -7,35 +7,12 @@ stable code. Messages are Chinese and quote the offending text or figures.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
 
+from desktop.model.findings import ERROR, HINT, SEVERITY_ORDER, WARNING, Finding
 from desktop.model.forms import Form
 from desktop.model.project import Project
 
-ERROR, WARNING, HINT = "错误", "警告", "提示"
-SEVERITY_ORDER = {ERROR: 0, WARNING: 1, HINT: 2}
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One audit finding; ``location`` is the JSON location of DESIGN.md."""
-
-    severity: str
-    code: str
-    message: str
-    location: dict[str, Any] = field(default_factory=dict)
-
-    def to_dict(self, project_id: int | None) -> dict[str, Any]:
-        """The `check --json` object."""
-        return {
-            "severity": self.severity,
-            "code": self.code,
-            "message": self.message,
-            "project": project_id,
-            "location": self.location,
-        }
-
+__all__ = ["CHECKS", "ERROR", "HINT", "SEVERITY_ORDER", "WARNING", "CheckFn", "Finding", "register"]
 
 CheckFn = Callable[[Project, list[Project], Form], list[Finding]]
 CHECKS: dict[str, CheckFn] = {}

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from desktop.model.checks import Finding
 from desktop.model.checks.rows import ROW_CODES, row_findings
+from desktop.model.findings import Finding
 from desktop.model.forms import Form
 from desktop.model.project import Indicator
 from desktop.model.scoring import Suggestion, suggest

@@ -10,8 +10,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from desktop.model.checks import ERROR, HINT, SEVERITY_ORDER, WARNING, Finding
 from desktop.model.checks.core import execution_over_weight
+from desktop.model.findings import ERROR, HINT, SEVERITY_ORDER, WARNING, Finding
 from desktop.model.money import fmt_points, fmt_rate, fmt_wan
 from desktop.model.scoring import execution_rate
 from desktop.ui.grid.columns import FIELDS, NUMERIC_FIELDS, Column, Role, RowKind

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from desktop.model.checks import Finding
+from desktop.model.findings import Finding
 from desktop.model.project import Indicator, Project
 from desktop.model.scoring import ScoreSummary
 from desktop.ui.grid.analysis import RowInfo

@@ -8,9 +8,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QUndoStack
 
-from desktop.model.checks import Finding
 from desktop.model.checks.core import check_weights_sum
 from desktop.model.errors import InputError
+from desktop.model.findings import Finding
 from desktop.model.forms import Form
 from desktop.model.money import parse_points
 from desktop.model.project import Indicator, Project

@@ -33,7 +33,10 @@ def fill_template_menu(menu: QMenu, form: Form | None, grid: TypicalInserter) ->
         if group.level1 != current:
             current = group.level1
             menu.addSection(current)
-        sub = menu.addMenu(group.level2)
+        # created here with the menu as parent: under PySide6 6.9 the submenu that
+        # addMenu(title) returns was already deleted once the menu had been rebuilt
+        sub = QMenu(group.level2, menu)
+        menu.addMenu(sub)
         for i, (level3, target) in enumerate(group.items):
             label = f"{level3}（{target}）" if target else level3
             sub.addAction(label, partial(grid.insert_typical, group.level1, group.level2, i))

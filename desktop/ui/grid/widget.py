@@ -8,13 +8,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
+    QSizePolicy,
     QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.model.checks import Finding
+from desktop.model.findings import Finding
 from desktop.model.forms import Form
 from desktop.model.money import fmt_points
 from desktop.model.project import Project
@@ -52,7 +53,12 @@ class IndicatorGrid(QWidget):
         self.status = QLabel(self)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.totals_label = QLabel(self)  # the totals stay visible however long the table
+        self.totals_label.setObjectName("grid_summary")
         self.totals_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # The totals keep their room; a long message beside them gives way (it is also shown in
+        # the status bar).
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.totals_label.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
         bottom = QHBoxLayout()
         bottom.setContentsMargins(4, 2, 4, 2)
         bottom.addWidget(self.status, 1)
@@ -86,11 +92,11 @@ class IndicatorGrid(QWidget):
     def set_project(self, project: Project | None, form: Form | None) -> None:
         """Show a project; edits then mutate ``project.indicators`` / ``project.execution``."""
         self._model.set_project(project, form)
-        self.view.apply_widths()
         self.view.place_optional_columns()
         used = project is not None and any(i.operator or i.unit for i in project.indicators)
         self.act_optional.setChecked(used)
         self.view.show_optional_columns(used)
+        self.view.fit_columns()
         self.status.clear()
         self._show_totals()
         self._update_actions()

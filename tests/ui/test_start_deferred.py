@@ -1,0 +1,183 @@
+"""What the first paint does without: the grid and section pages, 审核, the backup, heavy imports.
+
+These tests assert what is loaded and built, never how long anything takes.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from desktop.exchange.jsonio import read_projects
+from desktop.store import repo
+from desktop.ui.section_tabs import SectionPage, tab_title
+from tests.ui.window_helpers import type_text
+
+REPO = Path(__file__).resolve().parents[2]
+FIXTURE = REPO / "tests" / "fixtures" / "seed003_baoan.json"
+
+# Libraries the window's first paint must not load (printing, Excel, Word, PDF reading, the
+# sqlite-utils command-line baggage); the checks load after the window is shown.
+NOT_AT_START = (
+    "reportlab",
+    "openpyxl",
+    "docx",
+    "pdfplumber",
+    "pypdf",
+    "sqlite_utils",
+    "click",
+    "dateutil",
+    "pluggy",
+    "desktop.model.checks",
+    "desktop.exchange",
+)
+
+
+def _stored_project(store) -> int:
+    project = read_projects(FIXTURE)[0]
+    with store.transaction():
+        return repo.insert_project(store, project)
+
+
+def test_only_the_tab_on_screen_is_built_before_the_first_paint(ui_store, make_window):
+    pid = _stored_project(ui_store)
+    window = make_window(ui_store)
+    assert window.current_project().id == pid
+    tabs = window.tabs
+    assert tabs.built_grid() is None
+    form = window.session.form
+    titles = [tabs.tabText(i) for i in range(tabs.count())]
+    headings = [tab_title(h) for h, _ in form.tabs()]
+    assert titles == ["概况", "绩效指标", *headings, "运行监控", "整改"]
+    assert not isinstance(tabs.widget(2), SectionPage)  # a stand-in until built
+
+    window.build_all()
+    assert tabs.built_grid() is window.grid
+    assert tabs.widget(1) is window.grid
+    assert [tabs.tabText(i) for i in range(tabs.count())] == titles
+    form_pages = range(2, 2 + len(headings))
+    assert all(isinstance(tabs.widget(i), SectionPage) for i in form_pages)
+    assert tabs.widget(tabs.count() - 2) is tabs.monitoring
+    assert tabs.widget(tabs.count() - 1) is tabs.rectification
+    assert tabs.currentWidget() is window.overview  # building moved nobody's view
+    assert window.section_editor("basic_info").text() == window.current_project().section(
+        "basic_info"
+    )
+
+
+def test_a_click_on_a_tab_not_yet_built_shows_it_filled(ui_store, make_window, qtbot):
+    pid = _stored_project(ui_store)
+    window = make_window(ui_store)
+    tabs = window.tabs
+    tabs.setCurrentIndex(1)  # 绩效指标, as a click on the tab does
+    assert tabs.currentWidget() is window.grid
+    project = repo.load_project(ui_store, pid)
+    assert window.grid.model().rowCount() >= len(project.indicators)
+
+    tabs.setCurrentIndex(3)
+    page = tabs.currentWidget()
+    assert isinstance(page, SectionPage)
+    editor = page.editors[0]
+    assert editor.text() == project.section(editor.key)
+    type_text(editor.edit, "补充")  # the cursor starts at the beginning of the text
+    assert window.current_project().section(editor.key) == "补充" + project.section(editor.key)
+
+
+def test_switching_project_before_the_pages_are_built(ui_store, make_window):
+    first = _stored_project(ui_store)
+    second_project = read_projects(FIXTURE)[0]
+    second_project.name = "另一个项目"
+    second_project.sections["basic_info"] = "第二个项目的基本情况。"
+    with ui_store.transaction():
+        second = repo.insert_project(ui_store, second_project)
+    window = make_window(ui_store)
+    window.select_project(first)
+    window.select_project(second)
+    assert window.tabs.built_grid() is None
+    assert window.section_editor("basic_info").text() == "第二个项目的基本情况。"
+    assert window.grid.model().project is window.current_project()
+
+
+def test_read_only_reaches_the_tabs_built_later(ui_store, make_window):
+    _stored_project(ui_store)
+    window = make_window(ui_store)
+    window.session.set_read_only("测试：只读")
+    window.build_all()
+    assert window.section_editor("basic_info").edit.isReadOnly()
+    assert window.grid.model().read_only
+
+
+def test_the_window_start_imports_nothing_the_first_paint_does_not_need(tmp_path):
+    """Build and show the real window as the program does; list what got imported."""
+    db = tmp_path / "start.db"
+    code = (
+        "import sys, os\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from desktop.ui.app import open_main_window\n"
+        "from desktop.store.db import open_store\n"
+        "app = QApplication([])\n"
+        f"window = open_main_window(open_store({str(db)!r}))\n"
+        "window.show(); app.processEvents()\n"
+        f"bad = [m for m in sys.modules if m.split('.')[0] in {NOT_AT_START!r} "
+        f"or any(m.startswith(p + '.') or m == p for p in {NOT_AT_START!r})]\n"
+        "print(sorted(bad)); window.close()\n"
+    )
+    seed = subprocess.run(
+        [sys.executable, "-m", "desktop", "--db", str(db), "import-json", str(FIXTURE)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert seed.returncode == 0, seed.stderr
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "cfg"))
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_damaged_file_found_by_the_background_check_is_never_written(tmp_path, qtbot):
+    """The window's start checks the file while it builds the window; a damaged file ends
+    read-only before anything (the lock, the daily backup) writes to it."""
+    from PySide6.QtCore import QSettings
+
+    from desktop.store.db import BackgroundCheck, open_store
+    from desktop.ui.app import daily_backup, open_main_window
+    from tests import hostile_files as H
+
+    path = H.seeded_database(tmp_path / "jixiao.db")
+    H.corrupt_one_page(path)
+    damaged_bytes = path.read_bytes()
+    store = open_store(path, quick_check=False)  # as the window opens it
+    assert not store.read_only
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    window = open_main_window(store, settings=settings, check=BackgroundCheck(path))
+    qtbot.addWidget(window)
+    assert window.read_only and window.store.damaged
+    assert "已损坏" in window.session.read_only_reason
+    daily_backup(window)
+    window.close()
+    assert path.read_bytes() == damaged_bytes
+    assert not (tmp_path / "backups").exists()
+
+
+def test_an_intact_file_opened_the_window_way_is_locked_and_editable(tmp_path, qtbot):
+    from PySide6.QtCore import QSettings
+
+    from desktop.store.db import BackgroundCheck, open_store
+    from desktop.ui.app import open_main_window
+    from tests import hostile_files as H
+
+    path = H.seeded_database(tmp_path / "jixiao.db")
+    store = open_store(path, quick_check=False)
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    window = open_main_window(store, settings=settings, check=BackgroundCheck(path))
+    qtbot.addWidget(window)
+    assert not window.read_only and not store.damaged
+    row = store.row("SELECT pid FROM app_lock WHERE id = 1")
+    assert row is not None and row["pid"] == os.getpid()  # this window holds the lock
+    window.close()
