@@ -107,6 +107,12 @@ def _import_text(ws: Workspace) -> object:
     return text_import_dialog.open_import(ws)
 
 
+def _import_pdf(ws: Workspace) -> object:
+    from desktop.ui import text_import_dialog
+
+    return text_import_dialog.open_pdf_import(ws)
+
+
 def _import_excel(ws: Workspace) -> object:
     from desktop.ui import xlsx_dialogs
 
@@ -179,7 +185,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("save", "保存", project_actions.save_now, (STD.Save,), SP.SP_DialogSaveButton,
                "修改会自动保存（Ctrl+S）"),
     ActionSpec("import_text", "导入报告文本/Word…", _import_text,
-               ("Ctrl+Shift+I",), None, "把已有的报告（文本或 .docx）导入为项目，先预览再导入",
+               ("Ctrl+Shift+I",), None, "把已有的报告（文本、.docx 或 PDF）导入为项目，先预览再导入",
+               writable),
+    ActionSpec("import_pdf", "导入 PDF 报告…", _import_pdf, (), None,
+               "把带文字层的 PDF 报告（网站公开的报告、去年的报告）导入为项目，先预览再导入",
                writable),
     ActionSpec("import_excel", "从 Excel 导入…", _import_excel, (), None,
                "读取项目支出绩效自评表，预览后导入为草稿", writable),
@@ -224,8 +233,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
 
 # The menus, the toolbar and the navigator's context menu, by action name.
 MENUS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("file", "文件(&F)", ("new_unit", "new_project", "save", "-", "import_text", "import_excel",
-                          "-", "print_preview", "print_report", "-", "backup", "restore", "recycle_bin",
+    ("file", "文件(&F)", ("new_unit", "new_project", "save", "-", "import_text", "import_pdf",
+                          "import_excel", "-", "print_preview", "print_report", "-", "backup", "restore", "recycle_bin",
                           "-", "quit")),
     ("edit", "编辑(&E)", ("undo", "redo", "-", "show_navigator", "show_findings")),
     ("project", "项目(&P)", ("new_project", "rename", "copy_next_year", "delete", "-",
@@ -248,6 +257,7 @@ class WindowActions:
     new_project: QAction
     save: QAction
     import_text: QAction
+    import_pdf: QAction
     import_excel: QAction
     print_preview: QAction
     print_report: QAction

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 from desktop.model.money import fmt_points
 from desktop.model.project import Project
 from desktop.model.scoring import summarise
+from desktop.model.stated import reported_total
 from desktop.model.vocabulary import vocabulary
 from desktop.store import revisions
 from desktop.ui.editor_tabs import EditorTabs
@@ -75,6 +76,16 @@ class WindowStatus:
         summary = (grid.summary() if grid is not None and shown else None) or summarise(
             project, form
         )
+        reported = reported_total(
+            project, summary.entered_total, summary.grade, form.scoring.grades
+        )
+        if reported.source == "stated":  # no indicator table: what the document states
+            said = f"{fmt_points(reported.total)} 分" if reported.total is not None else "未写明"
+            self.score_label.setText(f"报告所述总分 {said}　等级 {reported.grade or '未写明'}")
+            self.score_label.setToolTip(
+                "没有绩效指标表，无法按指标计算得分；显示的是报告自己写的得分"
+            )
+            return
         self.score_label.setText(
             f"总分 {fmt_points(summary.entered_total)} 分　等级 {summary.grade}"
         )

@@ -106,3 +106,16 @@ def test_a_cover_page_of_label_value_lines_and_a_cell_per_line_funds_block():
     assert project.extra["funds_arrived"] == "480000.00"
     titles = [s["title"] for s in project.extra["extra_sections"]]
     assert titles[-2:] == ["二、项目支出明细情况", "三、项目绩效自评情况"]
+
+
+def test_a_page_of_several_自评表_is_one_project_each():
+    """Three copies of 029's table one after another (as a unit's page of all its projects'
+    自评表): each titled table is a project of its own, with its own rows and 总分."""
+    one = document_text(next(REAL.glob("029_*.txt")))
+    names = ["义务教育营养改善计划专项资金", "学前教育资助资金", "校舍维修经费"]
+    page = "\n".join(one.replace(names[0], name) for name in names)
+    projects = import_text(page).projects
+    assert [p.name for p in projects] == names
+    assert all(len(p.indicators) == 9 for p in projects)
+    assert all(p.extra["stated_totals"] == {"weight": "100", "score": "96"} for p in projects)
+    assert {p.unit.name for p in projects} == {"永德县明朗中学"}
