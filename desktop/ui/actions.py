@@ -19,6 +19,7 @@ from shiboken6 import isValid
 from desktop.ui import cycle_actions, db_actions, project_actions, recycle_bin
 from desktop.ui.bugs import guarded
 from desktop.ui.navigator import PROJECT, UNIT
+from desktop.ui.rescue import save_copy
 from desktop.ui.workspace import Workspace
 
 SP = QStyle.StandardPixmap
@@ -433,4 +434,11 @@ def connect_actions(ws: Workspace, actions: WindowActions) -> None:
     ws.empty_page.new_project_clicked.connect(actions.new_project.trigger)
     ws.empty_page.import_text_clicked.connect(actions.import_text.trigger)
     ws.empty_page.import_excel_clicked.connect(actions.import_excel.trigger)
+    ws.banner.link_clicked.connect(lambda key: _on_banner_link(ws, key))
     refresh()
+
+
+def _on_banner_link(ws: Workspace, key: str) -> None:
+    """The banner's one action: after losing the writer lock, save the edits as a copy."""
+    if key == "save-copy":
+        save_copy(ws)

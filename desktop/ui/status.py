@@ -44,6 +44,8 @@ class WindowStatus:
         session.save_failed.connect(self._on_save_failed)
         session.save_pending.connect(lambda: self.save_label.setText("有修改，正在保存…"))
         session.message.connect(lambda text: self.say(text, 8000))
+        session.lock_lost.connect(self._on_lock_lost)
+        session.lock_regained.connect(self._on_lock_regained)
 
     def say(self, text: str, msec: int = 5000) -> None:
         """A passing note in the status bar."""
@@ -107,13 +109,25 @@ class WindowStatus:
         self._show_project_state(self.session.project)
         self.update_title()
 
+    def _on_lock_lost(self, reason: str) -> None:
+        self.save_label.setText("未保存！" if self.session.unsaved else "只读")
+        self.save_label.setToolTip(reason)
+        link = ("save-copy", "另存为副本…") if self.session.unsaved else None
+        self.banner.show_message(reason, "error", link)
+
+    def _on_lock_regained(self, note: str) -> None:
+        self.save_label.setText("自动保存已开启")
+        self.save_label.setToolTip("")
+        self.banner.show_message(note, "notice")
+        self.say(note, 15000)
+
     def _on_field_changed(self, name: str) -> None:
         if name in ("name", "year"):
             self.update_title()
 
     def _show_project_state(self, project: Project | None) -> None:
         """The 已定稿 note, unless a read-only or save-failure banner is more important."""
-        if self.session.read_only_reason is not None or self.banner.kind == "error":
+        if self.session.read_only_reason is not None or self.banner.kind in ("error", "notice"):
             return
         if project is not None and project.is_final:
             self.banner.show_message(
@@ -136,7 +150,7 @@ class WindowStatus:
     def _on_saved(self, stamp: str) -> None:
         self.save_label.setText(f"已保存 {stamp}")
         self.save_label.setToolTip("所有修改都已写入数据库")
-        if self.banner.kind == "error":
+        if self.banner.kind in ("error", "notice"):
             self.banner.hide()
             self._show_project_state(self.session.project)
 

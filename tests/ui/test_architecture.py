@@ -27,7 +27,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("workspace",),
     (
         *("project_actions", "db_actions", "recycle_bin", "print_actions", "xlsx_dialogs"),
-        *("text_import_dialog", "finalise_actions", "cycle_actions"),
+        *("text_import_dialog", "finalise_actions", "cycle_actions", "rescue"),
     ),
     ("actions",),
     ("main_window",),
