@@ -39,6 +39,7 @@ from desktop.model.forms import load_form
 from desktop.model.project import Project
 from desktop.store.db import Store
 from desktop.store.revisions import latest_fingerprint
+from desktop.ui import dialogs
 from desktop.ui.pdf_viewer import PdfViewer
 from desktop.ui.screen_fit import available_area
 
@@ -212,7 +213,9 @@ def save_pdf_dialog(parent: QWidget | None, data: bytes, suggested_name: str) ->
     )
     if not name:
         return None
-    path = Path(name if name.lower().endswith(".pdf") else name + ".pdf")
+    path = dialogs.chosen_file(parent, name, ".pdf")
+    if path is None:
+        return None
     try:
         write_bytes_atomic(path, data)
     except UserError as exc:
