@@ -189,7 +189,7 @@ class EditorSession(QObject):
             other = lock.holder(self._store)
         except (StorageError, sqlite3.Error):
             other = None
-        now = f"（现由 {other.describe()} 使用）" if other else ""
+        now = f"（现由 {other.describe()}使用）" if other else ""
         kept = (
             "尚未保存的修改仍保留在窗口中，可点“另存为副本…”保存到文件；"
             if self._pending.any()
