@@ -169,3 +169,22 @@ def test_a_cited_document_s_author_is_not_the_unit_and_a_mention_of_整体支出
     assert project.unit.name == "市交通运输局"
     assert project.form == "self_evaluation"
     assert "document_kind" not in project.extra
+
+
+def test_a_row_that_lost_its_empty_cells_keeps_its_weight_and_score():
+    """028 (the page's pipes): "减轻贫困学生家庭经济负担 |" / "有效 |" / "有效 | 10 | 10 |" has
+    no 指标性质 and 度量单位 cells; its 分值 and 得分 are the two figures it ends with, so the
+    table adds up to its 总分 row (100 / 96) and 审核 finds nothing to say about it."""
+    from desktop.model.checks import run_checks
+
+    for prefix in ("028", "203", "029"):
+        (project,) = _import(prefix)
+        row = next(i for i in project.indicators if i.level3 == "减轻贫困学生家庭经济负担")
+        assert (row.target, row.actual, row.weight, row.score) == (
+            "有效",
+            "有效",
+            Decimal(10),
+            Decimal(10),
+        )
+        codes = {f.code for f in run_checks(project)}
+        assert not codes & {"E-STATED-TOTAL", "W-STATED-SCORE", "W-STATED-GRADE"}, prefix
