@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QUndoStack
 
 from desktop.model.errors import LockLostError, StorageError, UserError
@@ -437,6 +437,7 @@ class EditorSession(QObject):
             return
         self._checks.submit(self._checked_tag, project, self._siblings_of(project), form)
 
+    @Slot(int, object)  # from the checks thread: a decorated slot (PySide6 cross-thread delivery)
     def _on_checked(self, tag: int, findings: list[Finding]) -> None:
         if tag != self._checked_tag or self._project is None:
             return  # the project changed or was checked again meanwhile
