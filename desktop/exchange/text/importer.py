@@ -33,7 +33,6 @@ from desktop.model.stated import set_claims
 
 MAX_BYTES = 20 * 1024 * 1024
 _COLUMN_WORDS = {"initial": "年初预算数", "full_year": "全年预算数", "executed": "全年执行数"}
-_YEAR_NAME_RE = re.compile(r"\d{4}年度?")
 # Word-processor leftovers in copied text: "[bookmark: _GoBack]", "[image: …]", "[comment: …]".
 _ARTEFACT_RE = re.compile(r"\[(?:bookmark|image|comment|footnote|endnote)\s*:[^\]\n]{0,200}\]")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufeff\u200b]")
