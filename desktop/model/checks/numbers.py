@@ -37,8 +37,7 @@ class Amount:
     @property
     def decimals(self) -> int:
         """Decimal places written in the number ("5.5万元" → 1)."""
-        number = re.sub(r"[^\d.]", "", normalise_digits(self.text))
-        return len(number.split(".", 1)[1]) if "." in number else 0
+        return written_decimals(self.text)
 
 
 @dataclass(frozen=True)
@@ -53,8 +52,13 @@ class Figure:
     @property
     def decimals(self) -> int:
         """Decimal places written in the number."""
-        number = re.sub(r"[^\d.]", "", normalise_digits(self.text))
-        return len(number.split(".", 1)[1]) if "." in number else 0
+        return written_decimals(self.text)
+
+
+def written_decimals(text: str) -> int:
+    """Decimal places of the number as written ("5.5万元" → 1, "60.30%" → 2)."""
+    number = re.sub(r"[^\d.]", "", normalise_digits(text))
+    return len(number.split(".", 1)[1]) if "." in number else 0
 
 
 @lru_cache(maxsize=16384)
