@@ -300,11 +300,14 @@ def import_text(text: str, unit: str | None = None, year: int | None = None) -> 
     return import_text_from(text, unit, year, "文本")
 
 
-def import_text_from(text: str, unit: str | None, year: int | None, where: str) -> ImportResult:
-    """Import text read from ``where`` (named in messages)."""
+def import_text_from(
+    text: str, unit: str | None, year: int | None, where: str, grids: Grids | None = None
+) -> ImportResult:
+    """Import text read from ``where`` (named in messages), with the cell grids of its tables
+    when it came from a Word or PDF file."""
     result = ImportResult()
     lines = clean_lines(text, result)
-    return import_lines(lines, unit, year, where, None, result)
+    return import_lines(lines, unit, year, where, grids, result)
 
 
 def read_text_file(path: Path) -> str:
