@@ -22,7 +22,7 @@ from desktop.store.db import BackgroundCheck, Store, default_db_path, mark_damag
 # isort: split
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from desktop.ui.actions import LAZY_FEATURES, load_feature
 from desktop.ui.bugs import BUG_TITLE
@@ -55,6 +55,8 @@ def show_error(title: str, text: str) -> None:
     print(f"{title}：{text}", file=sys.stderr)
     if not _interactive() or QApplication.instance() is None:
         return
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox(QMessageBox.Icon.Critical, title, text).exec()
 
 

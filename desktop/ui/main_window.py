@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 from desktop.model.findings import Finding
 from desktop.model.project import Project
 from desktop.store.db import Store
-from desktop.ui import dialogs
 from desktop.ui.actions import build_actions, build_menus, connect_actions
 from desktop.ui.geometry import restore_geometry, save_geometry
 from desktop.ui.screen_fit import install as fit_windows_to_screen
@@ -24,6 +23,7 @@ from desktop.ui.workspace import Workspace
 
 if TYPE_CHECKING:
     from desktop.ui.grid import IndicatorGrid
+
 
 class _FirstPaint(QObject):
     """Calls back once, just after the watched window's first paint."""
@@ -184,6 +184,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Flush, remember the layout, give the lock back."""
+        from desktop.ui import dialogs  # not at the start: closing is when it may be needed
+
         if self.session.unsaved and not dialogs.confirm(
             self,
             "有未保存的修改",
