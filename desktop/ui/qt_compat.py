@@ -37,7 +37,7 @@ def skip_feature_scan() -> None:
     left alone.
     """
     feature = sys.modules.get("PySide6.support.feature")
-    table = getattr(feature, "pyside_feature_dict", None)
+    table = vars(feature).get("pyside_feature_dict") if feature is not None else None
     if not isinstance(table, dict):
         return
     root = Path(__file__).resolve().parents[1]
