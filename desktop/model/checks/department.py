@@ -6,12 +6,12 @@ their own figures, counts stated against the names listed, and "本项目" said 
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from functools import cache
 
 from desktop.model.checks.registry import ERROR, HINT, WARNING, Finding, register
+from desktop.model.datafiles import BadToml, load_toml
 from desktop.model.department import (
     DEPT_COLUMNS,
     DeptFunds,
@@ -21,11 +21,6 @@ from desktop.model.department import (
 from desktop.model.forms import Form, data_dir
 from desktop.model.money import fmt_wan
 from desktop.model.project import Project
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 TOLERANCE = Decimal("0.01")  # 1 分: figures are stated to the 分 (or rounded to 0.01 万元 = 100 元)
 WAN_ROUNDING = Decimal(100)
@@ -48,10 +43,10 @@ _COUNT_LIST_RE = re.compile(
 def _project_words(form_key: str) -> tuple[str, ...]:
     """The [checks] project_words of a form: what a department report must not call itself."""
     try:
-        with (data_dir("forms") / f"{form_key}.toml").open("rb") as fh:
-            words = tomllib.load(fh).get("checks", {}).get("project_words", [])
+        data = load_toml(data_dir("forms") / f"{form_key}.toml")
+        words = data.get("checks", {}).get("project_words", [])
         return tuple(str(w) for w in words)
-    except (OSError, tomllib.TOMLDecodeError):
+    except (OSError, BadToml):
         return ()
 
 

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
 from collections.abc import Iterator
 from functools import cache, lru_cache
@@ -13,13 +12,9 @@ from typing import Any
 from desktop.model.checks.config import review_words
 from desktop.model.checks.numbers import normalise_digits
 from desktop.model.checks.registry import ERROR, WARNING, Finding, register
+from desktop.model.datafiles import BadToml, load_toml
 from desktop.model.forms import Form, data_dir
 from desktop.model.project import Project
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 # Entries shorter than this (letters and digits only) are too general to be sure of.
 MIN_CHARS = 8
@@ -61,9 +56,8 @@ def instruction_pattern() -> re.Pattern[str] | None:
     """One pattern for every text of forms/instructions.toml (None when there are none)."""
     path = data_dir("forms") / "instructions.toml"
     try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError):
+        data = load_toml(path)
+    except (OSError, BadToml):
         return None
     texts = sorted({t.strip() for t in _strings(data) if t.strip()}, key=len, reverse=True)
     parts = [p for p in (_loose(t) for t in texts) if p]
