@@ -4,9 +4,9 @@ ignored when it cannot be used."""
 from __future__ import annotations
 
 import os
-import tomllib
 
 import pytest
+import tomllib
 
 from desktop.model import datafiles
 from desktop.model.datafiles import BadToml, load_toml
