@@ -204,7 +204,7 @@ def release(store: Store) -> None:
 
 
 def _held_message(current: LockInfo) -> str:
-    return f"数据库正在被 {current.describe()} 使用（窗口已打开），请关闭程序窗口后再试"
+    return f"数据库正在被 {current.describe()}使用（窗口已打开），请关闭程序窗口后再试"
 
 
 def ensure_writable(store: Store) -> None:

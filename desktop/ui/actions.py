@@ -384,11 +384,14 @@ def connect_actions(ws: Workspace, actions: WindowActions) -> None:
     ws.empty_page.new_project_clicked.connect(actions.new_project.trigger)
     ws.empty_page.import_text_clicked.connect(actions.import_text.trigger)
     ws.empty_page.import_excel_clicked.connect(actions.import_excel.trigger)
-    ws.banner.link_clicked.connect(lambda key: _on_banner_link(ws, key))
+    ws.banner.link_clicked.connect(lambda key: _on_banner_link(ws, actions, key))
     refresh()
 
 
-def _on_banner_link(ws: Workspace, key: str) -> None:
-    """The banner's one action: after losing the writer lock, save the edits as a copy."""
+def _on_banner_link(ws: Workspace, actions: WindowActions, key: str) -> None:
+    """The banner's action: save the edits kept after losing the writer lock as a copy, or
+    restore a backup over a damaged file."""
     if key == "save-copy":
         resolve("rescue.save_copy")(ws)
+    elif key == "restore":
+        actions.restore.trigger()

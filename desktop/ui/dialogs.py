@@ -184,3 +184,20 @@ def save_file(parent: QWidget | None, title: str, suggested: str, filters: str) 
     """Pick a file to write; None when cancelled."""
     name, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
     return Path(name) if name else None
+
+
+def chosen_file(parent: QWidget | None, name: str, suffix: str) -> Path | None:
+    """The file picked in a save dialog, with ``suffix`` added when the user left it out.
+
+    The dialog asked before replacing the name as typed; a name that only exists with the added
+    suffix is asked about here, so no export replaces a file without the user's yes.
+    """
+    path = Path(name)
+    if path.suffix.lower() == suffix.lower():
+        return path
+    path = path.with_name(path.name + suffix)
+    if path.exists() and not confirm(
+        parent, "文件已存在", f"“{path.name}”已存在。要替换它吗？\n\n{path.parent}"
+    ):
+        return None
+    return path

@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QUndoStack
 
 from desktop.model.errors import LockLostError, StorageError, UserError
@@ -189,7 +189,7 @@ class EditorSession(QObject):
             other = lock.holder(self._store)
         except (StorageError, sqlite3.Error):
             other = None
-        now = f"（现由 {other.describe()} 使用）" if other else ""
+        now = f"（现由 {other.describe()}使用）" if other else ""
         kept = (
             "尚未保存的修改仍保留在窗口中，可点“另存为副本…”保存到文件；"
             if self._pending.any()
@@ -437,6 +437,7 @@ class EditorSession(QObject):
             return
         self._checks.submit(self._checked_tag, project, self._siblings_of(project), form)
 
+    @Slot(int, object)  # from the checks thread: a decorated slot (PySide6 cross-thread delivery)
     def _on_checked(self, tag: int, findings: list[Finding]) -> None:
         if tag != self._checked_tag or self._project is None:
             return  # the project changed or was checked again meanwhile

@@ -103,9 +103,15 @@ class WindowStatus:
 
     def _on_read_only_changed(self, reason: str | None) -> None:
         if reason is not None:
-            self.banner.show_message(reason, "readonly")
+            # a damaged file offers its remedy right in the banner
+            link = ("restore", "恢复备份…") if self.session.store.damaged else None
+            self.banner.show_message(reason, "readonly", link)
+            self.save_label.setText("只读")
+            self.save_label.setToolTip(reason)
         else:
             self.banner.hide()
+            self.save_label.setText("自动保存已开启")
+            self.save_label.setToolTip("")
         self._show_project_state(self.session.project)
         self.update_title()
 

@@ -100,7 +100,7 @@ def _build_project(
     _fill_content(project, walk, sheet, result)
     if title:
         project.extra["title"] = title
-    if is_department_report(title, text):
+    if form.key == DEPARTMENT_FORM or is_department_report(title, ""):
         project.extra["document_kind"] = "department"
     score, grade = read_claims(text)
     set_claims(project, sheet.claimed_score or score, sheet.claimed_grade or grade)

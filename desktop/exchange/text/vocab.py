@@ -17,12 +17,15 @@ from desktop.model.vocabulary import vocabulary as common_vocabulary
 _TRAIL = "。.．：:；;，, \t\u3000"
 _BRACKETS = str.maketrans({"(": "（", ")": "）", ":": "：", "〔": "（", "〕": "）"})
 _SPACE_RE = re.compile(r"[\s\u3000]+")
+# "预算数(A)", "执行数(B)", "执行率(B/A)": a column's letter in the form's formula
+_LETTER_RE = re.compile(r"(?<=.)（[A-Z](?:[/／][A-Z])?）$")
 
 
 @lru_cache(maxsize=1 << 16)
 def label_key(cell: str) -> str:
     """A cell as compared with labels: no spaces, full-width brackets, no trailing colon."""
-    return _SPACE_RE.sub("", cell).translate(_BRACKETS).rstrip(_TRAIL)
+    key = _SPACE_RE.sub("", cell).translate(_BRACKETS).rstrip(_TRAIL)
+    return _LETTER_RE.sub("", key) if key.endswith("）") else key
 
 
 _MEMO_LIMIT = 200_000  # remembered answers (cells repeat: a page of many 自评表)
