@@ -7,7 +7,6 @@ them. A project's baseline is recorded once (记录批复目标, `jixiao baselin
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -15,8 +14,9 @@ from decimal import Decimal
 from typing import Protocol
 
 from desktop.model.money import fmt_number
+from desktop.model.regex_cache import compiled
 
-_SPACE_RE = re.compile(r"\s+")
+_SPACE_RE = compiled(r"\s+")
 _SIGNS = str.maketrans({"≧": "≥", "≦": "≤", "═": "=", "＝": "=", "＞": ">", "＜": "<"})
 
 

@@ -13,19 +13,20 @@ from desktop.model.checks.rows import indicator_name
 from desktop.model.forms import Form
 from desktop.model.money import fmt_points, fmt_rate
 from desktop.model.project import Indicator, Project
+from desktop.model.regex_cache import compiled
 from desktop.model.scoring import execution_rate, execution_score, suggest
 
 HUNDRED = Decimal(100)
 # Words right before a claim that take "every" back (除…外, 基本, 其余…).
-_HEDGE = re.compile(r"(除|未|没有|基本|大部分|大多|其余|其他|部分|绝大|多数|尚|未能)[^。；]{0,6}$")
-_NUMBERING = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]?\s*")
-_PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
+_HEDGE = compiled(r"(除|未|没有|基本|大部分|大多|其余|其他|部分|绝大|多数|尚|未能)[^。；]{0,6}$")
+_NUMBERING = compiled(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]?\s*")
+_PUNCT = compiled(r"[\s\W_]+", re.UNICODE)
 
 
 @cache
 def _claim_re() -> re.Pattern[str]:
     words = review_words().all_met
-    return re.compile("|".join(f"(?:{w})" for w in words) if words else r"(?!x)x")
+    return compiled("|".join(f"(?:{w})" for w in words) if words else r"(?!x)x")
 
 
 def _miss(ind: Indicator, form: Form) -> str | None:

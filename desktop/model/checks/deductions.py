@@ -18,11 +18,12 @@ from desktop.model.forms import Form
 from desktop.model.money import fmt_points, fmt_rate, fmt_wan
 from desktop.model.profiles import Profile, load_profile
 from desktop.model.project import DEFAULT_PROFILE, Indicator, Project
+from desktop.model.regex_cache import compiled
 from desktop.model.scoring import execution_rate, suggest
 from desktop.model.targets import find_number, to_base
 
-_SENTENCE = re.compile(r"[^。；;！？!?\n]+")
-_PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
+_SENTENCE = compiled(r"[^。；;！？!?\n]+")
+_PUNCT = compiled(r"[\s\W_]+", re.UNICODE)
 WAN = Decimal(10000)
 
 
@@ -45,7 +46,7 @@ def sentences(text: str) -> list[str]:
 
 @lru_cache(maxsize=16)
 def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{w})" for w in words) if words else r"(?!x)x")
+    return compiled("|".join(f"(?:{w})" for w in words) if words else r"(?!x)x")
 
 
 def has_reason(project: Project, subject: tuple[str, ...], cause: tuple[str, ...]) -> bool:

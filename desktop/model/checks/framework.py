@@ -4,7 +4,6 @@ split, each indicator under a 二级 that fits it, percentages that can be what 
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from desktop.model.checks.config import check_settings, review_words
@@ -13,13 +12,14 @@ from desktop.model.checks.rows import indicator_name
 from desktop.model.forms import Form, Level1
 from desktop.model.money import fmt_points
 from desktop.model.project import Indicator, Project
+from desktop.model.regex_cache import compiled
 from desktop.model.scoring import expected_level1_weights, weight_total
 from desktop.model.targets import find_number
 
 HUNDRED = Decimal(100)
 MONEY_UNITS = ("元", "万元", "千元", "亿元")
 # "成本" as a word, not the 成 of 完成/形成/达成 followed by 本年度.
-_COST_WORD = re.compile(r"(?<![完形达构促造组生])成本")
+_COST_WORD = compiled(r"(?<![完形达构促造组生])成本")
 
 
 def level1_of(ind: Indicator, form: Form) -> Level1 | None:
@@ -221,7 +221,7 @@ def capped_word(name: str) -> str | None:
 
 PERCENT_UNITS = ("%", "％", "百分比", "百分率")
 # What is not the name itself: bracketed notes ("（%）") and trailing signs.
-_BARE_NAME = re.compile(r"[（(][^）)]*[）)]|[^\u4e00-\u9fff]+$")
+_BARE_NAME = compiled(r"[（(][^）)]*[）)]|[^\u4e00-\u9fff]+$")
 
 
 def is_percent(unit: str | None) -> bool:
