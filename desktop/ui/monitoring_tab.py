@@ -219,8 +219,7 @@ class MonitoringTab(QWidget):
     def _budget(self) -> Decimal | None:
         if self.project is None:
             return None
-        funds = self.project.funds
-        return funds.effective("full_year") or funds.effective("initial")
+        return self.project.funds.budget()
 
     def _show_rate(self) -> None:
         budget = self._budget()

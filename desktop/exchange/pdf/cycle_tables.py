@@ -78,7 +78,7 @@ def _funds_rows(project: Project, st: Styles) -> list[Row]:
     labels = {c.key: c.label for c in cycle_words().monitoring_funds_columns()}
     labels["label"] = vocabulary().labels["funds"]
     monitoring = project.monitoring
-    budget = project.funds.effective("full_year") or project.funds.effective("initial")
+    budget = project.funds.budget()
     rate = execution_rate(monitoring.executed_jan_jul, budget)
     values = {
         "label": "",

@@ -61,7 +61,7 @@ def _funds(ws: Worksheet, project: Project, s: Styles, row: int, width: int) -> 
     columns = cycle_words().monitoring_funds_columns()
     put_text(ws, row, 1, vocabulary().labels["funds"], s.label)
     L.merge(ws, row, 1, row + 1, 2, s.label)
-    budget = project.funds.effective("full_year") or project.funds.effective("initial")
+    budget = project.funds.budget()
     m = project.monitoring
     values: dict[str, tuple[Decimal | None, object]] = {
         "full_year": (to_wan(budget), s.money),
