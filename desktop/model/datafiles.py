@@ -85,7 +85,11 @@ def _entry(path: Path) -> Path:
 
 
 def _parse(raw: bytes) -> dict[str, Any]:
-    import tomllib  # only when the cache cannot answer
+    # Imported only when the cache cannot answer; Python 3.10 has tomli instead (pyproject.toml).
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
 
     try:
         return tomllib.loads(raw.decode("utf-8"))
