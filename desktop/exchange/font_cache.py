@@ -2,8 +2,8 @@
 
 reportlab parses a whole font file (cmap, widths, glyph positions) before it can lay out a line;
 for the bundled Chinese fonts that is most of the time of a one-report PDF. The parsed state of
-each font is pickled into the user's cache folder (``platformdirs.user_cache_dir``, or
-``$JIXIAO_CACHE_DIR``) the first time, and read back afterwards. An entry is used only when the
+each font is pickled into the program's cache folder (``datafiles.cache_root()/fonts``: the
+user cache folder, or ``$JIXIAO_CACHE_DIR``) the first time, and read back afterwards. An entry is used only when the
 font file's path, size and modification time, the font index, reportlab's version and this
 module's format all match; otherwise the font is parsed again and the entry rewritten. The font
 file itself is still read (its bytes are needed to embed the used glyphs), which is cheap.
@@ -12,9 +12,7 @@ A cache that cannot be read or written is ignored: the PDF is the same either wa
 
 from __future__ import annotations
 
-import contextlib
 import gc
-import os
 import pickle
 import zlib
 from array import array
@@ -25,6 +23,8 @@ from weakref import WeakKeyDictionary
 
 from reportlab import Version as REPORTLAB_VERSION
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
+
+from desktop.model.datafiles import cache_root, write_entry
 
 FORMAT = 2
 # Attributes that are not data: rebuilt on load (the face's scale function) or per document.
@@ -65,13 +65,8 @@ def _pack_metrics(hmetrics: Sequence[tuple[float, int]]) -> tuple[array[float], 
 
 
 def cache_dir() -> Path:
-    """Where parsed fonts are kept: $JIXIAO_CACHE_DIR, else the user cache folder."""
-    env = os.environ.get("JIXIAO_CACHE_DIR")
-    if env:
-        return Path(env) / "fonts"
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("jixiao", appauthor=False)) / "fonts"
+    """Where parsed fonts are kept: ``cache_root()/fonts``, beside the parsed data files."""
+    return cache_root() / "fonts"
 
 
 def _entry(path: Path, index: int) -> Path:
@@ -143,11 +138,4 @@ def _write(entry: Path, signature: tuple[Any, ...], font: TTFont) -> None:
         data = pickle.dumps((signature, font_state, face_state), protocol=pickle.HIGHEST_PROTOCOL)
     except (pickle.PicklingError, TypeError, ValueError, AttributeError, OverflowError):
         return  # a reportlab that keeps something else: parse every time
-    tmp = entry.with_name(f"{entry.name}.{os.getpid()}.tmp")
-    try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(data)
-        os.replace(tmp, entry)
-    except OSError:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+    write_entry(entry, data)

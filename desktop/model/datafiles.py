@@ -28,24 +28,54 @@ class BadToml(ValueError):
     """A data file that is not valid TOML (the message is the parser's)."""
 
 
-def cache_dir() -> Path:
-    """Where parsed data files are kept (the folder need not exist yet).
+def cache_root() -> Path:
+    """The program's cache folder (parsed data files, patterns, fonts; it need not exist yet).
 
-    $JIXIAO_CACHE_DIR/data, else the user cache folder: $XDG_CACHE_HOME or ~/.cache on Linux,
+    $JIXIAO_CACHE_DIR, else the user cache folder: $XDG_CACHE_HOME or ~/.cache on Linux,
     %LOCALAPPDATA%\\jixiao\\Cache on Windows, ~/Library/Caches on macOS. (Computed here rather
     than with platformdirs: importing it costs more than the cache saves.)
     """
     env = os.environ.get("JIXIAO_CACHE_DIR")
     if env:
-        return Path(env) / "data"
+        return Path(env)
     if sys.platform == "win32":
         local = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-        return Path(local) / "jixiao" / "Cache" / "data"
+        return Path(local) / "jixiao" / "Cache"
     if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "jixiao" / "data"
+        return Path.home() / "Library" / "Caches" / "jixiao"
     xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
     base = Path(xdg) if xdg and os.path.isabs(xdg) else Path.home() / ".cache"
-    return base / "jixiao" / "data"
+    return base / "jixiao"
+
+
+def cache_dir() -> Path:
+    """Where parsed data files are kept: ``cache_root()/data``."""
+    return cache_root() / "data"
+
+
+def read_entry(entry: Path, key: tuple[Any, ...]) -> Any | None:
+    """The data of a marshal cache entry stored as (key, data); None when missing, unreadable
+    or made for another key."""
+    try:
+        stored = marshal.loads(entry.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    if not isinstance(stored, tuple) or len(stored) != 2 or stored[0] != key:
+        return None
+    return stored[1]
+
+
+def write_entry(entry: Path, blob: bytes) -> None:
+    """Write a cache entry through a temporary sibling and a rename (several processes may
+    write at once); best effort: a read-only or full disk only costs speed."""
+    temp = entry.with_name(f"{entry.name}.{os.getpid()}.tmp")
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        temp.write_bytes(blob)
+        os.replace(temp, entry)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
 
 
 def _entry(path: Path) -> Path:
@@ -55,7 +85,11 @@ def _entry(path: Path) -> Path:
 
 
 def _parse(raw: bytes) -> dict[str, Any]:
-    import tomllib  # only when the cache cannot answer
+    # Imported only when the cache cannot answer; Python 3.10 has tomli instead (pyproject.toml).
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
 
     try:
         return tomllib.loads(raw.decode("utf-8"))
@@ -66,13 +100,7 @@ def _parse(raw: bytes) -> dict[str, Any]:
 
 
 def _read_entry(entry: Path, key: tuple[Any, ...]) -> dict[str, Any] | None:
-    try:
-        stored = marshal.loads(entry.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
-        return None
-    if not isinstance(stored, tuple) or len(stored) != 2 or stored[0] != key:
-        return None
-    data = stored[1]
+    data = read_entry(entry, key)
     return data if isinstance(data, dict) else None
 
 
@@ -81,14 +109,7 @@ def _write_entry(entry: Path, key: tuple[Any, ...], data: dict[str, Any]) -> Non
         blob = marshal.dumps((key, data))
     except ValueError:  # a value marshal cannot keep (a TOML date): parse it every time
         return
-    temp = entry.with_name(f"{entry.name}.{os.getpid()}.tmp")
-    try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        temp.write_bytes(blob)
-        os.replace(temp, entry)
-    except OSError:
-        with contextlib.suppress(OSError):
-            temp.unlink(missing_ok=True)
+    write_entry(entry, blob)
 
 
 def load_toml(path: Path) -> dict[str, Any]:

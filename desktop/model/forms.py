@@ -255,14 +255,24 @@ def _parse_form(data: dict[str, Any], source: str) -> Form:
         raise InputError(f"表单文件 {source} 格式有误：{exc}") from None
 
 
+def form_path(key: str) -> Path:
+    """forms/<key>.toml."""
+    return data_dir("forms") / f"{key}.toml"
+
+
+def form_data(key: str) -> dict[str, Any]:
+    """The parsed content of forms/<key>.toml (OSError when missing, BadToml when not TOML)."""
+    return load_toml(form_path(key))
+
+
 @cache
 def load_form(key: str) -> Form:
     """Load forms/<key>.toml (cached)."""
-    path = data_dir("forms") / f"{key}.toml"
+    path = form_path(key)
     if not path.is_file():
         raise InputError(f"未知的报告类型“{key}”（找不到表单文件 {path.name}）")
     try:
-        data = load_toml(path)
+        data = form_data(key)
     except BadToml as exc:
         raise InputError(f"表单文件 {path.name} 不是有效的 TOML：{exc}") from None
     return _parse_form(data, path.name)

@@ -2,20 +2,25 @@
 
 The funds rows in the profile's order (plus any other source the project states), the rate of
 one row, the points of 预算执行 and of the indicators, the 指标性质/指标值/度量单位 split of a
-target, the department breakdown in print order, and the keys of the profile's extra cells
-(原因, signature names, 其他需要说明事项) in ``Project.extra``.
+target, the value of an indicator cell in the profile's columns, the grade cell of the total row, the
+department breakdown in print order, and the keys of the profile's extra cells (原因, signature
+names, 其他需要说明事项) in ``Project.extra``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 from desktop.model.department import PROJECT_LINE, DeptLine, structure
+from desktop.model.forms import Form
 from desktop.model.money import fmt_number, round_rate
-from desktop.model.profiles import Layout
+from desktop.model.profiles import Layout, TableColumn
 from desktop.model.project import SOURCE_LABELS, FundsRow, Indicator, Project
+from desktop.model.scoring import suggest
 from desktop.model.targets import parse_target
+from desktop.model.vocabulary import label
 
 # Keys of the profile's own cells in Project.extra (JSON: top-level fields of the same name).
 REASON_KEY = "execution_reason"
@@ -32,6 +37,38 @@ def split_target(ind: Indicator) -> tuple[str, str, str]:
     if parsed.operator is None or parsed.number is None:
         return "", ind.target, ""
     return parsed.operator, fmt_number(parsed.number), parsed.unit or ""
+
+
+def indicator_values(
+    ind: Indicator, form: Form, cols: Sequence[TableColumn]
+) -> list[str | Decimal | None]:
+    """The cells of an indicator in the profile's columns: 分值 and 得分 (the entered score, else
+    the suggested one) as numbers, the rest as text (指标值 apart from 指标性质/度量单位 when the
+    columns give them)."""
+    operator, value, unit = split_target(ind)
+    detailed = any(c.key == "operator" for c in cols)
+    out: list[str | Decimal | None] = []
+    for col in cols:
+        if col.key == "weight":
+            out.append(ind.weight)
+        elif col.key == "score":
+            out.append(ind.score if ind.score is not None else suggest(ind, form).score)
+        elif col.key == "operator":
+            out.append(operator)
+        elif col.key == "unit":
+            out.append(unit)
+        elif col.key == "target":
+            out.append(value if detailed else ind.target)
+        else:
+            out.append(str(getattr(ind, col.key, "") or ""))
+    return out
+
+
+def grade_text(grade: str, layout: Layout) -> str:
+    """The grade cell after the total's points: "等级：优" or the bare grade, '' without one."""
+    if not layout.grade:
+        return ""
+    return grade if layout.other_label else f"{label('grade')}：{grade}"
 
 
 def layout_points(project: Project, which: str) -> str:

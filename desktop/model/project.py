@@ -87,6 +87,10 @@ class Funds:
             return total.get(column)
         return self.sources_sum(column)
 
+    def budget(self) -> Decimal | None:
+        """The budget: 全年预算数, else (empty or zero) 年初预算数 (``effective`` of each)."""
+        return self.effective("full_year") or self.effective("initial")
+
     def set_total_from_sources(self) -> None:
         """Make the total row follow the sum of the sources (GUI editing)."""
         total = self.row("total")

@@ -12,15 +12,13 @@ made either way is the same object: equal to ``re.compile(pattern, flags)``.
 from __future__ import annotations
 
 import atexit
-import contextlib
 import marshal
-import os
 import re
 import sys
 from pathlib import Path
 from typing import Any
 
-from desktop.model.datafiles import cache_dir
+from desktop.model.datafiles import cache_dir, read_entry, write_entry
 
 FORMAT = 1
 FILE_NAME = "patterns.marshal"
@@ -71,26 +69,16 @@ def _path() -> Path:
 
 
 def _read(path: Path, stamp: tuple[Any, ...]) -> dict[tuple[str, int], Entry]:
-    try:
-        stored = marshal.loads(path.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
-        return {}
-    if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == stamp:
-        entries = stored[1]
-        if isinstance(entries, dict):
-            return entries
-    return {}
+    entries = read_entry(path, stamp)
+    return entries if isinstance(entries, dict) else {}
 
 
 def _write(path: Path, stamp: tuple[Any, ...], entries: dict[tuple[str, int], Entry]) -> None:
-    temp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temp.write_bytes(marshal.dumps((stamp, entries)))
-        os.replace(temp, path)
-    except (OSError, ValueError):
-        with contextlib.suppress(OSError):
-            temp.unlink(missing_ok=True)
+        blob = marshal.dumps((stamp, entries))
+    except ValueError:
+        return
+    write_entry(path, blob)
 
 
 def _build(pattern: str, entry: Entry) -> re.Pattern[str]:

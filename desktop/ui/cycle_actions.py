@@ -8,49 +8,37 @@ undoable.
 from __future__ import annotations
 
 import copy
+import functools
 
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.model.baseline import BaselineIndicator, compare, from_indicators
 from desktop.model.project import Project
 from desktop.ui import dialogs
 from desktop.ui.session import EditorSession
+from desktop.ui.undo import SwapCommand
 from desktop.ui.workspace import Workspace
 
 RERECORD, CLEAR = "rerecord", "clear"
 TITLE = "记录批复目标"
 
 
-class BaselineCommand(QUndoCommand):
+def _put_baseline(
+    session: EditorSession, project: Project, baseline: list[BaselineIndicator]
+) -> None:
+    """Set a copy of ``baseline`` as the project's approved targets (undo/redo)."""
+    project.baseline = copy.deepcopy(baseline)
+    if session.project is project:
+        session.mark_changed()
+        session.refresh_findings()
+
+
+def baseline_command(
+    session: EditorSession, project: Project, after: list[BaselineIndicator], text: str
+) -> SwapCommand:
     """Replace a project's approved targets (record, re-record, clear), undoable."""
-
-    def __init__(
-        self,
-        session: EditorSession,
-        project: Project,
-        after: list[BaselineIndicator],
-        text: str,
-    ) -> None:
-        super().__init__(text)
-        self.session = session
-        self.project = project
-        self.before = copy.deepcopy(project.baseline)
-        self.after = copy.deepcopy(after)
-
-    def _put(self, baseline: list[BaselineIndicator]) -> None:
-        self.project.baseline = copy.deepcopy(baseline)
-        if self.session.project is self.project:
-            self.session.mark_changed()
-            self.session.refresh_findings()
-
-    def redo(self) -> None:
-        """Set the new targets."""
-        self._put(self.after)
-
-    def undo(self) -> None:
-        """Put the previous targets back."""
-        self._put(self.before)
+    put = functools.partial(_put_baseline, session, project)
+    return SwapCommand(text, put, copy.deepcopy(project.baseline), copy.deepcopy(after))
 
 
 def choose(parent: QWidget | None, title: str, text: str, details: str) -> str | None:
@@ -95,7 +83,7 @@ def record_baseline(ws: Workspace) -> bool:
             "批复目标随项目保存、导出，复制为下一年度时不会带入。",
         ):
             return False
-        session.undo_stack.push(BaselineCommand(session, project, current, TITLE))
+        session.undo_stack.push(baseline_command(session, project, current, TITLE))
         ws.say(f"已记录批复目标 {len(current)} 项")
         return True
     diffs = [d for d in compare(project.baseline, project.indicators) if d.kind != "added"]
@@ -106,11 +94,11 @@ def record_baseline(ws: Workspace) -> bool:
     )
     answer = choose(ws.window, TITLE, text, _listing(project.baseline))
     if answer == RERECORD:
-        session.undo_stack.push(BaselineCommand(session, project, current, "重新记录批复目标"))
+        session.undo_stack.push(baseline_command(session, project, current, "重新记录批复目标"))
         ws.say(f"已按当前指标重新记录批复目标 {len(current)} 项")
         return True
     if answer == CLEAR:
-        session.undo_stack.push(BaselineCommand(session, project, [], "清除批复目标"))
+        session.undo_stack.push(baseline_command(session, project, [], "清除批复目标"))
         ws.say("已清除批复目标")
         return True
     return False

@@ -9,10 +9,11 @@ the 审核 finds fault with are tinted.
 from __future__ import annotations
 
 import copy
+import functools
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QUndoCommand, QUndoStack
+from PySide6.QtGui import QBrush, QColor, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -40,6 +41,7 @@ from desktop.model.findings import Finding
 from desktop.model.money import fmt_wan, fmt_yuan, parse_typed_amount
 from desktop.model.project import Project
 from desktop.ui.funds_editor import BAD_BRUSH, TOTAL_BRUSH
+from desktop.ui.undo import SwapCommand, push
 
 COLUMN_LABELS = {"previous": "上年数", "full_year": "全年预算数", "executed": "全年执行数"}
 COUNT_LABELS = {"staff_quota": "编制数", "staff_actual": "实有人数", "units": "单位数"}
@@ -385,11 +387,8 @@ class DeptEditor(QWidget):
         if after == project.dept:
             self.set_project(project)
             return
-        command = DeptEditCommand(self, project, copy.deepcopy(project.dept), after, text)
-        if self.undo_stack is not None:
-            self.undo_stack.push(command)
-        else:
-            command.redo()
+        put = functools.partial(self.apply, project)
+        push(self.undo_stack, SwapCommand(text, put, copy.deepcopy(project.dept), after))
 
     def apply(self, project: Project, dept: DeptFunds) -> None:
         """Put a copy of ``dept`` into the project and show it (undo/redo)."""
@@ -397,24 +396,3 @@ class DeptEditor(QWidget):
         if project is self._project:
             self.set_project(project)
             self.edited.emit()
-
-
-class DeptEditCommand(QUndoCommand):
-    """One accepted edit of a department's lines or counts."""
-
-    def __init__(
-        self, editor: DeptEditor, project: Project, before: DeptFunds, after: DeptFunds, text: str
-    ) -> None:
-        super().__init__(text)
-        self.editor = editor
-        self.project = project
-        self.before = before
-        self.after = after
-
-    def redo(self) -> None:
-        """Apply the edit."""
-        self.editor.apply(self.project, self.after)
-
-    def undo(self) -> None:
-        """Put the previous lines back."""
-        self.editor.apply(self.project, self.before)

@@ -12,7 +12,7 @@ their tab).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QTabWidget, QWidget
@@ -29,6 +29,9 @@ if TYPE_CHECKING:
     from desktop.ui.grid import IndicatorGrid
     from desktop.ui.monitoring_tab import MonitoringTab
     from desktop.ui.rectification_tab import RectificationTab
+
+# The two pages of the year's cycle (loaded on first use): the same signals and setters.
+CycleTab = TypeVar("CycleTab", "MonitoringTab", "RectificationTab")
 
 
 @dataclass(frozen=True)
@@ -162,25 +165,21 @@ class EditorTabs(QTabWidget):
     def _build_monitoring(self) -> MonitoringTab:
         from desktop.ui.monitoring_tab import MonitoringTab
 
-        tab = MonitoringTab(self.session.undo_stack)
-        tab.edited.connect(self.session.mark_changed)
-        tab.message.connect(self.session.message)
-        tab.set_read_only(self._read_only)
-        tab.set_project(self.session.project)
-        tab.set_findings(self._findings)
-        self._swap_page(self._fixed_stand_ins.pop("monitoring"), tab)
-        return tab
+        return self._place_cycle_tab("monitoring", MonitoringTab(self.session.undo_stack))
 
     def _build_rectification(self) -> RectificationTab:
         from desktop.ui.rectification_tab import RectificationTab
 
-        tab = RectificationTab(self.session.undo_stack)
+        return self._place_cycle_tab("rectification", RectificationTab(self.session.undo_stack))
+
+    def _place_cycle_tab(self, key: str, tab: CycleTab) -> CycleTab:
+        """A 运行监控 or 整改 page wired to the session, showing the project, in its tab."""
         tab.edited.connect(self.session.mark_changed)
         tab.message.connect(self.session.message)
         tab.set_read_only(self._read_only)
         tab.set_project(self.session.project)
         tab.set_findings(self._findings)
-        self._swap_page(self._fixed_stand_ins.pop("rectification"), tab)
+        self._swap_page(self._fixed_stand_ins.pop(key), tab)
         return tab
 
     def _swap_page(self, stand_in: QWidget, page: QWidget) -> None:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import copy
+import functools
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QUndoCommand, QUndoStack
+from PySide6.QtGui import QBrush, QColor, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -29,6 +30,7 @@ from desktop.model.project import (
     Project,
 )
 from desktop.model.scoring import execution_rate, execution_score
+from desktop.ui.undo import SwapCommand, push
 
 BAD_BRUSH = QBrush(QColor("#f8c8c8"))
 TOTAL_BRUSH = QBrush(QColor("#eef3fa"))
@@ -193,11 +195,8 @@ class FundsEditor(QWidget):
         if after == before:
             self.set_project(self._project)
             return
-        command = FundsEditCommand(self, self._project, before, after, where)
-        if self.undo_stack is not None:
-            self.undo_stack.push(command)
-        else:
-            command.redo()
+        put = functools.partial(self.apply_rows, self._project)
+        push(self.undo_stack, SwapCommand(f"修改{where}", put, before, after))
 
     def apply_rows(self, project: Project, rows: dict[str, FundsRow]) -> None:
         """Put a copy of ``rows`` into the project's funds and show them (undo/redo)."""
@@ -205,29 +204,3 @@ class FundsEditor(QWidget):
         if project is self._project:
             self.set_project(project)
             self.edited.emit()
-
-
-class FundsEditCommand(QUndoCommand):
-    """One accepted funds cell edit (with the total following the sources)."""
-
-    def __init__(
-        self,
-        editor: FundsEditor,
-        project: Project,
-        before: dict[str, FundsRow],
-        after: dict[str, FundsRow],
-        where: str,
-    ) -> None:
-        super().__init__(f"修改{where}")
-        self.editor = editor
-        self.project = project
-        self.before = before
-        self.after = after
-
-    def redo(self) -> None:
-        """Apply the new amounts."""
-        self.editor.apply_rows(self.project, self.after)
-
-    def undo(self) -> None:
-        """Put the previous amounts back."""
-        self.editor.apply_rows(self.project, self.before)

@@ -4,10 +4,11 @@ progress, 偏差原因, 完成目标可能性 and 纠偏措施 (the 绩效运行
 from __future__ import annotations
 
 import copy
+import functools
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -31,6 +32,7 @@ from desktop.model.monitoring import (
 )
 from desktop.model.project import Indicator, Project
 from desktop.ui.cycle_table import ColumnSpec, CycleTableModel, CycleTableView
+from desktop.ui.undo import SwapCommand, push
 
 AMOUNTS = ("executed_jan_jul", "forecast_full_year")
 READ_ONLY_KEYS = ("level1", "level2", "level3", "target")
@@ -143,29 +145,6 @@ class MonitoringRows:
         self.project.monitoring.indicators = copy.deepcopy(snapshot)
 
 
-class AmountCommand(QUndoCommand):
-    """One accepted amount (1-7月执行数 or 全年预计执行数), undoable."""
-
-    def __init__(
-        self,
-        tab: MonitoringTab,
-        project: Project,
-        key: str,
-        old: Decimal | None,
-        new: Decimal | None,
-    ) -> None:
-        super().__init__("修改运行监控金额")
-        self.tab, self.project, self.key, self.old, self.new = tab, project, key, old, new
-
-    def redo(self) -> None:
-        """Apply the new amount."""
-        self.tab.apply_amount(self.project, self.key, self.new)
-
-    def undo(self) -> None:
-        """Put the old amount back."""
-        self.tab.apply_amount(self.project, self.key, self.old)
-
-
 class MonitoringTab(QWidget):
     """Edits ``project.monitoring`` in place; ``edited`` after every accepted change."""
 
@@ -240,8 +219,7 @@ class MonitoringTab(QWidget):
     def _budget(self) -> Decimal | None:
         if self.project is None:
             return None
-        funds = self.project.funds
-        return funds.effective("full_year") or funds.effective("initial")
+        return self.project.funds.budget()
 
     def _show_rate(self) -> None:
         budget = self._budget()
@@ -309,11 +287,8 @@ class MonitoringTab(QWidget):
             edit.setStyleSheet("")
             edit.setText(fmt_yuan(value))
             return
-        command = AmountCommand(self, project, key, old, value)
-        if self.undo_stack is not None:
-            self.undo_stack.push(command)
-        else:
-            command.redo()
+        put = functools.partial(self.apply_amount, project, key)
+        push(self.undo_stack, SwapCommand("修改运行监控金额", put, old, value))
 
     def apply_amount(self, project: Project, key: str, value: Decimal | None) -> None:
         """Set an amount (undo/redo) and show it."""

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -29,6 +30,7 @@ from desktop.ui.dept_editor import DeptEditor
 from desktop.ui.funds_editor import FundsEditor
 from desktop.ui.profile_box import ProfileBox
 from desktop.ui.stated_box import StatedBox
+from desktop.ui.undo import SwapCommand, push
 
 NO_DATE = QDate(YEAR_MIN - 1, 1, 1)
 
@@ -273,11 +275,8 @@ class OverviewTab(QScrollArea):
         if project is None:
             return
         old = project.unit.profile if field == "unit_profile" else getattr(project, field)
-        command = FieldEditCommand(self, project, field, label, old, value)
-        if self.undo_stack is not None:
-            self.undo_stack.push(command)
-        else:
-            command.redo()
+        put = functools.partial(self.apply_field, project, field)
+        push(self.undo_stack, SwapCommand(f"修改{label}", put, old, value))
 
     def apply_field(self, project: Project, field: str, value: object) -> None:
         """Set a project field and show it (undo/redo of year, report type, 成文日期, profile)."""
@@ -314,31 +313,3 @@ class OverviewTab(QScrollArea):
         if self._project is not None and not self._loading:
             self._project.goals.actual = self.goal_actual_edit.toPlainText()
             self._emit("goal_actual")
-
-
-class FieldEditCommand(QUndoCommand):
-    """A change of a project field that has no undo of its own (spin box, combo, date)."""
-
-    def __init__(
-        self,
-        tab: OverviewTab,
-        project: Project,
-        field: str,
-        label: str,
-        old: object,
-        new: object,
-    ) -> None:
-        super().__init__(f"修改{label}")
-        self.tab = tab
-        self.project = project
-        self.field = field
-        self.old = old
-        self.new = new
-
-    def redo(self) -> None:
-        """Apply the new value."""
-        self.tab.apply_field(self.project, self.field, self.new)
-
-    def undo(self) -> None:
-        """Put the old value back."""
-        self.tab.apply_field(self.project, self.field, self.old)

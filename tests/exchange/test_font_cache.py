@@ -14,6 +14,7 @@ import pytest
 from desktop.exchange import font_cache
 from desktop.exchange.font_cache import GlyphMetrics, load_ttfont
 from desktop.exchange.fonts import bundled_dir
+from desktop.model import datafiles
 from tests.exchange.pdfread import font_objects, page_texts
 
 REPO = Path(__file__).resolve().parents[2]
@@ -85,6 +86,14 @@ def test_an_unwritable_cache_only_costs_speed(tmp_path, monkeypatch, font):
     loaded = load_ttfont("JX-test-a", font)
     assert loaded.face.charToGlyph[ord("绩")]
     assert font_cache.cache_dir() == blocker / "fonts"
+
+
+def test_fonts_are_kept_beside_the_parsed_data_files(tmp_path, monkeypatch):
+    monkeypatch.delenv("JIXIAO_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert font_cache.cache_dir().parent == datafiles.cache_dir().parent
+    if sys.platform.startswith("linux"):
+        assert font_cache.cache_dir() == tmp_path / "xdg" / "jixiao" / "fonts"
 
 
 def _export(db: Path, out: Path, env: dict[str, str]) -> bytes:

@@ -6,10 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from openpyxl import load_workbook
+
 from desktop.exchange.pdf.document import render_report_pdf
+from desktop.exchange.xlsx.export import write_workbook
 from desktop.model.carry_forward import next_year_copy
 from desktop.model.checks import run_checks
 from desktop.model.forms import load_form
+from desktop.model.monitoring import MonitoringIndicator
 from desktop.store import repo
 from tests.cycle_helpers import year_project
 from tests.exchange.pdfread import page_texts
@@ -78,3 +82,19 @@ def test_monitoring_appendix_with_its_columns():
         assert label in text
     assert "四季度开展满意度回访" in text and "人员保障" in text and "60.00%" in text
     assert "绩效运行监控表" not in _text(clean_project())
+
+
+def test_a_name_monitored_twice_prints_the_entry_the_tab_and_the_sheet_show(tmp_path):
+    """The PDF takes the first entry of a repeated name, as the Excel sheet and the 运行监控 tab do."""
+    project = year_project()
+    first, _ = project.monitoring.indicators
+    project.monitoring.indicators.append(
+        MonitoringIndicator(first.level3, "后来重复录入的进度", "0人", "", "完全不可能", "")
+    )
+    text = _text(project)
+    assert "后来重复录入的进度" not in text  # a later entry of the name is not what prints
+    out = tmp_path / "twice.xlsx"
+    write_workbook([project], out)
+    ws = load_workbook(out)["绩效运行监控表-保安费用"]
+    cells = [c.value for row in ws.iter_rows() for c in row]
+    assert "后来重复录入的进度" not in cells and first.done_jan_jul in cells

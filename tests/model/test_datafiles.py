@@ -4,6 +4,8 @@ ignored when it cannot be used."""
 from __future__ import annotations
 
 import os
+import sys
+import types
 
 import pytest
 import tomllib
@@ -89,3 +91,22 @@ def test_the_default_cache_folder_is_the_users(monkeypatch, tmp_path):
         assert datafiles.cache_dir() == tmp_path / "xdg" / "jixiao" / "data"
     monkeypatch.setenv("JIXIAO_CACHE_DIR", str(tmp_path / "mine"))
     assert datafiles.cache_dir() == tmp_path / "mine" / "data"
+
+
+def test_python_3_10_parses_with_tomli(monkeypatch, cache, tmp_path):
+    """pyproject.toml allows Python 3.10, which has no tomllib: the tomli package stands in."""
+    used: list[str] = []
+    fake = types.ModuleType("tomli")
+
+    def loads(text: str) -> dict[str, object]:
+        used.append(text)
+        return tomllib.loads(text)
+
+    fake.loads = loads  # type: ignore[attr-defined]
+    fake.TOMLDecodeError = tomllib.TOMLDecodeError  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "tomli", fake)
+    monkeypatch.setattr(sys, "version_info", (3, 10, 14, "final", 0))
+    path = tmp_path / "old.toml"
+    path.write_text('title = "三点一零"\n', encoding="utf-8")
+    assert load_toml(path) == {"title": "三点一零"}
+    assert used == ['title = "三点一零"\n']

@@ -15,6 +15,7 @@ MAX_FUNCTION_LINES = 80
 # list, never of a later one: state ← widgets ← workspace ← actions ← window ← app.
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("__init__", "qt_compat", "bugs", "dialogs", "autosave", "screen_fit", "geometry", "ui_font"),
+    ("undo",),
     ("checks_worker",),
     ("session",),
     (

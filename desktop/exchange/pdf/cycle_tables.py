@@ -13,8 +13,9 @@ from desktop.exchange.pdf.grid import Cell, GridTable, Row, content_widths
 from desktop.exchange.pdf.style import FRAME_W, LEADING, Styles, para
 from desktop.model.cycle_words import cycle_words
 from desktop.model.money import fmt_rate, fmt_wan
-from desktop.model.monitoring import MonitoringIndicator, execution_rate
-from desktop.model.project import Indicator, Project
+from desktop.model.monitoring import execution_rate
+from desktop.model.monitoring_rows import has_monitoring, progress_cells, progress_rows
+from desktop.model.project import Project
 from desktop.model.rectification import fmt_date, previous_items, status_label, today
 from desktop.model.vocabulary import vocabulary
 
@@ -77,7 +78,7 @@ def _funds_rows(project: Project, st: Styles) -> list[Row]:
     labels = {c.key: c.label for c in cycle_words().monitoring_funds_columns()}
     labels["label"] = vocabulary().labels["funds"]
     monitoring = project.monitoring
-    budget = project.funds.effective("full_year") or project.funds.effective("initial")
+    budget = project.funds.budget()
     rate = execution_rate(monitoring.executed_jan_jul, budget)
     values = {
         "label": "",
@@ -93,29 +94,10 @@ def _funds_rows(project: Project, st: Styles) -> list[Row]:
 
 
 def _indicator_rows(project: Project, st: Styles) -> list[Row]:
-    words = cycle_words()
-    columns = words.monitoring_columns()
-    causes = {c.key: c.label for c in words.deviation_causes()}
-    likely = {c.key: c.label for c in words.likelihoods()}
-    by_name = {m.level3.strip(): m for m in project.monitoring.indicators}
-    pairs: list[tuple[Indicator | None, MonitoringIndicator]] = [
-        (i, by_name.get(i.level3.strip(), MonitoringIndicator())) for i in project.indicators
-    ]
-    names = {i.level3.strip() for i in project.indicators}
-    pairs += [(None, m) for m in project.monitoring.indicators if m.level3.strip() not in names]
+    columns = cycle_words().monitoring_columns()
     rows: list[Row] = [[_head(c.label, st) for c in columns]]
-    for ind, item in pairs:
-        values = {
-            "level1": ind.level1 if ind else "",
-            "level2": ind.level2 if ind else "",
-            "level3": ind.level3 if ind else item.level3,
-            "target": ind.target if ind else "",
-            "done_jan_jul": item.done_jan_jul,
-            "forecast": item.forecast,
-            "deviation_cause": causes.get(item.deviation_cause, item.deviation_cause),
-            "likelihood": likely.get(item.likelihood, item.likelihood),
-            "correction": item.correction,
-        }
+    for ind, item in progress_rows(project):
+        values = progress_cells(ind, item)
         left = ("level3", "done_jan_jul", "forecast", "correction")
         rows.append(
             [Cell(values[c.key], st.cell if c.key in left else st.cell_center) for c in columns]
@@ -126,8 +108,7 @@ def _indicator_rows(project: Project, st: Styles) -> list[Row]:
 def monitoring_appendix(project: Project, fonts: FontSet, st: Styles) -> list[Flowable]:
     """附件 on its own page: the 绩效运行监控表 — execution to the end of July and each
     indicator's progress, the funds lines over the indicator table's columns."""
-    m = project.monitoring
-    if m.executed_jan_jul is None and m.forecast_full_year is None and not m.indicators:
+    if not has_monitoring(project):
         return []
     words = cycle_words()
     caption = f"{project.year}年度{words.label('monitoring', 'title')}"

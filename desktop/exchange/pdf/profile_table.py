@@ -27,14 +27,15 @@ from desktop.model.profile_rows import (
     breakdown,
     extra_text,
     funds_rows,
+    grade_text,
+    indicator_values,
     layout_points,
     row_rate,
     signature_names,
-    split_target,
 )
 from desktop.model.profiles import DEPARTMENT_FORM, Layout, TableColumn
 from desktop.model.project import FundsRow, Indicator, Project
-from desktop.model.scoring import execution_rate, execution_score, suggest, summarise
+from desktop.model.scoring import execution_rate, execution_score, summarise
 from desktop.model.vocabulary import label
 
 COUNTS_LABEL = "人员及单位"
@@ -275,22 +276,9 @@ def _indicator_header(
 
 
 def _indicator_cells(ind: Indicator, form: Form, cols: tuple[TableColumn, ...], st: Styles) -> Row:
-    operator, value, unit = split_target(ind)
-    detailed = any(c.key == "operator" for c in cols)
     out: Row = []
-    for col in cols:
-        if col.key == "weight":
-            text = fmt_points(ind.weight)
-        elif col.key == "score":
-            text = fmt_points(ind.score if ind.score is not None else suggest(ind, form).score)
-        elif col.key == "operator":
-            text = operator
-        elif col.key == "unit":
-            text = unit
-        elif col.key == "target":
-            text = value if detailed else ind.target
-        else:
-            text = str(getattr(ind, col.key, "") or "")
+    for col, value in zip(cols, indicator_values(ind, form, cols), strict=True):
+        text = value if isinstance(value, str) else fmt_points(value)
         out.append(Cell(text, st.cell if col.key in WIDE_COLUMNS else st.cell_center))
     return out
 
@@ -312,9 +300,7 @@ def _total_row(
     cells.append(Cell(fmt_points(summary.weight_total), st.cell_center))
     cells.append(Cell(fmt_points(summary.entered_total), st.cell_center))
     if si + 1 < count:
-        grade = summary.grade if layout.grade else ""
-        if layout.grade and not layout.other_label:
-            grade = f"{label('grade')}：{grade}"
+        grade = grade_text(summary.grade, layout)
         cells.append(Cell(grade, st.cell_center, colspan=count - si - 1))
     return _pad(cells, count)
 

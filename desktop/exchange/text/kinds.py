@@ -3,15 +3,9 @@
 from __future__ import annotations
 
 import re
-import sys
 from functools import cache
 
-from desktop.model.forms import available_forms, data_dir
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from desktop.model.forms import available_forms, form_data
 
 
 @cache
@@ -19,9 +13,7 @@ def title_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(form key, compiled pattern) for every form that declares title patterns."""
     out: list[tuple[str, re.Pattern[str]]] = []
     for key in available_forms():
-        with (data_dir("forms") / f"{key}.toml").open("rb") as fh:
-            raw = tomllib.load(fh)
-        patterns = raw.get("text_import", {}).get("title_patterns", [])
+        patterns = form_data(key).get("text_import", {}).get("title_patterns", [])
         out += [(key, re.compile(str(p))) for p in patterns]
     return tuple(out)
 

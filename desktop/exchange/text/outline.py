@@ -3,17 +3,11 @@
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass, field
 from functools import cache
 
-from desktop.model.forms import Form, data_dir, load_form
+from desktop.model.forms import Form, form_data, load_form
 from desktop.model.vocabulary import vocabulary
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 CN_DIGITS = "一二三四五六七八九十"
 # Numbering prefixes: 一、  （一）  1.  （1）  — full- and half-width variants.
@@ -185,9 +179,8 @@ def _after_title(rest: str, title_len: int) -> str:
 
 @cache
 def raw_form(key: str) -> dict[str, object]:
-    path = data_dir("forms") / f"{key}.toml"
-    with path.open("rb") as fh:
-        return tomllib.load(fh)
+    """The form's data as written (the importer's aliases and patterns beside the outline)."""
+    return form_data(key)
 
 
 # The indicator columns the text import reads (指标性质 and 度量单位 are Excel-only columns).

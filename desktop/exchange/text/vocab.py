@@ -10,6 +10,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from desktop.exchange.text.outline import form_outline
+from desktop.model.datafiles import load_toml
 from desktop.model.forms import available_forms, data_dir
 from desktop.model.vocabulary import VOCABULARY_FILE
 from desktop.model.vocabulary import vocabulary as common_vocabulary
@@ -124,15 +125,7 @@ _INDEXES: dict[int, tuple[dict[str, frozenset[str]], dict[str, str]]] = {}
 
 def _cell_labels() -> dict[str, list[str]]:
     """The [cell_labels] table of forms/common/vocabulary.toml."""
-    import sys
-
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover
-        import tomli as tomllib
-    path = data_dir("forms") / VOCABULARY_FILE
-    with path.open("rb") as fh:
-        raw = tomllib.load(fh).get("cell_labels", {})
+    raw = load_toml(data_dir("forms") / VOCABULARY_FILE).get("cell_labels", {})
     return {str(k): [str(x) for x in v] for k, v in raw.items() if isinstance(v, list)}
 
 

@@ -15,8 +15,9 @@ from desktop.exchange.xlsx.layout import Styles, put_number, put_text
 from desktop.exchange.xlsx.safe import sheet_name
 from desktop.exchange.xlsx.sheet import to_wan
 from desktop.model.cycle_words import cycle_words
-from desktop.model.monitoring import MonitoringIndicator, execution_rate
-from desktop.model.project import Indicator, Project
+from desktop.model.monitoring import execution_rate
+from desktop.model.monitoring_rows import has_monitoring, progress_cells, progress_rows
+from desktop.model.project import Project
 from desktop.model.rectification import status_label
 from desktop.model.vocabulary import vocabulary
 
@@ -32,27 +33,6 @@ def monitoring_title() -> str:
 def rectification_sheet_title() -> str:
     """The name of the 整改 sheet."""
     return cycle_words().label("rectification", "summary_sheet")
-
-
-def has_monitoring(project: Project) -> bool:
-    """True when the project's 运行监控 holds anything."""
-    m = project.monitoring
-    return m.executed_jan_jul is not None or m.forecast_full_year is not None or bool(m.indicators)
-
-
-def _rows(project: Project) -> list[tuple[Indicator | None, MonitoringIndicator | None]]:
-    """Every indicator with its monitored progress, then monitored names not in the table."""
-    by_name: dict[str, MonitoringIndicator] = {}
-    for item in project.monitoring.indicators:
-        by_name.setdefault(item.level3.strip(), item)
-    rows: list[tuple[Indicator | None, MonitoringIndicator | None]] = []
-    used: set[str] = set()
-    for ind in project.indicators:
-        key = ind.level3.strip()
-        rows.append((ind, by_name.get(key)))
-        used.add(key)
-    rows.extend((None, m) for m in project.monitoring.indicators if m.level3.strip() not in used)
-    return rows
 
 
 def _head(ws: Worksheet, project: Project, s: Styles, width: int) -> int:
@@ -81,7 +61,7 @@ def _funds(ws: Worksheet, project: Project, s: Styles, row: int, width: int) -> 
     columns = cycle_words().monitoring_funds_columns()
     put_text(ws, row, 1, vocabulary().labels["funds"], s.label)
     L.merge(ws, row, 1, row + 1, 2, s.label)
-    budget = project.funds.effective("full_year") or project.funds.effective("initial")
+    budget = project.funds.budget()
     m = project.monitoring
     values: dict[str, tuple[Decimal | None, object]] = {
         "full_year": (to_wan(budget), s.money),
@@ -104,23 +84,6 @@ def _funds(ws: Worksheet, project: Project, s: Styles, row: int, width: int) -> 
     return row + 2
 
 
-def _indicator_cells(ind: Indicator | None, item: MonitoringIndicator | None) -> dict[str, str]:
-    causes = {c.key: c.label for c in cycle_words().deviation_causes()}
-    likely = {c.key: c.label for c in cycle_words().likelihoods()}
-    item = item or MonitoringIndicator()
-    return {
-        "level1": ind.level1 if ind else "",
-        "level2": ind.level2 if ind else "",
-        "level3": ind.level3 if ind else item.level3,
-        "target": ind.target if ind else "",
-        "done_jan_jul": item.done_jan_jul,
-        "forecast": item.forecast,
-        "deviation_cause": causes.get(item.deviation_cause, item.deviation_cause),
-        "likelihood": likely.get(item.likelihood, item.likelihood),
-        "correction": item.correction,
-    }
-
-
 def write_monitoring_sheet(ws: Worksheet, project: Project, s: Styles) -> None:
     """One project's 绩效运行监控表: head, funds to the end of July, indicators' progress."""
     columns = cycle_words().monitoring_columns()
@@ -131,9 +94,9 @@ def write_monitoring_sheet(ws: Worksheet, project: Project, s: Styles) -> None:
     header_row = row
     for col, choice in enumerate(columns, start=1):
         put_text(ws, row, col, choice.label, s.header)
-    for ind, item in _rows(project):
+    for ind, item in progress_rows(project):
         row += 1
-        cells = _indicator_cells(ind, item)
+        cells = progress_cells(ind, item)
         for col, choice in enumerate(columns, start=1):
             put_text(ws, row, col, cells.get(choice.key, ""), s.text if col > 3 else s.center)
     _page(ws, MONITOR_WIDTHS, header_row)

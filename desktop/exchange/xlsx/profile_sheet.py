@@ -24,14 +24,15 @@ from desktop.model.profile_rows import (
     breakdown,
     extra_text,
     funds_rows,
+    grade_text,
+    indicator_values,
     layout_points,
     row_rate,
     signature_names,
-    split_target,
 )
 from desktop.model.profiles import Layout, TableColumn
 from desktop.model.project import FundsRow, Indicator, Project
-from desktop.model.scoring import execution_rate, execution_score, suggest, summarise
+from desktop.model.scoring import execution_rate, execution_score, summarise
 
 WIDTHS = {
     "level1": 11.0,
@@ -315,35 +316,17 @@ def _indicators(
     w.number(weight_col, summary.weight_total, s.points)
     w.number(score_col, summary.entered_total, s.points)
     if score_col < n:
-        grade = summary.grade if layout.grade else ""
-        if layout.grade and not layout.other_label:
-            grade = f"{L.LABEL_GRADE}：{grade}"
-        w.text(score_col + 1, grade, s.center, n)
+        w.text(score_col + 1, grade_text(summary.grade, layout), s.center, n)
     w.row += 1
 
 
 def _indicator_row(w: _Writer, ind: Indicator, form: Form, cols: Sequence[TableColumn]) -> None:
     s = w.s
-    operator, value, unit = split_target(ind)
-    detailed = any(c.key == "operator" for c in cols)
-    for i, col in enumerate(cols):
-        c = 2 + i
-        if col.key == "weight":
-            w.number(c, ind.weight, s.points)
-        elif col.key == "score":
-            score = ind.score if ind.score is not None else suggest(ind, form).score
-            w.number(c, score, s.points)
+    for c, (col, value) in enumerate(zip(cols, indicator_values(ind, form, cols), strict=True), 2):
+        if isinstance(value, str):
+            w.text(c, value, s.text if col.key in ("level3", "deviation") else s.center)
         else:
-            if col.key == "operator":
-                text = operator
-            elif col.key == "unit":
-                text = unit
-            elif col.key == "target":
-                text = value if detailed else ind.target
-            else:
-                text = str(getattr(ind, col.key) or "")
-            style = s.text if col.key in ("level3", "deviation") else s.center
-            w.text(c, text, style)
+            w.number(c, value, s.points)
 
 
 def _closing(w: _Writer, project: Project, layout: Layout) -> None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from desktop.model.datafiles import BadToml, load_toml
-from desktop.model.forms import data_dir
+from desktop.model.forms import data_dir, form_data
 
 
 @dataclass(frozen=True)
@@ -26,14 +26,14 @@ class CheckSettings:
     problem_sections: tuple[str, ...] = ()
     remedy_sections: tuple[str, ...] = ()
     prose_counts: bool = True
+    project_words: tuple[str, ...] = ()  # what a department report must not call itself
 
 
 @cache
 def check_settings(form_key: str) -> CheckSettings:
     """The [checks] settings of forms/<form_key>.toml; defaults when missing or unreadable."""
-    path = data_dir("forms") / f"{form_key}.toml"
     try:
-        data = load_toml(path).get("checks", {})
+        data = form_data(form_key).get("checks", {})
         return CheckSettings(
             project_specific=tuple(str(k) for k in data.get("project_specific", ())),
             date_years_after=int(data.get("date_years_after", 1)),
@@ -50,6 +50,7 @@ def check_settings(form_key: str) -> CheckSettings:
             problem_sections=tuple(str(k) for k in data.get("problem_sections", ())),
             remedy_sections=tuple(str(k) for k in data.get("remedy_sections", ())),
             prose_counts=bool(data.get("prose_counts", True)),
+            project_words=tuple(str(w) for w in data.get("project_words", ())),
         )
     except (OSError, BadToml, TypeError, ValueError):
         return CheckSettings()

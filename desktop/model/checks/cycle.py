@@ -116,7 +116,7 @@ def check_monitor_shortfall(project: Project, siblings: list[Project], form: For
 def check_monitor_behind(project: Project, siblings: list[Project], form: Form) -> list[Finding]:
     """1-7月 execution far behind the share of the year that has passed."""
     monitoring = project.monitoring
-    budget = project.funds.effective("full_year") or project.funds.effective("initial")
+    budget = project.funds.budget()
     rate = execution_rate(monitoring.executed_jan_jul, budget)
     if rate is None or rate >= behind_threshold():
         return []

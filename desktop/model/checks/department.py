@@ -8,17 +8,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
-from functools import cache
 
+from desktop.model.checks.config import check_settings
 from desktop.model.checks.registry import ERROR, HINT, WARNING, Finding, register
-from desktop.model.datafiles import BadToml, load_toml
 from desktop.model.department import (
     DEPT_COLUMNS,
     DeptFunds,
     amount_of,
     structure,
 )
-from desktop.model.forms import Form, data_dir
+from desktop.model.forms import Form
 from desktop.model.money import fmt_wan
 from desktop.model.project import Project
 from desktop.model.regex_cache import compiled
@@ -45,19 +44,8 @@ _COUNT_LIST_RE = compiled(
 )
 
 
-@cache
-def _project_words(form_key: str) -> tuple[str, ...]:
-    """The [checks] project_words of a form: what a department report must not call itself."""
-    try:
-        data = load_toml(data_dir("forms") / f"{form_key}.toml")
-        words = data.get("checks", {}).get("project_words", [])
-        return tuple(str(w) for w in words)
-    except (OSError, BadToml):
-        return ()
-
-
 def _is_department(project: Project, form: Form) -> bool:
-    return bool(_project_words(form.key)) or not project.dept.is_empty()
+    return bool(check_settings(form.key).project_words) or not project.dept.is_empty()
 
 
 def _wan(value: Decimal | None) -> str:
@@ -247,7 +235,7 @@ def _staff_counts(project: Project) -> list[Finding]:
 @register("W-DEPT-PROJECT-WORD")
 def check_project_word(project: Project, siblings: list[Project], form: Form) -> list[Finding]:
     """A department report that calls itself 本项目."""
-    words = _project_words(form.key)
+    words = check_settings(form.key).project_words
     findings = []
     for key, text in project.sections.items():
         for word in words:

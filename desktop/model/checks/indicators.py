@@ -107,7 +107,7 @@ def _cost_value(ind: Indicator) -> tuple[Decimal, str] | None:
 @register("W-COST-UNIT")
 def check_cost_unit(project: Project, siblings: list[Project], form: Form) -> list[Finding]:
     """元/万元 confusion in a 成本指标 (off from the budget by a factor 10000), bare numbers."""
-    budget = project.funds.effective("full_year") or project.funds.effective("initial")
+    budget = project.funds.budget()
     out: list[Finding] = []
     for row, ind in enumerate(project.indicators):
         if not is_cost(ind, form):

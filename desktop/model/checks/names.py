@@ -114,7 +114,7 @@ def check_line_names(project: Project, siblings: list[Project], form: Form) -> l
     ]
     for key, a in found:
         for other in (project, *others):
-            budget = other.funds.effective("full_year") or other.funds.effective("initial")
+            budget = other.funds.budget()
             if budget != a.value or other.name == a.name:
                 continue
             core = core_of(other.name, generic)
