@@ -13,7 +13,7 @@ from types import TracebackType
 # The model and the store first, then Qt and the window's modules (PySide6's import hook no longer
 # reads any of the program's sources: desktop.ui.qt_compat enters them in its table).
 from desktop.errorlog import log_program_error, program_error_message
-from desktop.model import project, scoring, templates  # noqa: F401
+from desktop.model import project, scoring  # noqa: F401
 from desktop.model.errors import StorageError, UserError
 from desktop.store import lock, repo, revisions  # noqa: F401
 from desktop.store.db import BackgroundCheck, Store, default_db_path, mark_damaged, open_store
