@@ -246,3 +246,33 @@ def test_an_intact_file_opened_the_window_way_is_locked_and_editable(tmp_path, q
     row = store.row("SELECT pid FROM app_lock WHERE id = 1")
     assert row is not None and row["pid"] == os.getpid()  # this window holds the lock
     window.close()
+
+
+def test_the_program_checks_its_file_while_the_window_loads(tmp_path):
+    """`jixiao --db FILE` starts the file's check before the window's modules load; a damaged
+    file still opens read-only and is never written (no lock, no backup)."""
+    from desktop.store.db import BackgroundCheck
+    from tests import hostile_files as H
+
+    path = H.seeded_database(tmp_path / "jixiao.db")
+    assert BackgroundCheck.early(["--db", str(path)]) is not None
+    assert BackgroundCheck.early([f"--db={tmp_path / 'new.db'}"]) is None  # not made yet
+    old = tmp_path / "old.db"
+    old.write_bytes(path.read_bytes()[:60] + b"\x00\x00\x00\x01" + path.read_bytes()[64:])
+    assert BackgroundCheck.early(["--db", str(old)]) is None  # migrating first: checked then
+
+    H.corrupt_one_page(path)
+    damaged_bytes = path.read_bytes()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", JIXIAO_QUIT_AFTER_SHOW="1")
+    env.update(XDG_CONFIG_HOME=str(tmp_path / "cfg"), XDG_DATA_HOME=str(tmp_path / "data"))
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop", "--db", str(path)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert path.read_bytes() == damaged_bytes
+    assert not (tmp_path / "backups").exists()
