@@ -201,6 +201,14 @@ def fmt_rate(rate: Decimal | None) -> str:
     return f"{round_rate(rate) * 100:.2f}%"
 
 
+def fmt_number(value: Decimal | None) -> str:
+    """A number as written, without trailing zeros or rounding ("90", "12.5"); empty for None."""
+    if value is None:
+        return ""
+    text = f"{value:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def fmt_plain(amount: Decimal | None) -> str:
     """A Decimal as a plain string for JSON ("50000.00")."""
     if amount is None:

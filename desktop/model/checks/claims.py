@@ -8,8 +8,8 @@ from decimal import Decimal
 from functools import cache
 
 from desktop.model.checks.config import check_settings, review_words
-from desktop.model.checks.framework import name_of
 from desktop.model.checks.registry import WARNING, Finding, register
+from desktop.model.checks.rows import indicator_name
 from desktop.model.forms import Form
 from desktop.model.money import fmt_points, fmt_rate
 from desktop.model.project import Indicator, Project
@@ -82,7 +82,7 @@ def check_all_met_claim(project: Project, siblings: list[Project], form: Form) -
         Finding(
             WARNING,
             "W-CLAIM-ALL-MET",
-            f"文中称“{quoted}”，但绩效指标表中“{name_of(project.indicators[row], row)}”"
+            f"文中称“{quoted}”，但绩效指标表中“{indicator_name(project.indicators[row], row)}”"
             f"{more}未完全达成（{why}）",
             location,
         )
@@ -108,7 +108,7 @@ def _shortfall(project: Project, form: Form) -> str | None:
     if missed:
         row, why = missed[0]
         more = f"等{len(missed)}项指标" if len(missed) > 1 else ""
-        return f"指标“{name_of(project.indicators[row], row)}”{more}未完全达成（{why}）"
+        return f"指标“{indicator_name(project.indicators[row], row)}”{more}未完全达成（{why}）"
     rate = execution_rate(project)
     threshold = Decimal(str(check_settings(form.key).execution_reason_below))
     if rate is not None and rate < threshold:

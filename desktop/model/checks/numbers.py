@@ -39,8 +39,7 @@ class Amount:
     @property
     def decimals(self) -> int:
         """Decimal places written in the number ("5.5万元" → 1)."""
-        number = _NOT_DIGIT.sub("", normalise_digits(self.text))
-        return len(number.split(".", 1)[1]) if "." in number else 0
+        return written_decimals(self.text)
 
 
 @dataclass(frozen=True)
@@ -55,8 +54,13 @@ class Figure:
     @property
     def decimals(self) -> int:
         """Decimal places written in the number."""
-        number = _NOT_DIGIT.sub("", normalise_digits(self.text))
-        return len(number.split(".", 1)[1]) if "." in number else 0
+        return written_decimals(self.text)
+
+
+def written_decimals(text: str) -> int:
+    """Decimal places of the number as written ("5.5万元" → 1, "60.30%" → 2)."""
+    number = _NOT_DIGIT.sub("", normalise_digits(text))
+    return len(number.split(".", 1)[1]) if "." in number else 0
 
 
 @lru_cache(maxsize=16384)
