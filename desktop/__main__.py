@@ -29,9 +29,13 @@ def main(argv: list[str] | None = None) -> int:
         from desktop import cli
 
         return cli.main(args)
+    from desktop.store.db import BackgroundCheck
+
+    # The file's check reads the whole file in a thread while the window's modules load.
+    check = BackgroundCheck.early(args)
     from desktop.ui.app import run_gui
 
-    return run_gui(args)
+    return run_gui(args, check=check)
 
 
 if __name__ == "__main__":

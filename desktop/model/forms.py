@@ -278,6 +278,19 @@ def load_form(key: str) -> Form:
     return _parse_form(data, path.name)
 
 
+def form_title(key: str) -> str:
+    """A form's title, read from its file without building the whole form (the choice lists
+    name every form; only the chosen one is loaded)."""
+    path = data_dir("forms") / f"{key}.toml"
+    try:
+        title = load_toml(path)["title"]
+    except (OSError, BadToml, KeyError) as exc:
+        raise InputError(f"表单文件 {path.name} 无法读取标题：{exc}") from None
+    if not isinstance(title, str):
+        raise InputError(f"表单文件 {path.name} 格式有误：title 不是文本")
+    return title
+
+
 def _is_form(path: Path) -> bool:
     """True for a report form (it has an outline), not a data file beside the forms."""
     try:

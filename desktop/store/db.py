@@ -50,6 +50,17 @@ def default_db_path() -> Path:
     return Path(platformdirs.user_data_dir("jixiao", appauthor=False)) / "jixiao.db"
 
 
+def db_path_argument(argv: Sequence[str]) -> Path | None:
+    """The path given with --db PATH or --db=PATH (None: the default)."""
+    args = list(argv)
+    for index, arg in enumerate(args):
+        if arg == "--db" and index + 1 < len(args):
+            return Path(args[index + 1])
+        if arg.startswith("--db="):
+            return Path(arg.split("=", 1)[1])
+    return None
+
+
 def now_iso() -> str:
     """Local time, seconds precision, ISO 8601."""
     return dt.datetime.now().replace(microsecond=0).isoformat()
@@ -572,6 +583,23 @@ def open_store(
     return Store(db, path, read_only=reason is not None, read_only_reason=reason, damaged=damaged)
 
 
+def _ready_as_is(path: Path) -> bool:
+    """True for a file of this program that opening will not change: WAL journal already,
+    current schema (read from the SQLite header). Switching the journal or migrating needs the
+    file to itself, so such a file is checked after it is opened, as before."""
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(100)
+    except OSError:
+        return False
+    return (
+        len(header) == 100
+        and header.startswith(b"SQLite format 3\x00")
+        and header[18:20] == b"\x02\x02"  # WAL
+        and int.from_bytes(header[60:64], "big") == SCHEMA_VERSION  # user_version
+    )
+
+
 class BackgroundCheck:
     """``PRAGMA quick_check`` of a file on its own connection in a thread.
 
@@ -585,6 +613,27 @@ class BackgroundCheck:
         self._intact = True
         self._thread = threading.Thread(target=self._run, name="quick-check", daemon=True)
         self._thread.start()
+
+    @classmethod
+    def early(cls, argv: Sequence[str]) -> BackgroundCheck | None:
+        """The check of the file the window will open (--db, else $JIXIAO_DB), started before
+        the window's modules load: it reads the file in its thread while they do. None when
+        the file does not exist yet or is the default one (found later, with the window)."""
+        path = db_path_argument(argv)
+        if path is None and os.environ.get("JIXIAO_DB"):
+            path = Path(os.environ["JIXIAO_DB"])
+        if path is None or not _ready_as_is(path):
+            return None
+        return cls(path)
+
+    def covers(self, path: Path | None) -> bool:
+        """True when this checks the file at ``path``."""
+        if path is None:
+            return False
+        try:
+            return os.path.samefile(self.path, path)
+        except OSError:
+            return False
 
     def _run(self) -> None:
         try:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from typing import NamedTuple
 
 from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -72,9 +72,9 @@ def final_project(ws: Workspace) -> bool:
     return writable(ws) and project is not None and project.id is not None and project.is_final
 
 
-@dataclass(frozen=True)
-class ActionSpec:
-    """One row of the action table."""
+class ActionSpec(NamedTuple):
+    """One row of the action table (a named tuple: cheaper to define than a dataclass at the
+    window's start)."""
 
     name: str
     text: str
@@ -197,7 +197,6 @@ NAVIGATOR_MENU = ("new_unit", "new_project", "-", "rename", "copy_next_year", "d
 # fmt: on
 
 
-@dataclass
 class WindowActions:
     """Every action of the main window (the table's rows, undo/redo and the dock toggles)."""
 
@@ -234,17 +233,23 @@ class WindowActions:
     show_navigator: QAction
     show_findings: QAction
 
+    def __init__(self, **actions: QAction) -> None:
+        names = list(WindowActions.__annotations__)
+        if sorted(actions) != sorted(names):
+            raise TypeError(f"actions missing or unknown: {set(names) ^ set(actions)}")
+        for name in names:
+            setattr(self, name, actions[name])
+
     def items(self) -> list[tuple[str, QAction]]:
-        """(name, action) of every action."""
-        return [(f.name, getattr(self, f.name)) for f in fields(self)]
+        """(name, action) of every action, in the order declared above."""
+        return [(name, getattr(self, name)) for name in WindowActions.__annotations__]
 
     def named(self, name: str) -> QAction:
         """The action called ``name`` (a name of the tables above)."""
         return dict(self.items())[name]
 
 
-@dataclass
-class WindowMenus:
+class WindowMenus(NamedTuple):
     """The menu bar's menus and the toolbar."""
 
     file: QMenu

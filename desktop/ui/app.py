@@ -13,10 +13,17 @@ from types import TracebackType
 # The model and the store first, then Qt and the window's modules (PySide6's import hook no longer
 # reads any of the program's sources: desktop.ui.qt_compat enters them in its table).
 from desktop.errorlog import log_program_error, program_error_message
-from desktop.model import project, scoring, templates  # noqa: F401
+from desktop.model import project, scoring  # noqa: F401
 from desktop.model.errors import StorageError, UserError
 from desktop.store import lock, repo, revisions  # noqa: F401
-from desktop.store.db import BackgroundCheck, Store, default_db_path, mark_damaged, open_store
+from desktop.store.db import (
+    BackgroundCheck,
+    Store,
+    db_path_argument,
+    default_db_path,
+    mark_damaged,
+    open_store,
+)
 
 # isort: split
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -36,13 +43,7 @@ READY_LINE = "JIXIAO_READY"
 
 def parse_db_arg(argv: list[str]) -> Path | None:
     """The path given with --db PATH or --db=PATH (None: the default)."""
-    args = list(argv)
-    for index, arg in enumerate(args):
-        if arg == "--db" and index + 1 < len(args):
-            return Path(args[index + 1])
-        if arg.startswith("--db="):
-            return Path(arg.split("=", 1)[1])
-    return None
+    return db_path_argument(argv)
 
 
 def _interactive() -> bool:
@@ -167,8 +168,11 @@ def _after_first_paint(window: MainWindow, preload: threading.Thread) -> None:
     run_steps(steps)
 
 
-def run_gui(argv: list[str] | None = None) -> int:
-    """Open the window on --db PATH (or $JIXIAO_DB / the default file); returns the exit code."""
+def run_gui(argv: list[str] | None = None, check: BackgroundCheck | None = None) -> int:
+    """Open the window on --db PATH (or $JIXIAO_DB / the default file); returns the exit code.
+
+    ``check``: the file's check if the caller started it already (BackgroundCheck.early).
+    """
     args = list(sys.argv[1:] if argv is None else argv)
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
@@ -184,7 +188,10 @@ def run_gui(argv: list[str] | None = None) -> int:
     except UserError as exc:
         show_error("无法打开数据库", str(exc))
         return 2
-    check = BackgroundCheck(store.path) if store.path and not store.damaged else None
+    if store.path is None or store.damaged:
+        check = None
+    elif check is None or not check.covers(store.path):
+        check = BackgroundCheck(store.path)
     window = open_main_window(store, check=check)
     preload = threading.Thread(target=_preload_fonts, name="font-preload", daemon=True)
     window.first_painted.connect(lambda: _after_first_paint(window, preload))

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 
 from desktop.model.errors import UserError
 from desktop.model.findings import Finding
-from desktop.model.forms import Form, available_forms, load_form
+from desktop.model.forms import Form, available_forms, form_title
 from desktop.model.project import Project
 from desktop.ui.overview_tab import OverviewTab
 from desktop.ui.section_tabs import FormPages, SectionEditor, SectionPage, tab_title
@@ -64,7 +64,7 @@ def form_choices() -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for key in available_forms():
         try:
-            out.append((key, load_form(key).title))
+            out.append((key, form_title(key)))
         except UserError:
             continue
     return out
@@ -81,7 +81,6 @@ class EditorTabs(QTabWidget):
         self.overview = OverviewTab(form_choices())
         self.overview.undo_stack = session.undo_stack
         self.overview.funds.undo_stack = session.undo_stack
-        self.overview.dept.undo_stack = session.undo_stack
         # Built after the first paint (or on demand); empty stand-in pages until then.
         self._grid: IndicatorGrid | None = None
         self._monitoring: MonitoringTab | None = None

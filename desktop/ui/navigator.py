@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QStyle, QTreeWidget, QTreeWidgetItem, QWidget
 
 from desktop.model.errors import UserError
 from desktop.model.project import Unit
 from desktop.model.vocabulary import report_title
-from desktop.store.repo import ProjectRow
+from desktop.store.repo import ProjectPlace, ProjectRow
+
+# The rows of one unit's year, in the listing's order (for a tree given places only).
+YearLoader = Callable[[int, int], list[ProjectRow]]
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -45,8 +50,9 @@ class Navigator(QTreeWidget):
         self._items: dict[int, QTreeWidgetItem] = {}
         self._collapsed: set[tuple[str, int, int]] = set()
         self._opened: set[tuple[str, int, int]] = set()  # years opened by the user (lazy mode)
-        # (kind, unit id, year) of a year item → its project rows not yet shown as items
-        self._pending: dict[tuple[str, int, int], list[ProjectRow]] = {}
+        # (kind, unit id, year) of a year item → its projects not yet shown as items
+        self._pending: dict[tuple[str, int, int], list[ProjectRow | ProjectPlace]] = {}
+        self._load_year: YearLoader | None = None
         self._year_of: dict[int, QTreeWidgetItem] = {}
         self._order: list[int] = []
         self._rows: dict[int, ProjectRow] = {}
@@ -69,14 +75,23 @@ class Navigator(QTreeWidget):
             int(item.data(0, YEAR_ROLE) or 0),
         )
 
-    def reload(self, units: list[Unit], rows: list[ProjectRow], current: int | None) -> None:
+    def reload(
+        self,
+        units: list[Unit],
+        rows: Sequence[ProjectRow | ProjectPlace],
+        current: int | None,
+        load_year: YearLoader | None = None,
+    ) -> None:
         """Rebuild the tree and select ``current`` (without emitting project_selected).
 
         A big database (more than LAZY_LIMIT projects) gets its project items only when their
-        year is opened: 10 000 items would cost the start-up time and memory users notice.
+        year is opened: 10 000 items would cost the start-up time and memory users notice. Its
+        projects may then be given as places (id, unit, year) with ``load_year`` to read a
+        year's rows when the year is opened.
         """
         self.blockSignals(True)
         try:
+            self._load_year = load_year
             self.clear()
             self._items.clear()
             self._rows.clear()
@@ -92,12 +107,16 @@ class Navigator(QTreeWidget):
                     unit_items[unit.id].setToolTip(0, unit.department or unit.name)
             for row in rows:
                 parent = unit_items.get(row.unit_id)
-                if parent is None:
-                    parent = self._make(UNIT, row.unit, row.unit_id, 0, row.unit)
+                if parent is None:  # a unit made since the units were read
+                    name = row.unit if isinstance(row, ProjectRow) else f"单位 {row.unit_id}"
+                    parent = self._make(UNIT, name, row.unit_id, 0, name)
                     unit_items[row.unit_id] = parent
                 year_item = year_items.get((row.unit_id, row.year))
                 if year_item is None:
-                    year_item = self._make(YEAR, f"{row.year}年度", row.unit_id, row.year, row.unit)
+                    unit_name = str(parent.data(0, UNIT_ROLE))
+                    year_item = self._make(
+                        YEAR, f"{row.year}年度", row.unit_id, row.year, unit_name
+                    )
                     year_item.setChildIndicatorPolicy(
                         QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator
                     )
@@ -124,9 +143,14 @@ class Navigator(QTreeWidget):
 
     def _populate(self, year_item: QTreeWidgetItem) -> None:
         """Create the project items of a year that has none yet."""
-        rows = self._pending.pop(self._key(year_item), None)
-        if not rows:
+        key = self._key(year_item)
+        pending = self._pending.pop(key, None)
+        if not pending:
             return
+        rows = [r for r in pending if isinstance(r, ProjectRow)]
+        if len(rows) < len(pending) and self._load_year is not None:
+            loaded = {r.id: r for r in self._load_year(key[1], key[2])}
+            rows = [loaded[r.id] for r in pending if r.id in loaded]
         for row in rows:
             item = self._make(PROJECT, row.name, row.id, row.year, row.unit)
             if row.status == "final":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QUndoStack
@@ -26,17 +27,23 @@ from PySide6.QtWidgets import (
 from desktop.model.findings import Finding
 from desktop.model.profiles import DEPARTMENT_FORM
 from desktop.model.project import SOURCES, YEAR_MAX, YEAR_MIN, Project
-from desktop.ui.dept_editor import DeptEditor
 from desktop.ui.funds_editor import FundsEditor
 from desktop.ui.profile_box import ProfileBox
 from desktop.ui.stated_box import StatedBox
 from desktop.ui.undo import SwapCommand, push
 
+if TYPE_CHECKING:
+    from desktop.ui.dept_editor import DeptEditor
+
 NO_DATE = QDate(YEAR_MIN - 1, 1, 1)
 
 
 class OverviewTab(QScrollArea):
-    """Edits the project's own fields in place; emits ``edited(field)`` after each change."""
+    """Edits the project's own fields in place; emits ``edited(field)`` after each change.
+
+    The 收支情况 editor of a department report is built when a department report is first shown
+    (or ``dept`` is asked for): most files hold project reports only.
+    """
 
     edited = Signal(str)
 
@@ -80,9 +87,11 @@ class OverviewTab(QScrollArea):
         self.funds = FundsEditor()
         self.funds_box = QGroupBox("项目资金（元）")
         QVBoxLayout(self.funds_box).addWidget(self.funds)
-        self.dept = DeptEditor()
+        self._dept: DeptEditor | None = None
+        self._dept_findings: list[Finding] = []
+        self._read_only = False
         self.dept_box = QGroupBox("收支情况（元）")
-        QVBoxLayout(self.dept_box).addWidget(self.dept)
+        QVBoxLayout(self.dept_box)
         self.dept_box.hide()
         self.profile_box = ProfileBox()
         self.stated_box = StatedBox()
@@ -137,9 +146,33 @@ class OverviewTab(QScrollArea):
         self.goal_target_edit.textChanged.connect(self._on_goal_target)
         self.goal_actual_edit.textChanged.connect(self._on_goal_actual)
         self.funds.edited.connect(lambda: self.edited.emit("funds"))
-        self.dept.edited.connect(lambda: self.edited.emit("dept"))
         self.profile_box.edited.connect(self._emit)
         self.profile_box.change_requested.connect(self._on_profile_change)
+
+    @property
+    def dept(self) -> DeptEditor:
+        """The 收支情况 editor (built now if it was not yet)."""
+        if self._dept is None:
+            from desktop.ui.dept_editor import DeptEditor
+
+            editor = DeptEditor()
+            editor.undo_stack = self.undo_stack
+            editor.edited.connect(lambda: self.edited.emit("dept"))
+            layout = self.dept_box.layout()
+            assert layout is not None
+            layout.addWidget(editor)
+            editor.set_project(self._project)
+            editor.set_findings(self._dept_findings)
+            editor.set_read_only(self._read_only)
+            self._dept = editor
+        return self._dept
+
+    def _dept_if_needed(self) -> DeptEditor | None:
+        """The editor when it exists or the project is a department report (it is built then)."""
+        project = self._project
+        if self._dept is None and (project is None or project.form != DEPARTMENT_FORM):
+            return None
+        return self.dept
 
     def set_project(self, project: Project | None) -> None:
         """Show a project's fields (or an empty page)."""
@@ -163,7 +196,8 @@ class OverviewTab(QScrollArea):
         finally:
             self._loading = False
         self.funds.set_project(project)
-        self.dept.set_project(project)
+        if (editor := self._dept_if_needed()) is not None:
+            editor.set_project(project)
         self.profile_box.set_project(project)
         self.stated_box.set_project(project)
         self._show_kind()
@@ -180,7 +214,9 @@ class OverviewTab(QScrollArea):
 
     def set_findings(self, findings: list[Finding]) -> None:
         """Tint what the 审核 names on this tab (a department's breakdowns)."""
-        self.dept.set_findings(findings)
+        self._dept_findings = findings
+        if self._dept is not None:
+            self._dept.set_findings(findings)
 
     def show_name(self) -> None:
         """Show the project's name after it was changed elsewhere (重命名)."""
@@ -202,7 +238,9 @@ class OverviewTab(QScrollArea):
         for widget in (self.year_spin, self.form_combo, self.date_edit):
             widget.setEnabled(not flag)
         self.funds.set_read_only(flag)
-        self.dept.set_read_only(flag)
+        self._read_only = flag
+        if self._dept is not None:
+            self._dept.set_read_only(flag)
         self.profile_box.set_read_only(flag)
 
     def focus_field(self, name: str) -> None:
@@ -291,7 +329,8 @@ class OverviewTab(QScrollArea):
                     self.year_spin.setValue(value)
                 elif field == "form":
                     self.form_combo.setCurrentIndex(max(self.form_combo.findData(value), 0))
-                    self.dept.set_project(project)
+                    if (editor := self._dept_if_needed()) is not None:
+                        editor.set_project(project)
                     self._show_kind()
                 elif field == "signed_date":
                     signed = value if isinstance(value, dt.date) else None

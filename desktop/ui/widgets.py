@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -50,6 +48,8 @@ class Banner(QLabel):
             self.setTextFormat(Qt.TextFormat.PlainText)
             self.setText(text)
         else:
+            import html  # only for a banner with a link: not at the start
+
             self.setTextFormat(Qt.TextFormat.RichText)
             self.setText(
                 f"{html.escape(text)} <a href='{html.escape(link[0])}'><b>{html.escape(link[1])}</b></a>"

@@ -16,7 +16,7 @@ from desktop.store import repo
 from desktop.store.db import Store
 from desktop.ui.editor_tabs import EditorTabs
 from desktop.ui.findings_dock import FindingsPanel
-from desktop.ui.navigator import Navigator
+from desktop.ui.navigator import LAZY_LIMIT, Navigator
 from desktop.ui.session import EditorSession
 from desktop.ui.status import WindowStatus
 from desktop.ui.widgets import Banner, EmptyPage
@@ -92,7 +92,18 @@ class Workspace:
         """Re-read units and projects into the navigator (keeps the current selection)."""
         project = self.session.project
         current = project.id if project else None
-        self.navigator.reload(repo.list_units(self.store), repo.list_projects(self.store), current)
+        store = self.store
+        places = repo.list_project_places(store)
+        units = repo.list_units(store)
+        if len(places) <= LAZY_LIMIT:  # every year is shown at once: one query for all rows
+            self.navigator.reload(units, repo.list_projects(store), current)
+        else:
+            self.navigator.reload(
+                units,
+                places,
+                current,
+                lambda unit_id, year: repo.list_projects(store, year=year, unit_id=unit_id),
+            )
         self.session.forget_siblings()
         has_projects = bool(self.navigator.project_ids())
         self.empty_page.set_has_units(bool(self.navigator.topLevelItemCount()), has_projects)

@@ -70,3 +70,10 @@ def test_no_section_title_is_hard_coded_in_python():
         text = path.read_text(encoding="utf-8")
         for title in titles:
             assert title not in text, f"{title} hard-coded in {path}"
+
+
+def test_every_forms_title_reads_as_the_loaded_form_says():
+    from desktop.model.forms import form_title
+
+    for key in available_forms():
+        assert form_title(key) == load_form(key).title

@@ -5,6 +5,7 @@ These tests assert what is loaded and built, never how long anything takes.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -109,21 +110,57 @@ def test_read_only_reaches_the_tabs_built_later(ui_store, make_window):
     assert window.grid.model().read_only
 
 
+# The window's own modules the first paint does without: the menus' dialogs and features, the
+# 收支情况 editor of department reports; and standard modules the start used to pay for.
+NOT_BEFORE_PAINT = (
+    *NOT_AT_START,
+    "desktop.ui.dialogs",
+    "desktop.ui.dept_editor",
+    *(f"desktop.ui.{name}" for name in ("project_actions", "db_actions", "recycle_bin")),
+    *(f"desktop.ui.{name}" for name in ("cycle_actions", "rescue", "print_actions")),
+    *(f"desktop.ui.{name}" for name in ("text_import_dialog", "xlsx_dialogs")),
+    "desktop.ui.finalise_actions",
+    "html",
+    "socket",
+    "secrets",
+    "platformdirs",
+)
+
+START_PROBE = """
+import json, linecache, sys
+from PySide6.QtWidgets import QApplication
+from desktop.ui.app import open_main_window
+from desktop.store.db import open_store
+from desktop.ui.screen_fit import ScreenFitter
+app = QApplication([])
+window = open_main_window(open_store(sys.argv[1]))
+painted = []
+window.first_painted.connect(lambda: painted.append(sorted(sys.modules)))
+fitter_before = app.findChild(ScreenFitter) is not None
+window.show()
+for _ in range(500):
+    app.processEvents()
+    if painted:
+        break
+feature = sys.modules["PySide6.support.feature"]
+read = sorted(f for f in linecache.cache if "desktop" in f)
+print(json.dumps({
+    "painted": bool(painted),
+    "modules": painted[0] if painted else [],
+    "fitter_before": fitter_before,
+    "fitter_after": app.findChild(ScreenFitter) is not None,
+    "dept_built": window.overview._dept is not None,
+    "table": feature.pyside_feature_dict.get("desktop.ui.main_window"),
+    "sources_read": read,
+}))
+window.close()
+"""
+
+
 def test_the_window_start_imports_nothing_the_first_paint_does_not_need(tmp_path):
-    """Build and show the real window as the program does; list what got imported."""
+    """Build and show the real window as the program does; what got imported and built by the
+    first paint, and what the start left to after it."""
     db = tmp_path / "start.db"
-    code = (
-        "import sys, os\n"
-        "from PySide6.QtWidgets import QApplication\n"
-        "from desktop.ui.app import open_main_window\n"
-        "from desktop.store.db import open_store\n"
-        "app = QApplication([])\n"
-        f"window = open_main_window(open_store({str(db)!r}))\n"
-        "window.show(); app.processEvents()\n"
-        f"bad = [m for m in sys.modules if m.split('.')[0] in {NOT_AT_START!r} "
-        f"or any(m.startswith(p + '.') or m == p for p in {NOT_AT_START!r})]\n"
-        "print(sorted(bad)); window.close()\n"
-    )
     seed = subprocess.run(
         [sys.executable, "-m", "desktop", "--db", str(db), "import-json", str(FIXTURE)],
         cwd=REPO,
@@ -134,10 +171,38 @@ def test_the_window_start_imports_nothing_the_first_paint_does_not_need(tmp_path
     assert seed.returncode == 0, seed.stderr
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "cfg"))
     done = subprocess.run(
-        [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, timeout=120
+        [sys.executable, "-c", START_PROBE, str(db)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip().splitlines()[-1] == "[]"
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["painted"]
+    bad = [
+        m for m in seen["modules"] if any(m == p or m.startswith(p + ".") for p in NOT_BEFORE_PAINT)
+    ]
+    assert bad == []
+    # An application-wide event filter in Python would see every event of the start: the
+    # screen fitter comes after the first paint (and then fits every dialog, test_screen_fit).
+    assert not seen["fitter_before"] and seen["fitter_after"]
+    assert not seen["dept_built"]  # a project report: no 收支情况 editor
+    # PySide6's import hook found the program's modules in its table and read none of them.
+    assert seen["table"] == 0
+    assert seen["sources_read"] == []
+
+
+def test_a_department_report_builds_its_editor_with_the_window(ui_store, make_window):
+    from tests.dept_helpers import department_project
+
+    with ui_store.transaction():
+        pid = repo.insert_project(ui_store, department_project())
+    window = make_window(ui_store)
+    assert window.current_project().id == pid
+    assert window.overview._dept is not None
+    assert window.overview.dept_box.isVisible()
 
 
 def test_a_damaged_file_found_by_the_background_check_is_never_written(tmp_path, qtbot):
@@ -181,3 +246,33 @@ def test_an_intact_file_opened_the_window_way_is_locked_and_editable(tmp_path, q
     row = store.row("SELECT pid FROM app_lock WHERE id = 1")
     assert row is not None and row["pid"] == os.getpid()  # this window holds the lock
     window.close()
+
+
+def test_the_program_checks_its_file_while_the_window_loads(tmp_path):
+    """`jixiao --db FILE` starts the file's check before the window's modules load; a damaged
+    file still opens read-only and is never written (no lock, no backup)."""
+    from desktop.store.db import BackgroundCheck
+    from tests import hostile_files as H
+
+    path = H.seeded_database(tmp_path / "jixiao.db")
+    assert BackgroundCheck.early(["--db", str(path)]) is not None
+    assert BackgroundCheck.early([f"--db={tmp_path / 'new.db'}"]) is None  # not made yet
+    old = tmp_path / "old.db"
+    old.write_bytes(path.read_bytes()[:60] + b"\x00\x00\x00\x01" + path.read_bytes()[64:])
+    assert BackgroundCheck.early(["--db", str(old)]) is None  # migrating first: checked then
+
+    H.corrupt_one_page(path)
+    damaged_bytes = path.read_bytes()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", JIXIAO_QUIT_AFTER_SHOW="1")
+    env.update(XDG_CONFIG_HOME=str(tmp_path / "cfg"), XDG_DATA_HOME=str(tmp_path / "data"))
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop", "--db", str(path)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert path.read_bytes() == damaged_bytes
+    assert not (tmp_path / "backups").exists()
