@@ -17,7 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.model.project import YEAR_MAX, YEAR_MIN
+from desktop.model.project import YEAR_MAX, YEAR_MIN, Project
+
+# The check box of the import previews that lets an import overwrite existing projects.
+REPLACE_TEXT = "覆盖数据库中同单位、同年度、同名的项目"
 
 
 @dataclass(frozen=True)
@@ -184,3 +187,11 @@ def save_file(parent: QWidget | None, title: str, suggested: str, filters: str) 
     """Pick a file to write; None when cancelled."""
     name, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
     return Path(name) if name else None
+
+
+def duplicates_refusal(existing: list[Project]) -> str:
+    """Why an import preview did not write: the projects the database has (the window's way
+    out is the check box, never the command line's --replace)."""
+    names = "、".join(f"“{p.name}”（{p.unit.name}，{p.year}年度）" for p in existing[:3])
+    more = f"等 {len(existing)} 个项目" if len(existing) > 3 else ""
+    return f"数据库中已有{names}{more}；如需覆盖，请勾选“{REPLACE_TEXT}”后再导入"
