@@ -65,13 +65,12 @@ def selected_ids(store: Any, args: argparse.Namespace) -> list[int]:
 
 def insert_all(store: Any, projects: list[Any], replace: bool = False) -> int:
     """Write imported projects in one transaction (under the writer lock); print their ids."""
-    from desktop.store import repo
-    from desktop.store.lock import ensure_writable
+    from desktop.store import lock, repo
 
-    ensure_writable(store)
     for project in projects:
         project.status = "draft"
-    ids = repo.insert_projects(store, projects, replace=replace)
+    with lock.held(store):
+        ids = repo.insert_projects(store, projects, replace=replace)
     for pid, project in zip(ids, projects, strict=True):
         print(f"{pid}\t{project.unit.name}\t{project.year}\t{project.name}")
     return 0

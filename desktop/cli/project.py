@@ -19,26 +19,24 @@ def cmd_next_year(args: argparse.Namespace) -> int:
 
 def cmd_finalise(args: argparse.Namespace) -> int:
     """`finalise`: 定稿 with a fingerprint; refused while 错误 findings remain."""
-    from desktop.store import revisions
-    from desktop.store.lock import ensure_writable
+    from desktop.store import lock, revisions
 
     store = open_from_args(args, write=True)
-    ensure_writable(store)
-    fp = revisions.finalise(store, args.project_id, force=args.force)
+    with lock.held(store):
+        fp = revisions.finalise(store, args.project_id, force=args.force)
     print(f"已定稿，指纹 SHA-256：{fp}")
     return 0
 
 
 def cmd_unfinalise(args: argparse.Namespace) -> int:
     """`unfinalise`: back to draft with a reason; the 定稿 revision stays in the history."""
-    from desktop.store import revisions
-    from desktop.store.lock import ensure_writable
+    from desktop.store import lock, revisions
 
     if not args.reason.strip():
         raise InputError("撤销定稿须填写原因（--reason）")
     store = open_from_args(args, write=True)
-    ensure_writable(store)
-    revisions.unfinalise(store, args.project_id, reason=args.reason)
+    with lock.held(store):
+        revisions.unfinalise(store, args.project_id, reason=args.reason)
     print("已撤销定稿，项目可再次编辑")
     return 0
 

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-StorageKind = Literal["locked", "read_only", "corrupt", "disk_full", "missing", "other"]
+StorageKind = Literal[
+    "locked", "lock_lost", "read_only", "corrupt", "disk_full", "missing", "other"
+]
 
 
 class UserError(Exception):
@@ -39,3 +41,11 @@ class StorageError(UserError):
     def __init__(self, message: str, kind: StorageKind = "other") -> None:
         super().__init__(message)
         self.kind: StorageKind = kind
+
+
+class LockLostError(StorageError):
+    """This process held the single-writer lock and no longer does: another window or program
+    took the database over (this one stalled past the stale time). Nothing may be written."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, "lock_lost")

@@ -65,6 +65,7 @@ def backup_to(store: Store, out: Path, overwrite: bool = True) -> None:
         dest = sqlite3.connect(str(tmp))
         try:
             store.conn.backup(dest)
+            _drop_lock(dest)
         finally:
             dest.close()
         tmp.replace(out)
@@ -147,8 +148,18 @@ def _copy_pages(src: sqlite3.Connection, target: Path) -> None:
     dest = sqlite3.connect(str(target))
     try:
         src.backup(dest)
+        _drop_lock(dest)
     finally:
         dest.close()
+
+
+def _drop_lock(conn: sqlite3.Connection) -> None:
+    """A copy is held by nobody: the writer lock record of the original is not copied."""
+    try:
+        conn.execute("DELETE FROM app_lock")
+        conn.commit()
+    except sqlite3.OperationalError:
+        pass  # not a database of this program (no app_lock table)
 
 
 def _replace_file(src: sqlite3.Connection, target: Path) -> None:

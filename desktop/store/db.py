@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.model.errors import StorageError, StorageKind
+from desktop.model.errors import LockLostError, StorageError, StorageKind
 from desktop.store.connection import Database
 
 if TYPE_CHECKING:
@@ -242,11 +242,17 @@ def _m3_year_cycle(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m4_lock_token(db: sqlite_utils.Database) -> None:
+    """The single-writer lock names its holder by a random token (checked in every write)."""
+    db.execute("ALTER TABLE app_lock ADD COLUMN token TEXT")
+
+
 # Ordered migrations: MIGRATIONS[i] brings user_version i to i + 1. Never edit a released one.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _m1_initial,
     _m2_profiles_department,
     _m3_year_cycle,
+    _m4_lock_token,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -270,6 +276,9 @@ class Store:
         self.read_only_reason = read_only_reason
         # True when the file failed PRAGMA quick_check: never written to, never backed up.
         self.damaged = damaged
+        # The token of the single-writer lock this store holds (desktop.store.lock); while set,
+        # every write transaction first checks the lock still carries it.
+        self.lock_token: str | None = None
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -301,14 +310,43 @@ class Store:
         try:
             if durable:
                 self.db.execute("PRAGMA synchronous=FULL")
-            with self.db.atomic():
-                yield self.db
+            if self.conn.in_transaction:
+                with self.db.atomic():  # nested: a savepoint inside the outer transaction
+                    yield self.db
+            else:
+                with self._outer_transaction():
+                    yield self.db
         except sqlite3.DatabaseError as exc:
             raise _storage_error(exc, self.path) from None
         finally:
             if durable:
                 with contextlib.suppress(sqlite3.Error):
                     self.db.execute("PRAGMA synchronous=NORMAL")
+
+    @contextlib.contextmanager
+    def _outer_transaction(self) -> Iterator[None]:
+        """BEGIN IMMEDIATE (the write lock first, so the check below cannot go stale), the lock
+        ownership check, then the caller's writes; COMMIT, or ROLLBACK on any exception."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            if self.lock_token is not None:
+                self._check_lock_owner(self.lock_token)
+            yield
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+
+    def _check_lock_owner(self, token: str) -> None:
+        row = self.conn.execute("SELECT token FROM app_lock WHERE id = 1").fetchone()
+        if row is None or row[0] != token:
+            raise LockLostError(lock_lost_message())
 
     def close(self) -> None:
         """Close the file."""
@@ -349,6 +387,14 @@ def _check_file(path: Path) -> None:
             raise StorageError(f"无法读取数据库文件 {path}：{exc.strerror}") from None
         if head != SQLITE_MAGIC:
             raise StorageError(f"文件 {path} 不是 SQLite 数据库，未做任何修改", "corrupt")
+
+
+def lock_lost_message() -> str:
+    """What the user is told when this window no longer holds the single-writer lock."""
+    return (
+        "本窗口已失去对数据库的写入权：本窗口停止响应（如电脑休眠）期间，另一窗口或程序接管了"
+        "数据库。为免覆盖对方的修改，本窗口不再写入"
+    )
 
 
 def _migrate(db: Database, version: int) -> None:

@@ -19,6 +19,7 @@ from shiboken6 import isValid
 from desktop.ui import cycle_actions, db_actions, project_actions, recycle_bin
 from desktop.ui.bugs import guarded
 from desktop.ui.navigator import PROJECT, UNIT
+from desktop.ui.rescue import save_copy
 from desktop.ui.workspace import Workspace
 
 SP = QStyle.StandardPixmap
@@ -106,6 +107,12 @@ def _import_text(ws: Workspace) -> object:
     return text_import_dialog.open_import(ws)
 
 
+def _import_pdf(ws: Workspace) -> object:
+    from desktop.ui import text_import_dialog
+
+    return text_import_dialog.open_pdf_import(ws)
+
+
 def _import_excel(ws: Workspace) -> object:
     from desktop.ui import xlsx_dialogs
 
@@ -178,8 +185,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("save", "保存", project_actions.save_now, (STD.Save,), SP.SP_DialogSaveButton,
                "修改会自动保存（Ctrl+S）"),
     ActionSpec("import_text", "导入报告文本/Word…", _import_text,
-               ("Ctrl+Shift+I",), None,
-               "把已有的报告（文本、.docx 或带文字层的 PDF）导入为项目，先预览再导入",
+               ("Ctrl+Shift+I",), None, "把已有的报告（文本、.docx 或 PDF）导入为项目，先预览再导入",
+               writable),
+    ActionSpec("import_pdf", "导入 PDF 报告…", _import_pdf, (), None,
+               "把带文字层的 PDF 报告（网站公开的报告、去年的报告）导入为项目，先预览再导入",
                writable),
     ActionSpec("import_excel", "从 Excel 导入…", _import_excel, (), None,
                "读取项目支出绩效自评表，预览后导入为草稿", writable),
@@ -224,8 +233,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
 
 # The menus, the toolbar and the navigator's context menu, by action name.
 MENUS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("file", "文件(&F)", ("new_unit", "new_project", "save", "-", "import_text", "import_excel",
-                          "-", "print_preview", "print_report", "-", "backup", "restore", "recycle_bin",
+    ("file", "文件(&F)", ("new_unit", "new_project", "save", "-", "import_text", "import_pdf",
+                          "import_excel", "-", "print_preview", "print_report", "-", "backup", "restore", "recycle_bin",
                           "-", "quit")),
     ("edit", "编辑(&E)", ("undo", "redo", "-", "show_navigator", "show_findings")),
     ("project", "项目(&P)", ("new_project", "rename", "copy_next_year", "delete", "-",
@@ -248,6 +257,7 @@ class WindowActions:
     new_project: QAction
     save: QAction
     import_text: QAction
+    import_pdf: QAction
     import_excel: QAction
     print_preview: QAction
     print_report: QAction
@@ -424,4 +434,14 @@ def connect_actions(ws: Workspace, actions: WindowActions) -> None:
     ws.empty_page.new_project_clicked.connect(actions.new_project.trigger)
     ws.empty_page.import_text_clicked.connect(actions.import_text.trigger)
     ws.empty_page.import_excel_clicked.connect(actions.import_excel.trigger)
+    ws.banner.link_clicked.connect(lambda key: _on_banner_link(ws, actions, key))
     refresh()
+
+
+def _on_banner_link(ws: Workspace, actions: WindowActions, key: str) -> None:
+    """The banner's action: save the edits kept after losing the writer lock as a copy, or
+    restore a backup over a damaged file."""
+    if key == "save-copy":
+        save_copy(ws)
+    elif key == "restore":
+        actions.restore.trigger()

@@ -104,7 +104,7 @@ def _lock_or_reason(store: Store) -> str | None:
     return (
         f"数据库正由 {holder.user} 在计算机 {holder.host} 上使用"
         f"（自 {holder.started.replace('T', ' ')[:16]} 起，进程 {holder.pid}）。"
-        "本窗口以只读方式打开，不能修改；对方关闭程序后重新打开即可编辑。"
+        "本窗口以只读方式打开，不能修改；对方关闭程序后，本窗口会自动转为可编辑。"
     )
 
 

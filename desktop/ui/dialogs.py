@@ -195,3 +195,20 @@ def duplicates_refusal(existing: list[Project]) -> str:
     names = "、".join(f"“{p.name}”（{p.unit.name}，{p.year}年度）" for p in existing[:3])
     more = f"等 {len(existing)} 个项目" if len(existing) > 3 else ""
     return f"数据库中已有{names}{more}；如需覆盖，请勾选“{REPLACE_TEXT}”后再导入"
+
+
+def chosen_file(parent: QWidget | None, name: str, suffix: str) -> Path | None:
+    """The file picked in a save dialog, with ``suffix`` added when the user left it out.
+
+    The dialog asked before replacing the name as typed; a name that only exists with the added
+    suffix is asked about here, so no export replaces a file without the user's yes.
+    """
+    path = Path(name)
+    if path.suffix.lower() == suffix.lower():
+        return path
+    path = path.with_name(path.name + suffix)
+    if path.exists() and not confirm(
+        parent, "文件已存在", f"“{path.name}”已存在。要替换它吗？\n\n{path.parent}"
+    ):
+        return None
+    return path

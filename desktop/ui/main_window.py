@@ -156,6 +156,15 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Flush, remember the layout, give the lock back."""
+        if self.session.unsaved and not dialogs.confirm(
+            self,
+            "有未保存的修改",
+            "本窗口已失去对数据库的写入权，最近的修改没有写入数据库。\n\n"
+            "选择“取消”留在程序中，用窗口上方的“另存为副本…”保存这些修改；"
+            "选择“确定”放弃这些修改并退出。",
+        ):
+            event.ignore()
+            return
         if not self.session.read_only and not self.session.flush():
             keep = dialogs.confirm(
                 self,

@@ -28,6 +28,7 @@ from desktop.model.project import SOURCES, YEAR_MAX, YEAR_MIN, Project
 from desktop.ui.dept_editor import DeptEditor
 from desktop.ui.funds_editor import FundsEditor
 from desktop.ui.profile_box import ProfileBox
+from desktop.ui.stated_box import StatedBox
 
 NO_DATE = QDate(YEAR_MIN - 1, 1, 1)
 
@@ -82,9 +83,11 @@ class OverviewTab(QScrollArea):
         QVBoxLayout(self.dept_box).addWidget(self.dept)
         self.dept_box.hide()
         self.profile_box = ProfileBox()
+        self.stated_box = StatedBox()
 
         layout = QVBoxLayout(page)
         layout.addWidget(self._basic_box())
+        layout.addWidget(self.stated_box)
         layout.addWidget(self.funds_box)
         layout.addWidget(self.dept_box)
         layout.addWidget(self.profile_box)
@@ -160,6 +163,7 @@ class OverviewTab(QScrollArea):
         self.funds.set_project(project)
         self.dept.set_project(project)
         self.profile_box.set_project(project)
+        self.stated_box.set_project(project)
         self._show_kind()
 
     def _show_kind(self) -> None:
@@ -215,6 +219,8 @@ class OverviewTab(QScrollArea):
             "actual": self.goal_actual_edit,
             "profile": self.profile_box.combo,
             "execution_reason": self.profile_box.reason_edit,
+            "claimed_score": self.stated_box,
+            "claimed_grade": self.stated_box,
         }
         widget = widgets.get(name, self.name_edit)
         self.ensureWidgetVisible(widget)

@@ -13,6 +13,7 @@ from desktop.model.errors import UserError
 from desktop.model.project import Project
 from desktop.model.vocabulary import binder_title
 from desktop.store import repo
+from desktop.ui import dialogs
 from desktop.ui.print_preview import (
     PreviewDialog,
     a4_printer,
@@ -110,7 +111,8 @@ def export_batch(ws: Workspace) -> None:
     name, _f = QFileDialog.getSaveFileName(
         ws.window, "导出合订本", f"{title}.pdf", "PDF 文件 (*.pdf)"
     )
-    if not name:
+    out = dialogs.chosen_file(ws.window, name, ".pdf") if name else None
+    if out is None:
         return
     projects = repo.load_projects(ws.store, [r.id for r in chosen])
-    start_batch(ws.window, projects, Path(name), title)  # the window owns dialog and worker
+    start_batch(ws.window, projects, out, title)  # the window owns dialog and worker

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QSize,
     QThread,
     Signal,
+    Slot,
 )
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
@@ -39,6 +40,7 @@ from desktop.model.forms import load_form
 from desktop.model.project import Project
 from desktop.store.db import Store
 from desktop.store.revisions import latest_fingerprint
+from desktop.ui import dialogs
 from desktop.ui.pdf_viewer import PdfViewer
 from desktop.ui.screen_fit import available_area
 
@@ -212,7 +214,9 @@ def save_pdf_dialog(parent: QWidget | None, data: bytes, suggested_name: str) ->
     )
     if not name:
         return None
-    path = Path(name if name.lower().endswith(".pdf") else name + ".pdf")
+    path = dialogs.chosen_file(parent, name, ".pdf")
+    if path is None:
+        return None
     try:
         write_bytes_atomic(path, data)
     except UserError as exc:
@@ -237,6 +241,7 @@ class BatchWorker(QThread):
         self.title = title
         self._cancel = False
 
+    @Slot()
     def cancel(self) -> None:
         """Ask the rendering to stop at the next report."""
         self._cancel = True
@@ -263,33 +268,55 @@ class BatchWorker(QThread):
             self.succeeded.emit(str(self.out))
 
 
+class BatchProgressDialog(QProgressDialog):
+    """The 合订本's progress; the worker thread's signals arrive at its slots.
+
+    Cross-thread signals go to decorated slots of an object living on the GUI thread: PySide6
+    6.8+ can crash delivering a worker thread's signal to a plain Python callable (PYSIDE-3124).
+    """
+
+    def __init__(self, parent: QWidget | None, total: int) -> None:
+        super().__init__("正在生成合订本…", "取消", 0, max(total, 1), parent)
+        self.setWindowTitle("导出合订本")
+        self.setMinimumDuration(0)
+        self.setAutoClose(True)
+
+    @Slot(int, int)
+    def on_progress(self, done: int, count: int) -> None:
+        """One more report rendered."""
+        self.setMaximum(max(count, 1))
+        self.setValue(done)
+        self.setLabelText(f"正在生成合订本… {done}/{count}")
+
+    @Slot(str)
+    def on_succeeded(self, path: str) -> None:
+        """Written: close."""
+        self.reset()
+
+    @Slot()
+    def on_cancelled(self) -> None:
+        """Stopped at the user's request: nothing was written."""
+        self.reset()
+
+    @Slot(str)
+    def on_failed(self, message: str) -> None:
+        """Close and say why in one line."""
+        self.reset()
+        QMessageBox.warning(self.parentWidget(), "出错了", message)
+
+
 def start_batch(
     parent: QWidget | None, projects: list[Project], out: Path, title: str
-) -> tuple[BatchWorker, QProgressDialog]:
+) -> tuple[BatchWorker, BatchProgressDialog]:
     """Start a batch export with a cancellable progress dialog."""
-    total = len(projects)
-    dialog = QProgressDialog("正在生成合订本…", "取消", 0, max(total, 1), parent)
-    dialog.setWindowTitle("导出合订本")
-    dialog.setMinimumDuration(0)
-    dialog.setAutoClose(True)
+    dialog = BatchProgressDialog(parent, len(projects))
     worker = BatchWorker(projects, out, title)
     worker.setParent(dialog)
-
-    def on_progress(done: int, count: int) -> None:
-        dialog.setMaximum(max(count, 1))
-        dialog.setValue(done)
-        dialog.setLabelText(f"正在生成合订本… {done}/{count}")
-
-    worker.progressed.connect(on_progress)
+    worker.progressed.connect(dialog.on_progress)
+    worker.succeeded.connect(dialog.on_succeeded)
+    worker.failed.connect(dialog.on_failed)
+    worker.cancelled.connect(dialog.on_cancelled)
     dialog.canceled.connect(worker.cancel)
-    worker.succeeded.connect(lambda path: dialog.reset())
-
-    def on_failed(message: str) -> None:
-        dialog.reset()
-        QMessageBox.warning(parent, "出错了", message)
-
-    worker.failed.connect(on_failed)
-    worker.cancelled.connect(dialog.reset)
     worker.start()
     dialog.show()
     return worker, dialog

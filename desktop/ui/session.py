@@ -8,22 +8,25 @@ state themselves: they call the session's methods and follow its signals.
 from __future__ import annotations
 
 import contextlib
+import copy
+import datetime as dt
+import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QUndoStack
 
-from desktop.model.errors import StorageError, UserError
+from desktop.model.errors import LockLostError, StorageError, UserError
 from desktop.model.findings import Finding
 from desktop.model.forms import Form, available_forms, load_form
 from desktop.model.project import Project
 from desktop.store import lock, project_status, repo
-from desktop.store.db import Store
+from desktop.store.db import Store, lock_lost_message
 from desktop.ui.autosave import Autosaver
 from desktop.ui.checks_worker import ChecksWorker
 
-HEARTBEAT_MS = lock.HEARTBEAT_SECONDS * 1000
+HEARTBEAT_MS = lock.HEARTBEAT_SECONDS * 1000  # the default; lock.heartbeat_seconds() decides
 FINDINGS_DELAY_MS = 300
 
 
@@ -61,6 +64,8 @@ class EditorSession(QObject):
     save_failed = Signal(str)  # Chinese reason; the edits stay in memory
     save_pending = Signal()  # edits wait to be written
     message = Signal(str)  # a note for the status bar
+    lock_lost = Signal(str)  # another window or program took the database over: the reason
+    lock_regained = Signal(str)  # this window holds the lock again (the holder left): a note
 
     def __init__(
         self, store: Store, read_only_reason: str | None = None, parent: QObject | None = None
@@ -86,9 +91,15 @@ class EditorSession(QObject):
         self._checks = ChecksWorker(self)
         self._checks.done.connect(self._on_checked)
         self._checked_tag = 0  # answers of background checks for an older state are dropped
+        beat_ms = int(lock.heartbeat_seconds() * 1000)
         self._heartbeat = QTimer(self)
-        self._heartbeat.setInterval(HEARTBEAT_MS)
+        self._heartbeat.setInterval(beat_ms)
         self._heartbeat.timeout.connect(self._beat)
+        # While another holds the lock, try to take it over at the same pace (no restart needed).
+        self._takeover = QTimer(self)
+        self._takeover.setInterval(beat_ms)
+        self._takeover.timeout.connect(self.try_takeover)
+        self._lost = False  # this window held the lock and lost it; edits kept in memory
         self.set_read_only(read_only_reason)
 
     # ----- state --------------------------------------------------------------------------
@@ -129,23 +140,111 @@ class EditorSession(QObject):
         return not self.read_only and not (project is not None and project.is_final)
 
     @property
+    def lost_lock(self) -> bool:
+        """True after this window lost the writer lock to another (until it takes it back)."""
+        return self._lost
+
+    @property
+    def unsaved(self) -> bool:
+        """True when edits exist only in this window (not written, and no write will follow)."""
+        return self._lost and self._project is not None and self._pending.any()
+
+    @property
     def last_error(self) -> str | None:
         """Why the last write failed (None after a successful one)."""
         return self.autosave.last_error
 
     # ----- read-only state, lock, store -----------------------------------------------------
     def set_read_only(self, reason: str | None) -> None:
-        """Enter (a Chinese reason) or leave (None) read-only mode; the heartbeat follows."""
+        """Enter (a Chinese reason) or leave (None) read-only mode; heartbeat and takeover follow.
+
+        A window on a writable file that is read-only because another holds the lock keeps
+        trying to take the lock over; a read-only or damaged file never becomes writable.
+        """
         self._read_only_reason = reason
+        file_writable = self._store.read_only_reason is None
         if reason is not None:
             self._store.read_only = True
             self._heartbeat.stop()
+            if file_writable:
+                self._takeover.start()
         else:
+            self._takeover.stop()
+            if file_writable:
+                self._store.read_only = False
             self._heartbeat.start()
         self.read_only_changed.emit(reason)
 
     def _beat(self) -> None:
-        lock.heartbeat(self._store)
+        if lock.heartbeat(self._store) is False:
+            self._on_lock_lost()
+
+    def _on_lock_lost(self) -> None:
+        """Stop writing for good: keep the edits in memory, say so, wait for the lock."""
+        if self._lost:
+            return
+        self._lost = True
+        self.autosave.discard()  # no retries; the session's pending edits stay as they are
+        try:
+            other = lock.holder(self._store)
+        except (StorageError, sqlite3.Error):
+            other = None
+        now = f"（现由 {other.describe()}使用）" if other else ""
+        kept = (
+            "尚未保存的修改仍保留在窗口中，可点“另存为副本…”保存到文件；"
+            if self._pending.any()
+            else ""
+        )
+        reason = f"{lock_lost_message()}{now}。{kept}对方关闭程序后，本窗口会自动转为可编辑" + (
+            "，并把未保存的修改另存为一个新项目。" if self._pending.any() else "。"
+        )
+        self.set_read_only(reason)
+        self.lock_lost.emit(reason)
+
+    def rescue_copy(self) -> Project | None:
+        """The edited project (with what was not written) as a new draft named as a copy."""
+        if self._project is None:
+            return None
+        rescued = copy.deepcopy(self._project)
+        rescued.id = None
+        rescued.status = "draft"
+        stamp = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
+        rescued.name = f"{rescued.name[:150]}（未保存的修改 {stamp}）"
+        return rescued
+
+    def try_takeover(self) -> bool:
+        """Take the lock if its holder is gone; True when this window may write now.
+
+        Edits kept after losing the lock are first written as a new project (never over what
+        the other holder wrote); then the window reads the file again.
+        """
+        if self._store.read_only_reason is not None:
+            return False  # the file itself is read-only or damaged: no lock makes it writable
+        self._store.read_only = False  # the lock decides now; the file could be written
+        try:
+            holder = lock.acquire(self._store)
+        except (StorageError, sqlite3.Error):
+            holder = None if lock.owns(self._store) else lock.LockInfo("", "", 0, "", "")
+        if holder is not None:
+            self._store.read_only = True
+            return False
+        note = ""
+        rescued = self.rescue_copy() if self.unsaved else None
+        if rescued is not None:
+            try:
+                with self._store.transaction():
+                    new_id = repo.insert_project(self._store, rescued)
+            except UserError as exc:
+                lock.release(self._store)
+                self._store.read_only = True
+                self.message.emit(f"未能把未保存的修改另存为新项目：{exc}")
+                return False
+            note = f"；本窗口未保存的修改已另存为新项目“{rescued.name}”（编号 {new_id}）"
+        self._lost = False
+        self._pending.clear()
+        self.set_read_only(None)
+        self.lock_regained.emit(f"已取得数据库的写入权，本窗口可以编辑了{note}")
+        return True
 
     def replace_store(self, store: Store) -> None:
         """Edit another database (after 恢复备份): no project, no history."""
@@ -157,11 +256,11 @@ class EditorSession(QObject):
     def close(self) -> None:
         """Stop the timers and give the lock back (the window is closing)."""
         self._heartbeat.stop()
+        self._takeover.stop()
         self._findings_timer.stop()
         self._checks.close()
         self.autosave.discard()
-        if self._read_only_reason is None:
-            lock.release(self._store)
+        lock.release(self._store)  # only if it is still ours (its token)
 
     # ----- switching projects ---------------------------------------------------------------
     def form_for(self, project: Project) -> Form:
@@ -261,12 +360,17 @@ class EditorSession(QObject):
     def transaction(self) -> Iterator[Store]:
         """The one way the window writes: a transaction, refused while it may not write.
 
-        Autosave and every action that changes the file pass here, so a check that this window
-        still may write (read-only state today, lock ownership tomorrow) lives in one place.
+        Autosave and every action that changes the file pass here. The store checks inside the
+        transaction that this window still holds the writer lock (its token); when it does not,
+        the window stops writing for good and keeps its edits (``lock_lost``).
         """
         self.check_can_write()
-        with self._store.transaction():
-            yield self._store
+        try:
+            with self._store.transaction():
+                yield self._store
+        except LockLostError:
+            self._on_lock_lost()
+            raise
 
     def check_can_write(self) -> None:
         """Raise a StorageError (Chinese) when this window may not write now."""
@@ -333,6 +437,7 @@ class EditorSession(QObject):
             return
         self._checks.submit(self._checked_tag, project, self._siblings_of(project), form)
 
+    @Slot(int, object)  # from the checks thread: a decorated slot (PySide6 cross-thread delivery)
     def _on_checked(self, tag: int, findings: list[Finding]) -> None:
         if tag != self._checked_tag or self._project is None:
             return  # the project changed or was checked again meanwhile

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 from desktop.model.money import fmt_points
 from desktop.model.project import Project
 from desktop.model.scoring import summarise
+from desktop.model.stated import reported_total
 from desktop.model.vocabulary import vocabulary
 from desktop.store import revisions
 from desktop.ui.editor_tabs import EditorTabs
@@ -43,6 +44,8 @@ class WindowStatus:
         session.save_failed.connect(self._on_save_failed)
         session.save_pending.connect(lambda: self.save_label.setText("有修改，正在保存…"))
         session.message.connect(lambda text: self.say(text, 8000))
+        session.lock_lost.connect(self._on_lock_lost)
+        session.lock_regained.connect(self._on_lock_regained)
 
     def say(self, text: str, msec: int = 5000) -> None:
         """A passing note in the status bar."""
@@ -73,6 +76,16 @@ class WindowStatus:
         summary = (grid.summary() if grid is not None and shown else None) or summarise(
             project, form
         )
+        reported = reported_total(
+            project, summary.entered_total, summary.grade, form.scoring.grades
+        )
+        if reported.source == "stated":  # no indicator table: what the document states
+            said = f"{fmt_points(reported.total)} 分" if reported.total is not None else "未写明"
+            self.score_label.setText(f"报告所述总分 {said}　等级 {reported.grade or '未写明'}")
+            self.score_label.setToolTip(
+                "没有绩效指标表，无法按指标计算得分；显示的是报告自己写的得分"
+            )
+            return
         self.score_label.setText(
             f"总分 {fmt_points(summary.entered_total)} 分　等级 {summary.grade}"
         )
@@ -90,11 +103,29 @@ class WindowStatus:
 
     def _on_read_only_changed(self, reason: str | None) -> None:
         if reason is not None:
-            self.banner.show_message(reason, "readonly")
+            # a damaged file offers its remedy right in the banner
+            link = ("restore", "恢复备份…") if self.session.store.damaged else None
+            self.banner.show_message(reason, "readonly", link)
+            self.save_label.setText("只读")
+            self.save_label.setToolTip(reason)
         else:
             self.banner.hide()
+            self.save_label.setText("自动保存已开启")
+            self.save_label.setToolTip("")
         self._show_project_state(self.session.project)
         self.update_title()
+
+    def _on_lock_lost(self, reason: str) -> None:
+        self.save_label.setText("未保存！" if self.session.unsaved else "只读")
+        self.save_label.setToolTip(reason)
+        link = ("save-copy", "另存为副本…") if self.session.unsaved else None
+        self.banner.show_message(reason, "error", link)
+
+    def _on_lock_regained(self, note: str) -> None:
+        self.save_label.setText("自动保存已开启")
+        self.save_label.setToolTip("")
+        self.banner.show_message(note, "notice")
+        self.say(note, 15000)
 
     def _on_field_changed(self, name: str) -> None:
         if name in ("name", "year"):
@@ -102,7 +133,7 @@ class WindowStatus:
 
     def _show_project_state(self, project: Project | None) -> None:
         """The 已定稿 note, unless a read-only or save-failure banner is more important."""
-        if self.session.read_only_reason is not None or self.banner.kind == "error":
+        if self.session.read_only_reason is not None or self.banner.kind in ("error", "notice"):
             return
         if project is not None and project.is_final:
             self.banner.show_message(
@@ -125,7 +156,7 @@ class WindowStatus:
     def _on_saved(self, stamp: str) -> None:
         self.save_label.setText(f"已保存 {stamp}")
         self.save_label.setToolTip("所有修改都已写入数据库")
-        if self.banner.kind == "error":
+        if self.banner.kind in ("error", "notice"):
             self.banner.hide()
             self._show_project_state(self.session.project)
 

@@ -1,4 +1,7 @@
-"""导入报告文本/Word: preview what the importer recognised, then write all projects at once."""
+"""导入报告（文本/Word/PDF）: preview what the importer recognised, then write all projects at once.
+
+A fact the document never states (its unit, its year) is asked for: the field above the preview
+is marked and focused, and the preview follows as soon as it is filled in (Enter)."""
 
 from __future__ import annotations
 
@@ -31,6 +34,7 @@ from PySide6.QtWidgets import (
 from desktop.exchange.text.facts import AMOUNT
 from desktop.exchange.text.files import import_file
 from desktop.exchange.text.importer import ImportResult, LineMark, import_text
+from desktop.exchange.text.missing import NotStated
 from desktop.model.errors import InputError, UserError
 from desktop.model.forms import load_form
 from desktop.model.money import fmt_points, fmt_wan
@@ -42,8 +46,14 @@ from desktop.ui.session import EditorSession
 from desktop.ui.workspace import Workspace
 
 LINE_ROLE = Qt.ItemDataRole.UserRole + 1  # source line of a tree item
-YEAR_AUTO = 1999  # the spin box's "自动识别" value
+ASK_STYLE = "background: #fff3a0;"
+ASK_TEXT = {
+    "unit": "文档中没有写明实施单位：请在上方“实施单位”中填写，按回车重新识别",
+    "year": "文档中没有写明报告年度：请在上方“年度”中选择，按回车或“重新识别”",
+}
 FILE_FILTER = "报告文件 (*.txt *.docx *.pdf);;文本 (*.txt);;Word (*.docx);;PDF（带文字层） (*.pdf)"
+PDF_FILTER = "PDF 报告（带文字层） (*.pdf);;所有报告文件 (*.txt *.docx *.pdf)"
+YEAR_AUTO = 1999  # the spin box's "自动识别" value
 # Background colours of what was recognised (light, so the text stays readable).
 MARK_COLOURS: dict[str, str] = {
     "title": "#cfe2ff",
@@ -86,12 +96,13 @@ class TextImportDialog(QDialog):
     def __init__(self, session: EditorSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle("导入报告文本/Word")
+        self.setWindowTitle("导入报告（文本/Word/PDF）")
         self.resize(1200, 720)
         self.imported: ImportResult | None = None
         self.created_ids: list[int] = []
         self._path: Path | None = None
         self._text: str | None = None
+        self.asking: str | None = None  # "unit" | "year" while the document lacks it
 
         open_button = QPushButton("打开文件…")
         open_button.clicked.connect(self._on_open)
@@ -105,6 +116,8 @@ class TextImportDialog(QDialog):
         self.year_spin.setValue(YEAR_AUTO)
         again = QPushButton("重新识别")
         again.clicked.connect(self.reparse)
+        self.unit_edit.returnPressed.connect(self.reparse)
+        self.year_spin.editingFinished.connect(self._on_year_entered)
         top = QHBoxLayout()
         widgets: list[QWidget] = [open_button, paste_button, QLabel("实施单位："), self.unit_edit]
         widgets += [QLabel("年度："), self.year_spin, again]
@@ -165,15 +178,39 @@ class TextImportDialog(QDialog):
         """Run the importer again (after loading, or with a changed unit/year)."""
         unit, year = self._overrides()
         self.imported = None
+        self.asking = None
+        self.unit_edit.setPlaceholderText("自动识别")
+        for edit in (self.unit_edit, self.year_spin):
+            edit.setStyleSheet("")
         try:
             if self._path is not None:
                 self.imported = import_file(self._path, unit=unit, year=year)
             elif self._text is not None:
                 self.imported = import_text(self._text, unit=unit, year=year)
+        except NotStated as exc:
+            self._ask(exc.fact)
+            return
         except UserError as exc:
             self._show_error(exc.message)
             return
         self._show_result()
+
+    def _ask(self, fact: str) -> None:
+        """Ask for what the document never states: mark and focus its field."""
+        self.asking = fact
+        self._show_error(ASK_TEXT[fact])
+        item = self.report.item(0)
+        item.setText(f"请补充：{ASK_TEXT[fact]}")
+        item.setForeground(QColor("#7a5200"))
+        if fact == "unit":
+            self.unit_edit.setPlaceholderText("请填写实施单位（文档中没有写明）")
+        field: QWidget = self.unit_edit if fact == "unit" else self.year_spin
+        field.setStyleSheet(ASK_STYLE)
+        field.setFocus()
+
+    def _on_year_entered(self) -> None:
+        if self.asking == "year" and self.year_spin.value() != YEAR_AUTO:
+            self.reparse()
 
     def _show_error(self, message: str) -> None:
         self.tree.clear()
@@ -305,9 +342,14 @@ class TextImportDialog(QDialog):
 
     # ----- actions ------------------------------------------------------------------------
     def _on_open(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "选择报告文件", "", FILE_FILTER)
+        self.choose_file(FILE_FILTER)
+
+    def choose_file(self, filters: str) -> bool:
+        """Ask for a report file and preview it; False when the user cancelled."""
+        path, _ = QFileDialog.getOpenFileName(self, "选择报告文件", "", filters)
         if path:
             self.load_file(Path(path))
+        return bool(path)
 
     def _on_paste(self) -> None:
         text = QGuiApplication.clipboard().text()
@@ -345,8 +387,11 @@ class TextImportDialog(QDialog):
         self.accept()
 
 
-def open_import(ws: Workspace, path: Path | None = None) -> TextImportDialog | None:
-    """Show the import dialog; on 导入 reload the navigator and open the first project."""
+def open_import(
+    ws: Workspace, path: Path | None = None, choose: str | None = None
+) -> TextImportDialog | None:
+    """Show the import dialog (with ``path`` loaded, or first asking for a file of the
+    ``choose`` filters); on 导入 reload the navigator and open the first project."""
     if ws.session.read_only:
         QMessageBox.warning(ws.window, vocabulary().app_title, "数据库以只读方式打开，不能导入")
         return None
@@ -354,6 +399,9 @@ def open_import(ws: Workspace, path: Path | None = None) -> TextImportDialog | N
     dialog = TextImportDialog(ws.session, ws.window)
     if path is not None:
         dialog.load_file(path)
+    elif choose is not None and not dialog.choose_file(choose):
+        dialog.deleteLater()
+        return None
 
     def done() -> None:
         if dialog.created_ids:
@@ -364,3 +412,8 @@ def open_import(ws: Workspace, path: Path | None = None) -> TextImportDialog | N
     dialog.accepted.connect(done)
     dialog.open()
     return dialog
+
+
+def open_pdf_import(ws: Workspace) -> TextImportDialog | None:
+    """导入 PDF 报告: choose a text-layer PDF, then the same preview as for text and Word."""
+    return open_import(ws, choose=PDF_FILTER)

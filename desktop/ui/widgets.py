@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -9,30 +11,60 @@ BANNER_STYLES = {
     "readonly": "background: #fff3b0; color: #5a4500; border-bottom: 1px solid #e0c860;",
     "error": "background: #ffd6d6; color: #7a0000; border-bottom: 1px solid #e09090;",
     "info": "background: #e3f0ff; color: #123a6a; border-bottom: 1px solid #9cc0ea;",
+    # like info, but it stays until the next write (taking the lock back after losing it)
+    "notice": "background: #e3f0ff; color: #123a6a; border-bottom: 1px solid #9cc0ea;",
 }
 
 
 class Banner(QLabel):
-    """A coloured line above the tabs (read-only, save failures)."""
+    """A coloured line above the tabs (read-only, save failures), optionally with one link."""
+
+    link_clicked = Signal(str)  # the key of the link that was activated
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
         self.setContentsMargins(10, 6, 10, 6)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.setOpenExternalLinks(False)
+        self.linkActivated.connect(self.link_clicked)
         self.kind = ""
+        self.message = ""
+        self.link = ""
         self.hide()
 
-    def show_message(self, text: str, kind: str = "info") -> None:
-        """Show ``text`` in the colours of ``kind`` (readonly | error | info)."""
+    def show_message(
+        self, text: str, kind: str = "info", link: tuple[str, str] | None = None
+    ) -> None:
+        """Show ``text`` in the colours of ``kind`` (readonly | error | info); ``link`` is
+        (key, label) of an action offered after the text."""
         self.kind = kind
+        self.message = text
+        self.link = link[0] if link else ""
         self.setStyleSheet(BANNER_STYLES.get(kind, BANNER_STYLES["info"]))
-        self.setText(text)
+        if link is None:
+            self.setTextFormat(Qt.TextFormat.PlainText)
+            self.setText(text)
+        else:
+            self.setTextFormat(Qt.TextFormat.RichText)
+            self.setText(
+                f"{html.escape(text)} <a href='{html.escape(link[0])}'><b>{html.escape(link[1])}</b></a>"
+            )
         self.show()
+
+    def text_shown(self) -> str:
+        """The message as the user reads it (without markup)."""
+        return self.message
 
     def hide(self) -> None:
         """Hide and forget the kind."""
         self.kind = ""
+        self.message = ""
+        self.link = ""
         super().hide()
 
 

@@ -50,6 +50,7 @@ class Workspace:
         session.field_changed.connect(self._on_field_changed)
         session.listing_changed.connect(self.reload_navigator)
         session.outdated.connect(self.reload_current)
+        session.lock_regained.connect(self._on_lock_regained)
 
     def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(title, self.window)
@@ -124,6 +125,16 @@ class Workspace:
         self.reload_navigator()
         self.navigator.select_project(project.id, notify=False)
         self._open_project(project.id)
+
+    def _on_lock_regained(self, _note: str) -> None:
+        """Writable again: what the other holder wrote is read afresh."""
+        project = self.session.project
+        self.reload_navigator()
+        if project is not None and project.id is not None:
+            if not self.navigator.select_project(project.id, notify=False):
+                self.session.show(None)
+                return
+            self._open_project(project.id)
 
     # ----- switching ------------------------------------------------------------------------
     def _on_project_selected(self, project_id: int) -> None:

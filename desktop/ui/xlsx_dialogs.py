@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.model.errors import UserError
 from desktop.model.project import Project
 from desktop.store import repo
+from desktop.ui import dialogs
 from desktop.ui.workspace import Workspace
 from desktop.ui.xlsx_preview import ImportPreviewDialog
 
@@ -37,8 +38,7 @@ def ask_save_path(parent: QWidget, suggested: str) -> Path | None:
     name, _ = QFileDialog.getSaveFileName(parent, "导出 Excel", suggested, XLSX_FILTER)
     if not name:
         return None
-    path = Path(name)
-    return path if path.suffix.lower() == ".xlsx" else path.with_suffix(".xlsx")
+    return dialogs.chosen_file(parent, name, ".xlsx")
 
 
 def ask_open_path(parent: QWidget) -> Path | None:

@@ -110,10 +110,12 @@ class ImportPreviewDialog(QDialog):
         try:
             if self.duplicates and not replace:
                 raise InputError(duplicates_refusal(self.duplicates))
+            for project in self.projects:
+                project.status = "draft"
             with self.session.transaction() as store:
-                for project in self.projects:
-                    project.status = "draft"
-                    ids.append(repo.insert_project(store, project, replace=replace))
+                # the same project twice in the workbook is named by position, never by an id
+                # that the refused import would not keep
+                ids = repo.insert_projects(store, self.projects, replace=replace)
         except UserError as exc:
             for project in self.projects:
                 project.id = None

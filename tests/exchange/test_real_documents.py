@@ -106,3 +106,85 @@ def test_a_cover_page_of_label_value_lines_and_a_cell_per_line_funds_block():
     assert project.extra["funds_arrived"] == "480000.00"
     titles = [s["title"] for s in project.extra["extra_sections"]]
     assert titles[-2:] == ["二、项目支出明细情况", "三、项目绩效自评情况"]
+
+
+def test_a_page_of_several_自评表_is_one_project_each():
+    """Three copies of 029's table one after another (as a unit's page of all its projects'
+    自评表): each titled table is a project of its own, with its own rows and 总分."""
+    one = document_text(next(REAL.glob("029_*.txt")))
+    names = ["义务教育营养改善计划专项资金", "学前教育资助资金", "校舍维修经费"]
+    page = "\n".join(one.replace(names[0], name) for name in names)
+    projects = import_text(page).projects
+    assert [p.name for p in projects] == names
+    assert all(len(p.indicators) == 9 for p in projects)
+    assert all(p.extra["stated_totals"] == {"weight": "100", "score": "96"} for p in projects)
+    assert {p.unit.name for p in projects} == {"永德县明朗中学"}
+
+
+def test_a_county_form_with_lettered_columns_and_a_filler_line():
+    """024 (昌宁): "预算数(A) | 执行数(B) | 执行率(B/A)", "年度财政资金总额 | 50 | 10", indicator
+    columns "年初目标值(A) | 实际完成值(B) | 得分", and "单位名称:… 填报日期:2023年4月15日"."""
+    (project,) = _import("024")
+    assert project.unit.name == "昌宁县昌龙鸿运牧业专业合作社"
+    assert project.signed_date.isoformat() == "2023-04-15"
+    total = project.funds.rows["total"]
+    assert (total.full_year, total.executed) == (Decimal(500000), Decimal(100000))
+    assert len(project.indicators) == 19
+    first = project.indicators[0]
+    assert (first.level3, first.target, first.actual, first.score) == (
+        "公猪舍(≥**平方米)",
+        "22.8",
+        "22.8",
+        Decimal(1),
+    )
+
+
+def test_a_funds_header_with_two_label_cells_over_rows_with_one():
+    """202 (四川 2023): "预算执行情况(10分) | 年度预算数(万元) | 年初预算 | 调整后预算数 | 预算执行数"
+    over "总额 | 0.00 | 3.36 | 3.36 | 100.00%": the amounts start after the row's label."""
+    (project,) = _import("202")
+    total = project.funds.rows["total"]
+    assert (total.initial, total.full_year, total.executed) == (
+        Decimal(0),
+        Decimal(33600),
+        Decimal(33600),
+    )
+    assert project.execution.score == Decimal(10)
+
+
+def test_a_school_s_whole_budget_self_evaluation_is_a_department_report():
+    """109: "丰都县兴义镇中心小学校2022年度预算绩效自评工作报告", published by 丰都县教育委员会."""
+    (project,) = _import("109")
+    assert (project.unit.name, project.unit.department, project.form) == (
+        "丰都县兴义镇中心小学校",
+        "丰都县教育委员会",
+        "department",
+    )
+
+
+def test_a_cited_document_s_author_is_not_the_unit_and_a_mention_of_整体支出_no_kind():
+    """015: 《保山市财政局关于2021年部门预算的批复》 is cited twice; the unit is 市交通运输局.
+    "部门整体支出和项目支出绩效自评工作是…" in its opening does not make it a department report."""
+    (project,) = _import("015")
+    assert project.unit.name == "市交通运输局"
+    assert project.form == "self_evaluation"
+    assert "document_kind" not in project.extra
+
+
+def test_a_row_that_lost_its_empty_cells_keeps_its_weight_and_score():
+    """028 (the page's pipes): "减轻贫困学生家庭经济负担 |" / "有效 |" / "有效 | 10 | 10 |" has
+    no 指标性质 and 度量单位 cells; its 分值 and 得分 are the two figures it ends with, so the
+    table adds up to its 总分 row (100 / 96) and 审核 finds nothing to say about it."""
+    from desktop.model.checks import run_checks
+
+    for prefix in ("028", "203", "029"):
+        (project,) = _import(prefix)
+        row = next(i for i in project.indicators if i.level3 == "减轻贫困学生家庭经济负担")
+        assert (row.target, row.actual, row.weight, row.score) == (
+            "有效",
+            "有效",
+            Decimal(10),
+            Decimal(10),
+        )
+        codes = {f.code for f in run_checks(project)}
+        assert not codes & {"E-STATED-TOTAL", "W-STATED-SCORE", "W-STATED-GRADE"}, prefix

@@ -49,16 +49,16 @@ def test_old_heartbeat_from_other_host_is_stale():
 
 
 def test_cli_write_refused_while_gui_holds_lock(db_path, sample_project):
-    import os
-
-    store = open_store(db_path)
-    lock.acquire(store)
-    store.db.execute("UPDATE app_lock SET pid = ? WHERE id = 1", [os.getppid()])
+    holder_store = open_store(db_path)  # the window's store: holds the lock
+    assert lock.acquire(holder_store) is None
+    cli_store = open_store(db_path)  # a CLI write: another connection, no token
     with pytest.raises(StorageError, match="正在被") as caught:
-        lock.ensure_writable(store)
+        lock.ensure_writable(cli_store)
     assert caught.value.kind == "locked"
-    lock.release(store)  # not ours any more: stays
-    assert lock.holder(store) is not None
+    with pytest.raises(StorageError, match="正在被"), lock.held(cli_store):
+        pass
+    lock.release(cli_store)  # not its lock: stays
+    assert lock.owns(holder_store) and lock.holder(cli_store) is not None
 
 
 def test_daily_backup_once_per_day_and_rotation(db_path, sample_project, tmp_path):

@@ -29,7 +29,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("session",),
     (
         *("widgets", "navigator", "findings_dock", "section_tabs", "funds_editor", "pdf_viewer"),
-        *("dept_editor", "profile_box"),
+        *("dept_editor", "profile_box", "stated_box"),
         *("overview_tab", "xlsx_preview", "revisions_dialog", "print_preview", "grid"),
         *("cycle_table", "monitoring_tab", "rectification_tab"),
         *("editor_tabs", "status"),
@@ -37,7 +37,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("workspace",),
     (
         *("project_actions", "db_actions", "recycle_bin", "print_actions", "xlsx_dialogs"),
-        *("text_import_dialog", "finalise_actions", "cycle_actions"),
+        *("text_import_dialog", "finalise_actions", "cycle_actions", "rescue"),
     ),
     ("actions",),
     ("main_window",),

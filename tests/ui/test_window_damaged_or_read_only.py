@@ -37,7 +37,8 @@ def test_a_damaged_database_opens_read_only_and_a_backup_restores_it(
 
     monkeypatch.setattr(dialogs, "open_file", lambda *a: good)
     monkeypatch.setattr(dialogs, "confirm", lambda *a: True)
-    window.action.restore.trigger()
+    assert window.banner.link == "restore"  # the remedy is offered where the problem is told
+    window.banner.link_clicked.emit("restore")
     assert not window.read_only and not window.store.damaged
     assert not window.banner.isVisible()
     assert window.navigator.project_ids() == [1, 2, 3]

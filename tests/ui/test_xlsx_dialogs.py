@@ -153,6 +153,19 @@ def test_duplicate_refused_in_dialog_then_replaced(window, ui_store, sample_proj
     assert len(repo.list_projects(ui_store)) == 1
 
 
+def test_the_same_project_twice_in_a_workbook_names_no_id(
+    window, ui_store, sample_project, tmp_path
+):
+    source = tmp_path / "twice.xlsx"
+    write_workbook([sample_project, sample_project], source)
+    dialog = preview_import(window.workspace, source)
+    assert dialog is not None
+    dialog.import_button.click()
+    text = dialog.error_label.text()
+    assert "第 2 个项目与第 1 个项目相同" in text and "编号" not in text
+    assert repo.list_projects(ui_store) == []
+
+
 def test_cancel_writes_nothing(window, ui_store, sample_project, tmp_path):
     source = tmp_path / "in.xlsx"
     write_workbook([sample_project], source)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -19,12 +20,16 @@ from desktop.model.cycle_words import cycle_words
 from desktop.model.forms import Form, OutlineEntry
 from desktop.model.profiles import DEPARTMENT_FORM, load_profile
 from desktop.model.project import DEFAULT_PROFILE, Project
+from desktop.model.stated import sections_after
 
 # A heading needs this many body lines of what follows on its page, else it moves on.
 LINES_AFTER_HEADING = 2
 # A run of empty headings is kept together only up to this height (then it may break).
 MAX_KEEP = LEADING * 8
 SEAL_LINES = 2  # blank lines above a sealed 落款 (the seal reaches up to the text)
+# The numbering of a heading the form does not know tells its level: 一、 / （一）.
+_TOP_RE = re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]")
+_SUB_RE = re.compile(r"^\s*[（(]\s*[一二三四五六七八九十]+\s*[）)]")
 
 
 @dataclass(frozen=True)
@@ -73,6 +78,28 @@ def _heading_style(entry: OutlineEntry, st: Styles) -> object:
     if entry.level == 2:
         return st.heading2
     return st.heading3
+
+
+def _extra_blocks(
+    project: Project, after: str, fonts: FontSet, st: Styles
+) -> list[tuple[TextBlock, list[Flowable]]]:
+    """Sections under headings the form does not know, printed where the document had them
+    (right after the form's section ``after``; '' = before the first)."""
+    out: list[tuple[TextBlock, list[Flowable]]] = []
+    for extra in sections_after(project, after):
+        title = extra["title"]
+        style = (
+            st.heading1
+            if _TOP_RE.match(title)
+            else st.heading2
+            if _SUB_RE.match(title)
+            else st.heading3
+        )
+        text = project.section(extra["key"])
+        out.append(
+            (para(fonts, title, style), [para(fonts, p, st.body) for p in _paragraphs(text)])
+        )
+    return out
 
 
 def _is_heading(flowable: TextBlock) -> bool:
@@ -161,6 +188,7 @@ def report_story(
     # 上年整改情况 follows the text of 存在的问题 (or ends the report when the form has none).
     previous = previous_rectifications(project, fonts, st)
     problem_keys = cycle_words().strings("rectification", "problem_sections")
+    blocks += _extra_blocks(project, "", fonts, st)
     for entry in form.outline:
         heading = para(fonts, entry.title, _heading_style(entry, st))
         content: list[Flowable] = []
@@ -173,6 +201,8 @@ def report_story(
             content += appendix_table(project, form, fonts, st)
             table_placed = True
         blocks.append((heading, content))
+        if entry.key:
+            blocks += _extra_blocks(project, entry.key, fonts, st)
     if not table_placed:
         blocks[-1][1].extend(appendix_table(project, form, fonts, st))
     blocks[-1][1].extend(previous)

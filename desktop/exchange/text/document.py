@@ -32,6 +32,7 @@ _TITLE_WORDS = (
     "评分表",
     "评价报",
     "自评的报告",
+    "自评工作报告",
 )
 _META_LABELS = {
     "发布机构": "publisher",
@@ -49,6 +50,7 @@ _META_LABELS = {
     "项目单位": "unit",
     "实施单位": "unit",
     "主管部门": "department",
+    "单位名称": "filler",  # who filled in the form (a 填报日期 often follows on its line)
     "名称": "title",
     "文件名称": "title",
     "标题": "title",
@@ -264,7 +266,9 @@ def org_in_text(text: str, ending: str = "") -> str:
     counted = Counter(
         m.group(1).split("。")[-1]
         for m in _SHORT_ORG_RE.finditer(text)
-        if (not ending or m.group(1).endswith(ending)) and not m.group(1).startswith(_CITING)
+        if (not ending or m.group(1).endswith(ending))
+        and not m.group(1).startswith(_CITING)
+        and text[m.start() - 1 : m.start()] != "《"  # 《保山市财政局关于…》 is a cited document
     )
     if not counted:
         return ""

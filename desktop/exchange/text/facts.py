@@ -214,7 +214,11 @@ def find_unit(title: str, form_titles: tuple[str, ...], lines: list[str], text: 
 @lru_cache(maxsize=4)
 def unit_in_text(text: str) -> str | None:
     """A unit named in running text ("西区信访局"), its place expanded ("攀枝花市西区信访局")."""
-    counted = Counter(m.group(0) for m in _SHORT_UNIT_RE.finditer(text))
+    counted = Counter(
+        m.group(0)
+        for m in _SHORT_UNIT_RE.finditer(text)
+        if text[m.start() - 1 : m.start()] != "《"  # 《…局关于…》 names a cited document's author
+    )
     if not counted:
         return None
     # The unit whose place name ("西区") recurs most in the text wins over chance hits ("由市信访局").

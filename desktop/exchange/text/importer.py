@@ -18,6 +18,7 @@ from desktop.exchange.text.document import (
 )
 from desktop.exchange.text.encoding import check_size, decode_text
 from desktop.exchange.text.list_import import import_list
+from desktop.exchange.text.missing import NotStated
 from desktop.exchange.text.outline import squash
 from desktop.exchange.text.project_list import read_project_list
 from desktop.exchange.text.prose import read_claims, read_prose_funds
@@ -71,7 +72,7 @@ def _build_project(
     signed_date = doc.signed if first and doc.signed else (signed[0] if signed else None)
     found_year = help_[1] or _year_of(title, sheet, text, signed_date)
     if found_year is None or not YEAR_MIN <= found_year <= YEAR_MAX:
-        raise InputError(f"{where}：未能识别报告的年度，请指定年度（--year）")
+        raise NotStated(where, "year")
     unit_name, department = resolve_unit(
         doc if first else DocumentFacts(), sheet, title, body, _whole_text(lines, result)
     )
@@ -79,7 +80,7 @@ def _build_project(
     if not unit_name and form.key == DEPARTMENT_FORM:
         unit_name = department_unit(title, text)
     if not unit_name:
-        raise InputError(f"{where}：未能识别实施单位，请指定单位（--unit）")
+        raise NotStated(where, "unit")
     # A form with a default name (部门整体支出) reports on no project: its title names none.
     name = form.default_name or _project_name(
         chunk.name, sheet, doc if first else DocumentFacts(), title, unit_name
@@ -99,7 +100,7 @@ def _build_project(
     _fill_content(project, walk, sheet, result)
     if title:
         project.extra["title"] = title
-    if is_department_report(title, text):
+    if form.key == DEPARTMENT_FORM or is_department_report(title, ""):
         project.extra["document_kind"] = "department"
     score, grade = read_claims(text)
     set_claims(project, sheet.claimed_score or score, sheet.claimed_grade or grade)

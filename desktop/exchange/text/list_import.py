@@ -7,10 +7,10 @@ import re
 
 from desktop.exchange.text import facts as text_facts
 from desktop.exchange.text.document import DocumentFacts, resolve_unit
+from desktop.exchange.text.missing import NotStated
 from desktop.exchange.text.project_list import ProjectList
 from desktop.exchange.text.sheet import Sheet
 from desktop.exchange.text.walk import ImportResult, LineMark
-from desktop.model.errors import InputError
 from desktop.model.forms import Form
 from desktop.model.money import fmt_plain, fmt_wan
 from desktop.model.project import YEAR_MAX, YEAR_MIN, FundsRow, Project, Unit
@@ -23,7 +23,7 @@ def list_year(doc: DocumentFacts, lines: list[str], year: int | None, where: str
     m = re.search(r"(20\d{2})\s*年", doc.title or _first_line(lines))
     found = year or (int(m.group(1)) if m else text_facts.find_year("\n".join(lines), "", None))
     if found is None or not YEAR_MIN <= found <= YEAR_MAX:
-        raise InputError(f"{where}：未能识别报告的年度，请指定年度（--year）")
+        raise NotStated(where, "year")
     return found
 
 
@@ -49,7 +49,7 @@ def import_list(
     unit_name, department = resolve_unit(doc, Sheet(), doc.title, lines, "\n".join(lines))
     unit_name = help_[0] or unit_name
     if not unit_name:
-        raise InputError(f"{where}：未能识别实施单位，请指定单位（--unit）")
+        raise NotStated(where, "unit")
     title = doc.title or _first_line(lines)
     seen: set[str] = set()
     for row in plist.projects:

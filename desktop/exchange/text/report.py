@@ -13,6 +13,8 @@ from desktop.model.forms import available_forms
 
 _NAME_RE = re.compile(r"^[（(](.{1,60})[）)]$")
 _MAX_TITLE = 60
+_MAX_SHEET_TITLE = 50
+_SHEET_REACH = 8  # lines from a 自评表's title to its 项目名称 row
 _PAGE_LINES = 3  # lines a web page puts between its title and the document's (date, author)
 MAX_REPORTS = 1_000  # reports in one text (a unit's whole year is a few dozen)
 
@@ -101,6 +103,9 @@ def split_reports(lines: list[str], where: str = "文本") -> list[Chunk]:
         )
     if not titles:
         outline, _score = best_outline(lines, candidates)
+        sheets = sheet_titles(lines, candidates)
+        if len(sheets) >= 2:  # a page of several 自评表, one per project
+            return _sheet_chunks(sheets, lines, outline)
         return _split_restarts(Chunk(0, len(lines), outline), lines)
     titles = _drop_page_titles(titles, lines, candidates)
     chunks: list[Chunk] = []
@@ -124,6 +129,42 @@ def split_reports(lines: list[str], where: str = "文本") -> list[Chunk]:
                     chunk.name, chunk.name_line = m.group(1), j
                 break
         chunks.extend(_split_restarts(chunk, lines))
+    return chunks
+
+
+def _first_cell(line: str) -> str:
+    return next((squash(c) for c in re.split(r"[|｜\t]", line) if squash(c)), "")
+
+
+def sheet_titles(lines: list[str], candidates: list[FormOutline]) -> list[int]:
+    """Lines that title a 自评表 ("2022年度项目支出绩效自评表") with its 项目名称 row close
+    below: where each table of a page of many starts."""
+    from desktop.exchange.text.vocab import vocabulary  # the vocabulary reads every outline
+
+    markers = {m for o in candidates for m in o.table.markers} | {"自评表"}
+    vocab = vocabulary()
+    titled: list[int] = []
+    for i, line in enumerate(lines):
+        cell = _first_cell(line)
+        if not cell or len(cell) > _MAX_SHEET_TITLE or cell.startswith("附件"):
+            continue
+        if any(m in cell for m in markers):
+            titled.append(i)
+    found: list[int] = []
+    # a title counts when its own table's 项目名称 row follows before the next title (a web
+    # page's title over the table's own title is one table)
+    for n, i in enumerate(titled):
+        stop = min(titled[n + 1] if n + 1 < len(titled) else len(lines), i + 1 + _SHEET_REACH)
+        if any(vocab.label(c) == "name" for c in map(_first_cell, lines[i + 1 : stop]) if c):
+            found.append(i)
+    return found
+
+
+def _sheet_chunks(starts: list[int], lines: list[str], outline: FormOutline) -> list[Chunk]:
+    bounds = [*starts, len(lines)]
+    chunks = []
+    for n, (a, b) in enumerate(itertools.pairwise(bounds)):
+        chunks.append(Chunk(0 if n == 0 else a, b, outline, a, _first_cell(lines[a])))
     return chunks
 
 

@@ -156,15 +156,27 @@ def _grid_funds(sheet: Sheet, rows: list[list[str]], vocab: Vocabulary, in_wan: 
         if sum(1 for c in named.values() if c not in FUNDS_EXTRA) >= 2:
             positions, width = named, len(row)
             continue
-        if not positions or len(row) != width:
+        if not positions:
             continue
         first = min(positions)
-        source = next((s for c in row[:first] if (s := vocab.funds_row(c))), None)
+        at = next((j for j, c in enumerate(row[: first + 1]) if vocab.funds_row(c)), None)
+        if at is None:
+            continue
+        source = vocab.funds_row(row[at])
         if source is None or source in sheet.funds:
             continue
-        header: list[str | None] = [None] * width
+        # a full-width grid puts each amount under its label (cells merged with the row's label
+        # are empty); when amounts come before the header's first amount column, they start
+        # right after the label ("预算执行情况(10分) | 年度预算数(万元) | 年初预算 …" over
+        # "总额 | 0.00 …")
+        early = any(is_number(c) for c in row[at + 1 : first])
+        if len(row) != width and not early:
+            continue
+        shift = first - (at + 1) if early else 0
+        header: list[str | None] = [None] * len(row)
         for i, column in positions.items():
-            header[i] = column
+            if 0 <= i - shift < len(row):
+                header[i - shift] = column
         _set_funds(sheet, source, header, row, in_wan, False)
     return bool(sheet.funds)
 

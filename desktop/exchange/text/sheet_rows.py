@@ -251,10 +251,27 @@ def _positional_row(state: _State, cells: list[str]) -> bool | None:
     return True
 
 
+def _short_row(columns: list[str], cells: list[str]) -> dict[str, str] | None:
+    """A row that lost its empty cells ("减轻贫困学生家庭经济负担 | 有效 | 有效 | 10 | 10" under
+    三级 | 指标性质 | 指标值 | 度量单位 | 完成值 | 分值 | 得分): too short to reach the 分值 column but
+    ending in two figures, which are its 分值 and 得分; the texts between are 指标值 and 完成值."""
+    if "weight" not in columns or "score" not in columns or columns[0] != "level3":
+        return None
+    filled = [c for c in cells if c]
+    if len(cells) > columns.index("weight") or len(filled) < 3:
+        return None
+    if not (is_number(filled[-1]) and is_number(filled[-2])):
+        return None
+    middle = filled[1:-2]
+    out = {"level3": filled[0], "weight": filled[-2], "score": filled[-1]}
+    out.update(zip(("target", "actual"), middle[:2], strict=False))
+    return out
+
+
 def _indicator(
     state: _State, l1: str, l2: str, cells: list[str], notes: list[str]
 ) -> Indicator | None:
-    values = dict(zip(state.columns, cells, strict=False))
+    values = _short_row(state.columns, cells) or dict(zip(state.columns, cells, strict=False))
     extra = cells[len(state.columns) :]
     level3 = values.get("level3", "")
     rest = [v for k, v in values.items() if k != "level3" and v]

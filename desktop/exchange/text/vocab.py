@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from typing import Any
 
 from desktop.exchange.text.outline import form_outline
@@ -16,11 +17,36 @@ from desktop.model.vocabulary import vocabulary as common_vocabulary
 _TRAIL = "。.．：:；;，, \t\u3000"
 _BRACKETS = str.maketrans({"(": "（", ")": "）", ":": "：", "〔": "（", "〕": "）"})
 _SPACE_RE = re.compile(r"[\s\u3000]+")
+# "预算数(A)", "执行数(B)", "执行率(B/A)": a column's letter in the form's formula
+_LETTER_RE = re.compile(r"(?<=.)（[A-Z](?:[/／][A-Z])?）$")
 
 
+@lru_cache(maxsize=1 << 16)
 def label_key(cell: str) -> str:
     """A cell as compared with labels: no spaces, full-width brackets, no trailing colon."""
-    return _SPACE_RE.sub("", cell).translate(_BRACKETS).rstrip(_TRAIL)
+    key = _SPACE_RE.sub("", cell).translate(_BRACKETS).rstrip(_TRAIL)
+    return _LETTER_RE.sub("", key) if key.endswith("）") else key
+
+
+_MEMO_LIMIT = 200_000  # remembered answers (cells repeat: a page of many 自评表)
+
+
+def _memo(fn: Callable[[Vocabulary, str], str | None]) -> Callable[[Vocabulary, str], str | None]:
+    """Remember a lookup's answer per cell text."""
+
+    def lookup(self: Vocabulary, cell: str) -> str | None:
+        memo = self.answers
+        key = (fn.__name__, cell)
+        try:
+            return memo[key]
+        except KeyError:
+            if len(memo) > _MEMO_LIMIT:
+                memo.clear()
+            memo[key] = found = fn(self, cell)
+            return found
+
+    lookup.__doc__ = fn.__doc__
+    return lookup
 
 
 @dataclass(frozen=True)
@@ -32,7 +58,11 @@ class Vocabulary:
     funds_rows: dict[str, frozenset[str]]
     headers: dict[str, frozenset[str]]
     level_names: frozenset[str]
+    answers: dict[tuple[str, str], str | None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
+    @_memo
     def label(self, cell: str) -> str | None:
         """The field a label cell names (name, unit, department, …) or None; a 合计/总分 cell
         is ``totals`` first (it states the table's totals, and with them the claimed score)."""
@@ -41,6 +71,7 @@ class Vocabulary:
             return "totals"
         return _lookup(self.labels, key)
 
+    @_memo
     def funds_column(self, cell: str) -> str | None:
         """initial | full_year | executed | arrived for a funds column label."""
         key = label_key(cell)
@@ -49,10 +80,12 @@ class Vocabulary:
             found = _lookup(self.funds_columns, key.removesuffix("（万元）"))
         return found
 
+    @_memo
     def funds_row(self, cell: str) -> str | None:
         """total | fiscal | carryover | other for a funds row label."""
         return _lookup(self.funds_rows, label_key(cell))
 
+    @_memo
     def header(self, cell: str) -> str | None:
         """The indicator column a header cell names (level1 … deviation, ignore) or None."""
         key = label_key(cell)
@@ -74,10 +107,19 @@ class Vocabulary:
 
 
 def _lookup(table: dict[str, frozenset[str]], key: str) -> str | None:
-    for name, words in table.items():
-        if key in words:
-            return name
-    return None
+    """The first name of ``table`` whose words hold ``key`` (a reverse index, built once)."""
+    index = _INDEXES.get(id(table))
+    if index is None or index[0] is not table:
+        words: dict[str, str] = {}
+        for name, names in table.items():
+            for word in names:
+                words.setdefault(word, name)
+        index = _INDEXES[id(table)] = (table, words)
+    return index[1].get(key)
+
+
+# Reverse indexes of the vocabulary's tables (word → name), kept with the table they index.
+_INDEXES: dict[int, tuple[dict[str, frozenset[str]], dict[str, str]]] = {}
 
 
 def _cell_labels() -> dict[str, list[str]]:
