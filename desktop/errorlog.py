@@ -9,8 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-import tempfile
-import traceback
 from pathlib import Path
 
 LOG_NAME = "jixiao-errors.log"
@@ -29,6 +27,9 @@ def log_dir() -> Path:
 
 def log_program_error(exc: BaseException, context: str = "") -> Path | None:
     """Append the traceback of ``exc`` to the error log; the log's path, or None if unwritable."""
+    import tempfile  # here, not at the top: the window's start does without them
+    import traceback
+
     from desktop import __version__
 
     stamp = dt.datetime.now().replace(microsecond=0).isoformat()

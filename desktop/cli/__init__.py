@@ -1,5 +1,5 @@
 """Headless commands (``jixiao <command>``); never imports Qt or desktop.ui."""
 
-from desktop.cli.main import main, wants_cli
+from desktop.cli.main import main
 
-__all__ = ["main", "wants_cli"]
+__all__ = ["main"]

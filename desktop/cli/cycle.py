@@ -32,10 +32,9 @@ def cmd_baseline(args: argparse.Namespace) -> int:
     """`baseline`: the indicators recorded as approved; --show, --replace, --clear."""
     from desktop.model.baseline import from_indicators
     from desktop.model.cycle_snapshot import cycle_to_dict
-    from desktop.store import repo
-    from desktop.store.lock import ensure_writable
+    from desktop.store import lock, repo
 
-    store = open_from_args(args)
+    store = open_from_args(args, write=not (args.show or args.json))
     project = repo.load_project(store, args.project_id)
     if args.show or args.json:
         if args.json:
@@ -60,7 +59,7 @@ def cmd_baseline(args: argparse.Namespace) -> int:
             )
         project.baseline = current
         done = f"已记录项目“{project.name}”的批复目标 {len(current)} 项"
-    ensure_writable(store)
-    repo.save_project(store, project)
+    with lock.held(store):  # the window's writer lock, for this transaction
+        repo.save_project(store, project)
     print(done)
     return 0

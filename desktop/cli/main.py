@@ -43,18 +43,6 @@ _ARGPARSE_WORDS = (
 )
 
 
-def wants_cli(args: Sequence[str]) -> bool:
-    """True when anything but ``--db PATH`` is given (a command, --help, --version, a typo)."""
-    rest = list(args)
-    while rest:
-        head = rest.pop(0)
-        if head == "--db" and rest:
-            rest.pop(0)
-        elif not head.startswith("--db="):
-            return True
-    return False
-
-
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of `jixiao`, built from the command table."""
     from desktop.model.vocabulary import vocabulary

@@ -7,14 +7,16 @@ them. A project's baseline is recorded once (记录批复目标, `jixiao baselin
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Protocol
 
-_SPACE_RE = re.compile(r"\s+")
+from desktop.model.money import fmt_number
+from desktop.model.regex_cache import compiled
+
+_SPACE_RE = compiled(r"\s+")
 _SIGNS = str.maketrans({"≧": "≥", "≦": "≤", "═": "=", "＝": "=", "＞": ">", "＜": "<"})
 
 
@@ -100,17 +102,12 @@ def compare(
             diffs.append(BaselineDiff("target", item, row, item.target, current.target))
         if item.weight is not None and current.weight != item.weight:
             diffs.append(
-                BaselineDiff("weight", item, row, _points(item.weight), _points(current.weight))
+                BaselineDiff(
+                    "weight", item, row, fmt_number(item.weight), fmt_number(current.weight)
+                )
             )
     used = set(matched.values())
     for row, current in enumerate(indicators):
         if row not in used and current.level3.strip():
             diffs.append(BaselineDiff("added", None, row, "", current.target))
     return diffs
-
-
-def _points(value: Decimal | None) -> str:
-    if value is None:
-        return ""
-    text = f"{value:f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text

@@ -25,10 +25,11 @@ from desktop.model.forms import Form, load_form
 from desktop.model.money import fmt_points, fmt_rate, fmt_wan
 from desktop.model.project import Execution, Funds, FundsRow, Goals, Indicator, Project, Unit
 from desktop.model.rectification import carried
+from desktop.model.regex_cache import compiled
 from desktop.model.scoring import execution_rate, summarise
 
 CARRIED_FROM = "carried_from"
-_FIELD_RE = re.compile(r"\{(\w+)\}")
+_FIELD_RE = compiled(r"\{(\w+)\}")
 
 
 def template_values(project: Project, form: Form) -> dict[str, str]:
@@ -72,7 +73,7 @@ def _template_pattern(template: str) -> re.Pattern[str]:
         parts.append(r"[^。\n]*?")
         pos = m.end()
     parts.append(re.escape(template[pos:]))
-    return re.compile("".join(parts))
+    return compiled("".join(parts))
 
 
 def update_templated(text: str, template: str, old: dict[str, str], new: dict[str, str]) -> str:

@@ -7,18 +7,13 @@ take them from here.
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from desktop.model.datafiles import BadToml, load_toml
 from desktop.model.errors import InputError
 from desktop.model.forms import data_dir
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 CYCLE_FILE = "common/cycle.toml"
 
@@ -113,9 +108,8 @@ def cycle_words() -> CycleWords:
     """forms/common/cycle.toml, read once; InputError naming the file when it is unreadable."""
     path = data_dir("forms") / CYCLE_FILE
     try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        data = load_toml(path)
+    except (OSError, BadToml) as exc:
         raise InputError(f"无法读取 {path}：{exc}") from None
     return CycleWords(
         baseline=dict(data.get("baseline", {})),

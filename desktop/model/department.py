@@ -8,19 +8,14 @@ Amounts in 元 (Decimal), one value per column: 上年数 (previous), 全年预�
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 from typing import Any
 
+from desktop.model.datafiles import BadToml, load_toml
 from desktop.model.errors import InputError
 from desktop.model.forms import data_dir
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 SIDES: tuple[str, ...] = ("income", "expense")
 DEPT_COLUMNS: tuple[str, ...] = ("previous", "full_year", "executed")
@@ -139,14 +134,13 @@ def structure() -> Structure:
     """The structure read from forms/department.toml [funds]."""
     path = data_dir("forms") / "department.toml"
     try:
-        with path.open("rb") as fh:
-            raw = tomllib.load(fh)["funds"]
+        raw = load_toml(path)["funds"]
         kinds = _kinds("income", raw["income"]) + _kinds("expense", raw["expense"])
         counts = {str(k): tuple(str(x) for x in v) for k, v in raw.get("counts", {}).items()}
         return Structure(tuple(kinds), str(raw["project_parent"]), counts)
     except OSError as exc:
         raise InputError(f"找不到表单文件 {path.name}：{exc.strerror}") from None
-    except (tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
+    except (BadToml, KeyError, TypeError) as exc:
         raise InputError(f"表单文件 {path.name} 的 [funds] 格式有误：{exc}") from None
 
 

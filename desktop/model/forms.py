@@ -9,12 +9,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from desktop.model.datafiles import BadToml, load_toml
 from desktop.model.errors import InputError
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 
 def data_dir(name: str) -> Path:
@@ -265,11 +261,10 @@ def load_form(key: str) -> Form:
     path = data_dir("forms") / f"{key}.toml"
     if not path.is_file():
         raise InputError(f"未知的报告类型“{key}”（找不到表单文件 {path.name}）")
-    with path.open("rb") as fh:
-        try:
-            data = tomllib.load(fh)
-        except tomllib.TOMLDecodeError as exc:
-            raise InputError(f"表单文件 {path.name} 不是有效的 TOML：{exc}") from None
+    try:
+        data = load_toml(path)
+    except BadToml as exc:
+        raise InputError(f"表单文件 {path.name} 不是有效的 TOML：{exc}") from None
     return _parse_form(data, path.name)
 
 

@@ -8,13 +8,13 @@ database, the window and every backup huge and slow.
 from __future__ import annotations
 
 import json
-import re
 from decimal import Decimal
 from typing import Any
 
 from desktop.model.errors import InputError
 from desktop.model.money import MAX_MONEY, fmt_plain, shown
 from desktop.model.project import FUNDS_COLUMN_LABELS, FUNDS_COLUMNS, SOURCE_LABELS, Project
+from desktop.model.regex_cache import compiled
 
 MAX_NAME_CHARS = 200  # project, unit and department names
 MAX_SECTION_CHARS = 200_000  # one narrative section (~100 printed pages)
@@ -26,7 +26,7 @@ MAX_EXTRA_CHARS = 2_000_000  # further fields kept from an imported file (as JSO
 MAX_PROJECTS_PER_IMPORT = 10_000  # projects in one bundle or workbook
 MAX_DEPTH = 64  # nesting of lists/objects in an imported JSON file
 
-_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_SURROGATE_RE = compiled("[\ud800-\udfff]")
 
 _INDICATOR_FIELDS = (
     ("level1", "一级指标", MAX_CELL_CHARS),

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from desktop.model.errors import InputError
+from desktop.model.regex_cache import compiled
 
 FEN = Decimal("0.01")
 RATE = Decimal("0.0001")
@@ -36,7 +36,7 @@ def _check_amount(amount: Decimal, value: object, where: str) -> Decimal:
     return amount.quantize(FEN)
 
 
-_MONEY_RE = re.compile(r"^-?\d+(\.\d{1,2})?$")
+_MONEY_RE = compiled(r"^-?\d+(\.\d{1,2})?$")
 
 
 def round_money(value: Decimal) -> Decimal:
@@ -82,7 +82,7 @@ def parse_money(value: object, where: str) -> Decimal | None:
     return _check_amount(Decimal(text), value, where)
 
 
-_TYPED_RE = re.compile(r"^(-?\d+(?:\.\d+)?)(万)?元?$")
+_TYPED_RE = compiled(r"^(-?\d+(?:\.\d+)?)(万)?元?$")
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．－", "0123456789.-")
 
 
@@ -199,6 +199,14 @@ def fmt_rate(rate: Decimal | None) -> str:
     if rate is None:
         return ""
     return f"{round_rate(rate) * 100:.2f}%"
+
+
+def fmt_number(value: Decimal | None) -> str:
+    """A number as written, without trailing zeros or rounding ("90", "12.5"); empty for None."""
+    if value is None:
+        return ""
+    text = f"{value:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def fmt_plain(amount: Decimal | None) -> str:

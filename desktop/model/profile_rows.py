@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from desktop.model.department import PROJECT_LINE, DeptLine, structure
-from desktop.model.money import round_rate
+from desktop.model.money import fmt_number, round_rate
 from desktop.model.profiles import Layout
 from desktop.model.project import SOURCE_LABELS, FundsRow, Indicator, Project
 from desktop.model.targets import parse_target
@@ -24,12 +24,6 @@ OTHER_NOTES_KEY = "other_notes"
 PROJECT_LINE_PREFIX = "项目明细："
 
 
-def plain_number(value: Decimal) -> str:
-    """A number without trailing zeros ("90", "12.5")."""
-    text = format(value, "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
 def split_target(ind: Indicator) -> tuple[str, str, str]:
     """(指标性质, 指标值, 度量单位) of an indicator for forms that print them apart."""
     if ind.operator or ind.unit:
@@ -37,14 +31,14 @@ def split_target(ind: Indicator) -> tuple[str, str, str]:
     parsed = parse_target(ind.target)
     if parsed.operator is None or parsed.number is None:
         return "", ind.target, ""
-    return parsed.operator, plain_number(parsed.number), parsed.unit or ""
+    return parsed.operator, fmt_number(parsed.number), parsed.unit or ""
 
 
 def layout_points(project: Project, which: str) -> str:
     """The points of 预算执行 (the project's weight) or of the indicators (100 − it)."""
     weight = project.execution.weight
     value = weight if which == "execution" else Decimal(100) - weight
-    return plain_number(value)
+    return fmt_number(value)
 
 
 def row_rate(row: FundsRow | None) -> Decimal | None:

@@ -8,21 +8,16 @@ cites the published documents it was verified against. ``mof-2020`` is the defau
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 from typing import Any
 
+from desktop.model.datafiles import BadToml, load_toml
 from desktop.model.errors import InputError
 from desktop.model.forms import data_dir
 from desktop.model.project import DEFAULT_PROFILE
 from desktop.model.vocabulary import vocabulary
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 PROFILES_DIR = "profiles"
 DEPARTMENT_FORM = "department"
@@ -250,11 +245,10 @@ def load_profile(key: str) -> Profile:
     if not path.is_file():
         known = "、".join(available_profiles())
         raise InputError(f"未知的省份规则“{key}”（可用：{known}）")
-    with path.open("rb") as fh:
-        try:
-            data = tomllib.load(fh)
-        except tomllib.TOMLDecodeError as exc:
-            raise InputError(f"规则文件 {path.name} 不是有效的 TOML：{exc}") from None
+    try:
+        data = load_toml(path)
+    except BadToml as exc:
+        raise InputError(f"规则文件 {path.name} 不是有效的 TOML：{exc}") from None
     return _parse(data, path.name)
 
 

@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from desktop.model.cycle_words import cycle_words
+from desktop.model.regex_cache import compiled
+
+_AFTER_STOP = compiled(r"(?<=[。；;])")
 
 OPEN, DONE = "open", "done"
 STATUSES = (OPEN, DONE)
@@ -71,7 +74,7 @@ def fmt_date(day: dt.date | None) -> str:
 @cache
 def _marks() -> re.Pattern[str]:
     marks = str(cycle_words().rectification.get("item_marks", r"\d+[.、．]"))
-    return re.compile(f"(?:^|(?<=[\\s；;。：:]))(?:{marks})")
+    return compiled(f"(?:^|(?<=[\\s；;。：:]))(?:{marks})")
 
 
 def split_items(text: str) -> list[str]:
@@ -90,7 +93,7 @@ def split_items(text: str) -> list[str]:
     elif "\n" in body:
         pieces = body.splitlines()
     else:
-        pieces = re.split(r"(?<=[。；;])", body)
+        pieces = _AFTER_STOP.split(body)
     items = [p.strip(_TRIM) for p in pieces]
     return [p for p in items if p and p not in _EMPTY_WORDS]
 

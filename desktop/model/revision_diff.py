@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from desktop.model.forms import Form
 from desktop.model.project import FUNDS_COLUMN_LABELS, SOURCE_LABELS
+from desktop.model.regex_cache import compiled
 from desktop.model.vocabulary import label as term
 from desktop.model.vocabulary import vocabulary
 
@@ -17,7 +17,7 @@ INDICATOR_LABELS = {
     key: vocabulary().column(key).short_label
     for key in ("level1", "level2", "level3", "target", "actual", "weight", "score", "deviation")
 }
-_SENTENCE = re.compile(r"[^。；！？\n]+[。；！？]?\n?|\n")
+_SENTENCE = compiled(r"[^。；！？\n]+[。；！？]?\n?|\n")
 
 
 @dataclass(frozen=True)

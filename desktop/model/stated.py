@@ -18,17 +18,6 @@ from typing import Any
 
 from desktop.model.project import Project
 
-STATED_KEYS = (
-    "title",
-    "claimed_score",
-    "claimed_grade",
-    "stated_totals",
-    "funds_arrived",
-    "document_funds",
-    "extra_sections",
-    "document_kind",
-    "responsible",
-)
 EXTRA_PREFIX = "extra_"
 
 

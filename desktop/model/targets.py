@@ -5,10 +5,13 @@ No text makes these raise (unparseable → qualitative); a coding error still do
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+
+from desktop.model.regex_cache import compiled
+
+_UNIT_AT = compiled(r"(万元|亿元|千元|元|%|[^\s\d,，。；;、)）(（]{1,4})")
 
 OPERATORS = ("≥", "≤", ">", "<", "=")
 _OP_ALIASES = {
@@ -38,7 +41,7 @@ _OP_ALIASES = {
 _ALIASES_SORTED = sorted(
     [*_OP_ALIASES.items(), *((op, op) for op in OPERATORS)], key=lambda kv: -len(kv[0])
 )
-_NUMBER_RE = re.compile(r"[-+]?\d[\d,，]*(?:\.\d+)?|[-+]?\.\d+")
+_NUMBER_RE = compiled(r"[-+]?\d[\d,，]*(?:\.\d+)?|[-+]?\.\d+")
 _UNIT_ALIASES = {"百分比": "%", "％": "%", "percent": "%"}
 _CN_DIGITS = {
     "零": 0,
@@ -111,7 +114,7 @@ def _read_unit(rest: str) -> str:
     for alias, unit in _UNIT_ALIASES.items():
         if rest.startswith(alias):
             return unit
-    m = re.match(r"(万元|亿元|千元|元|%|[^\s\d,，。；;、)）(（]{1,4})", rest)
+    m = _UNIT_AT.match(rest)
     if not m:
         return ""
     unit = m.group(1)

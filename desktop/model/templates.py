@@ -8,10 +8,11 @@ from desktop.model.department import amount_of
 from desktop.model.forms import Form
 from desktop.model.money import fmt_points, fmt_rate, fmt_wan
 from desktop.model.project import Project
+from desktop.model.regex_cache import compiled
 from desktop.model.scoring import ScoreSummary, summarise
 
 BLANK = "____"
-_PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+_PLACEHOLDER = compiled(r"\{([a-z_][a-z0-9_]*)\}")
 
 
 def template_values(project: Project, form: Form) -> dict[str, str]:

@@ -6,19 +6,14 @@ the grid, the PDF, the Excel sheet, the importers and the window take them from 
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from desktop.model.datafiles import BadToml, load_toml
 from desktop.model.errors import InputError
 from desktop.model.forms import data_dir, load_form
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 VOCABULARY_FILE = "common/vocabulary.toml"
 
@@ -118,8 +113,7 @@ def vocabulary() -> Vocabulary:
     """The vocabulary (read once)."""
     path = data_dir("forms") / VOCABULARY_FILE
     try:
-        with path.open("rb") as fh:
-            raw = tomllib.load(fh)
+        raw = load_toml(path)
         return Vocabulary(
             titles={str(k): str(v) for k, v in raw["titles"].items()},
             labels={str(k): str(v) for k, v in raw["labels"].items()},
@@ -131,7 +125,7 @@ def vocabulary() -> Vocabulary:
         )
     except OSError as exc:
         raise InputError(f"找不到词汇表文件 {path}：{exc.strerror}") from None
-    except (tomllib.TOMLDecodeError, KeyError, TypeError, AttributeError) as exc:
+    except (BadToml, KeyError, TypeError, AttributeError) as exc:
         raise InputError(f"词汇表文件 {path.name} 格式有误：{exc}") from None
 
 

@@ -25,7 +25,6 @@ WEEKLY_KEEP = 4
 EVENT_KEEP = 5  # newest copies kept of each kind made before a migration or a restore
 SPACE_MARGIN = 16 * 1024 * 1024  # bytes left free after a copy
 
-KINDS = ("daily", "before-migration", "before-restore", "damaged")
 _STAMP_RE = re.compile(r"(\d{8})(?:-(\d{6}))?\.db$")
 
 

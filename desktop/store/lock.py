@@ -12,8 +12,6 @@ import contextlib
 import datetime as dt
 import getpass
 import os
-import secrets
-import socket
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -69,7 +67,16 @@ def _me() -> tuple[str, str, int]:
         user = getpass.getuser()
     except (OSError, KeyError, ImportError):  # no login name in the environment or passwd
         user = "未知用户"
-    return socket.gethostname(), user, os.getpid()
+    return _hostname(), user, os.getpid()
+
+
+def _hostname() -> str:
+    """This computer's name (as socket.gethostname(), without importing socket on POSIX)."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    import socket  # pragma: no cover - Windows only
+
+    return socket.gethostname()  # pragma: no cover
 
 
 def pid_alive(pid: int) -> bool:
@@ -146,7 +153,7 @@ def owns(store: Store) -> bool:
 def acquire(store: Store) -> LockInfo | None:
     """Take the lock; returns None on success (``store.lock_token`` set), or the live holder."""
     host, user, pid = _me()
-    token = secrets.token_hex(16)
+    token = os.urandom(16).hex()  # as secrets.token_hex(16), without its hashlib import
     store.lock_token = None  # a token this store lost is no use: the check below decides
     try:
         with store.transaction() as db:
@@ -197,7 +204,7 @@ def release(store: Store) -> None:
 
 
 def _held_message(current: LockInfo) -> str:
-    return f"数据库正在被 {current.describe()} 使用（窗口已打开），请关闭程序窗口后再试"
+    return f"数据库正在被 {current.describe()}使用（窗口已打开），请关闭程序窗口后再试"
 
 
 def ensure_writable(store: Store) -> None:

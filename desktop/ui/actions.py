@@ -16,15 +16,15 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar
 from shiboken6 import isValid
 
-from desktop.ui import cycle_actions, db_actions, project_actions, recycle_bin
 from desktop.ui.bugs import guarded
 from desktop.ui.navigator import PROJECT, UNIT
-from desktop.ui.rescue import save_copy
 from desktop.ui.workspace import Workspace
 
 SP = QStyle.StandardPixmap
 Key = QKeySequence.StandardKey | str
-Slot = Callable[[Workspace], object]
+# A slot: a function of the workspace, or "module.function" of a desktop.ui module that is
+# imported when the action is first used (the window paints before those modules load).
+Slot = Callable[[Workspace], object] | str
 Condition = Callable[[Workspace], bool]
 SEPARATOR = "-"
 
@@ -87,7 +87,10 @@ class ActionSpec:
 
 
 # ----- slots of the features loaded on first use (the window paints before they load) -----
-LAZY_FEATURES = ("print_actions", "text_import_dialog", "xlsx_dialogs", "finalise_actions")
+LAZY_FEATURES = (
+    *("project_actions", "db_actions", "recycle_bin", "cycle_actions", "rescue"),
+    *("print_actions", "text_import_dialog", "xlsx_dialogs", "finalise_actions"),
+)
 
 
 def load_features() -> None:
@@ -101,70 +104,15 @@ def load_feature(name: str) -> None:
     importlib.import_module(f"desktop.ui.{name}")
 
 
-def _import_text(ws: Workspace) -> object:
-    from desktop.ui import text_import_dialog
-
-    return text_import_dialog.open_import(ws)
-
-
-def _import_pdf(ws: Workspace) -> object:
-    from desktop.ui import text_import_dialog
-
-    return text_import_dialog.open_pdf_import(ws)
-
-
-def _import_excel(ws: Workspace) -> object:
-    from desktop.ui import xlsx_dialogs
-
-    return xlsx_dialogs.import_excel(ws)
-
-
-def _export_excel(ws: Workspace) -> None:
-    from desktop.ui import xlsx_dialogs
-
-    xlsx_dialogs.export_excel(ws)
-
-
-def _print_preview(ws: Workspace) -> object:
-    from desktop.ui import print_actions
-
-    return print_actions.preview(ws)
-
-
-def _print_report(ws: Workspace) -> None:
-    from desktop.ui import print_actions
-
-    print_actions.print_report(ws)
-
-
-def _export_pdf(ws: Workspace) -> object:
-    from desktop.ui import print_actions
-
-    return print_actions.export_pdf(ws)
-
-
-def _export_batch(ws: Workspace) -> None:
-    from desktop.ui import print_actions
-
-    print_actions.export_batch(ws)
-
-
-def _finalise(ws: Workspace) -> object:
-    from desktop.ui import finalise_actions
-
-    return finalise_actions.finalise(ws)
-
-
-def _unfinalise(ws: Workspace) -> object:
-    from desktop.ui import finalise_actions
-
-    return finalise_actions.unfinalise(ws)
-
-
-def _history(ws: Workspace) -> None:
-    from desktop.ui import finalise_actions
-
-    finalise_actions.history(ws)
+def resolve(slot: Slot) -> Callable[[Workspace], object]:
+    """The function a slot names ("module.function" is imported now if it was not yet)."""
+    if callable(slot):
+        return slot
+    module, name = slot.rsplit(".", 1)
+    function: Callable[[Workspace], object] = getattr(
+        importlib.import_module(f"desktop.ui.{module}"), name
+    )
+    return function
 
 
 def _quit(ws: Workspace) -> None:
@@ -178,57 +126,57 @@ def _check(ws: Workspace) -> None:
 STD = QKeySequence.StandardKey
 # fmt: off
 ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec("new_unit", "新建单位…", project_actions.new_unit, (), SP.SP_FileDialogNewFolder,
+    ActionSpec("new_unit", "新建单位…", "project_actions.new_unit", (), SP.SP_FileDialogNewFolder,
                "新建一个实施单位", writable),
-    ActionSpec("new_project", "新建项目…", project_actions.new_project, (STD.New,), SP.SP_FileIcon,
+    ActionSpec("new_project", "新建项目…", "project_actions.new_project", (STD.New,), SP.SP_FileIcon,
                "新建项目（Ctrl+N）", writable),
-    ActionSpec("save", "保存", project_actions.save_now, (STD.Save,), SP.SP_DialogSaveButton,
+    ActionSpec("save", "保存", "project_actions.save_now", (STD.Save,), SP.SP_DialogSaveButton,
                "修改会自动保存（Ctrl+S）"),
-    ActionSpec("import_text", "导入报告文本/Word…", _import_text,
+    ActionSpec("import_text", "导入报告文本/Word…", "text_import_dialog.open_import",
                ("Ctrl+Shift+I",), None, "把已有的报告（文本、.docx 或 PDF）导入为项目，先预览再导入",
                writable),
-    ActionSpec("import_pdf", "导入 PDF 报告…", _import_pdf, (), None,
+    ActionSpec("import_pdf", "导入 PDF 报告…", "text_import_dialog.open_pdf_import", (), None,
                "把带文字层的 PDF 报告（网站公开的报告、去年的报告）导入为项目，先预览再导入",
                writable),
-    ActionSpec("import_excel", "从 Excel 导入…", _import_excel, (), None,
+    ActionSpec("import_excel", "从 Excel 导入…", "xlsx_dialogs.import_excel", (), None,
                "读取项目支出绩效自评表，预览后导入为草稿", writable),
-    ActionSpec("print_preview", "打印预览…", _print_preview, ("Ctrl+P",)),
-    ActionSpec("print_report", "打印…", _print_report, ("Ctrl+Shift+P",)),
-    ActionSpec("backup", "备份数据库…", db_actions.backup, (), SP.SP_DriveHDIcon,
+    ActionSpec("print_preview", "打印预览…", "print_actions.preview", ("Ctrl+P",)),
+    ActionSpec("print_report", "打印…", "print_actions.print_report", ("Ctrl+Shift+P",)),
+    ActionSpec("backup", "备份数据库…", "db_actions.backup", (), SP.SP_DriveHDIcon,
                "把整个数据库备份到一个文件"),
-    ActionSpec("restore", "恢复备份…", db_actions.restore, (), SP.SP_BrowserReload,
+    ActionSpec("restore", "恢复备份…", "db_actions.restore", (), SP.SP_BrowserReload,
                "用备份文件替换当前数据库", restorable),
-    ActionSpec("recycle_bin", "回收站…", recycle_bin.show_recycle_bin, (), SP.SP_TrashIcon,
+    ActionSpec("recycle_bin", "回收站…", "recycle_bin.show_recycle_bin", (), SP.SP_TrashIcon,
                "查看并恢复已删除的项目"),
     ActionSpec("quit", "退出", _quit, (STD.Quit, "Ctrl+Q"), SP.SP_DialogCloseButton),
-    ActionSpec("rename", "重命名…", project_actions.rename, ("F2",), None,
+    ActionSpec("rename", "重命名…", "project_actions.rename", ("F2",), None,
                "重命名所选单位或项目", unit_or_project_selected, navigator_only=True),
-    ActionSpec("copy_next_year", "复制为下一年度", project_actions.copy_next_year, (),
+    ActionSpec("copy_next_year", "复制为下一年度", "project_actions.copy_next_year", (),
                SP.SP_FileDialogDetailedView, "以所选项目为底稿新建下一年度的项目",
                project_selected),
-    ActionSpec("delete", "删除项目…", project_actions.delete_project, (STD.Delete,),
+    ActionSpec("delete", "删除项目…", "project_actions.delete_project", (STD.Delete,),
                SP.SP_TrashIcon, "把所选项目移入回收站（可恢复）", project_selected,
                navigator_only=True),
-    ActionSpec("record_baseline", "记录批复目标…", cycle_actions.record_baseline, (), None,
+    ActionSpec("record_baseline", "记录批复目标…", "cycle_actions.record_baseline", (), None,
                "把当前绩效指标记录为批复的绩效目标，审核将指出此后的改动", draft_project),
     ActionSpec("generate_rectifications", "从“存在的问题”生成整改事项",
-               cycle_actions.generate_rectifications, (), None,
+               "cycle_actions.generate_rectifications", (), None,
                "把“存在的问题”中的每个问题建为一项整改事项", draft_project),
     ActionSpec("check", "重新审核", _check, ("F5",), SP.SP_MessageBoxWarning,
                "重新审核当前项目（F5）"),
-    ActionSpec("finalise", "定稿…", _finalise, ("Ctrl+Shift+F",), None,
+    ActionSpec("finalise", "定稿…", "finalise_actions.finalise", ("Ctrl+Shift+F",), None,
                "审核通过后锁定项目并生成指纹", draft_project),
-    ActionSpec("unfinalise", "撤销定稿…", _unfinalise, (), None,
+    ActionSpec("unfinalise", "撤销定稿…", "finalise_actions.unfinalise", (), None,
                "填写原因后恢复为可修改的草稿", final_project),
-    ActionSpec("history", "版本记录…", _history, (), None,
+    ActionSpec("history", "版本记录…", "finalise_actions.history", (), None,
                "历次定稿与撤销定稿，可比较两个定稿版本", saved_project),
-    ActionSpec("export_pdf", "导出 PDF…", _export_pdf, ("Ctrl+E",)),
-    ActionSpec("export_batch", "导出合订本…", _export_batch, (), None,
+    ActionSpec("export_pdf", "导出 PDF…", "print_actions.export_pdf", ("Ctrl+E",)),
+    ActionSpec("export_batch", "导出合订本…", "print_actions.export_batch", (), None,
                "一个单位一个年度的全部报告合订为一个 PDF"),
-    ActionSpec("export_excel", "导出 Excel…", _export_excel, ("Ctrl+Shift+X",), None,
+    ActionSpec("export_excel", "导出 Excel…", "xlsx_dialogs.export_excel", ("Ctrl+Shift+X",), None,
                "导出项目支出绩效自评表（多个项目时含汇总表）"),
-    ActionSpec("data_location", "数据文件位置…", project_actions.data_location, (), SP.SP_DirIcon),
-    ActionSpec("about", "关于…", project_actions.about, (), SP.SP_MessageBoxInformation),
+    ActionSpec("data_location", "数据文件位置…", "project_actions.data_location", (), SP.SP_DirIcon),
+    ActionSpec("about", "关于…", "project_actions.about", (), SP.SP_MessageBoxInformation),
 )
 
 # The menus, the toolbar and the navigator's context menu, by action name.
@@ -330,7 +278,9 @@ def _make(ws: Workspace, spec: ActionSpec) -> QAction:
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         ws.navigator.addAction(action)
     slot = spec.slot
-    action.triggered.connect(lambda _checked=False: guarded(window, lambda: slot(ws), spec.text))
+    action.triggered.connect(
+        lambda _checked=False: guarded(window, lambda: resolve(slot)(ws), spec.text)
+    )
     return action
 
 
@@ -442,6 +392,6 @@ def _on_banner_link(ws: Workspace, actions: WindowActions, key: str) -> None:
     """The banner's action: save the edits kept after losing the writer lock as a copy, or
     restore a backup over a damaged file."""
     if key == "save-copy":
-        save_copy(ws)
+        resolve("rescue.save_copy")(ws)
     elif key == "restore":
         actions.restore.trigger()

@@ -10,9 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-# The window's modules that do not use Qt load before PySide6: once PySide6 is imported, its
-# import hook reads the source of every module imported after it (looking for
-# ``from __feature__ import``), about 10 ms for the hundred modules of the model and the store.
+# The model and the store first, then Qt and the window's modules (PySide6's import hook no longer
+# reads any of the program's sources: desktop.ui.qt_compat enters them in its table).
 from desktop.errorlog import log_program_error, program_error_message
 from desktop.model import project, scoring, templates  # noqa: F401
 from desktop.model.errors import StorageError, UserError
@@ -20,9 +19,9 @@ from desktop.store import lock, repo, revisions  # noqa: F401
 from desktop.store.db import BackgroundCheck, Store, default_db_path, mark_damaged, open_store
 
 # isort: split
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication
 
 from desktop.ui.actions import LAZY_FEATURES, load_feature
 from desktop.ui.bugs import BUG_TITLE
@@ -56,6 +55,8 @@ def show_error(title: str, text: str) -> None:
     print(f"{title}：{text}", file=sys.stderr)
     if not _interactive() or QApplication.instance() is None:
         return
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox(QMessageBox.Icon.Critical, title, text).exec()
 
 
@@ -140,22 +141,6 @@ def _preload_fonts() -> None:
     preload_fonts()
 
 
-class _FirstPaint(QObject):
-    """Calls back once, just after the watched window's first paint."""
-
-    def __init__(self, window: QWidget, callback: Callable[[], None]) -> None:
-        super().__init__(window)
-        self._callback = callback
-        window.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """On the first paint event: stop watching, call back once the paint is done."""
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._callback)
-        return False
-
-
 def run_steps(steps: list[Callable[[], None]]) -> None:
     """Run the steps one per turn of the event loop, so input is handled between them."""
     if steps:
@@ -205,7 +190,7 @@ def run_gui(argv: list[str] | None = None) -> int:
     check = BackgroundCheck(store.path) if store.path and not store.damaged else None
     window = open_main_window(store, check=check)
     preload = threading.Thread(target=_preload_fonts, name="font-preload", daemon=True)
-    _FirstPaint(window, lambda: _after_first_paint(window, preload))
+    window.first_painted.connect(lambda: _after_first_paint(window, preload))
     window.show()
     code = app.exec()
     if preload.is_alive():

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop.errorlog import log_program_error, program_error_message
 from desktop.model.errors import UserError
@@ -22,6 +22,8 @@ def report_bug(parent: QWidget | None, exc: BaseException, context: str = "") ->
     """Log a program bug and tell the user in one short line; returns the log file."""
     path = log_program_error(exc, context)
     text = program_error_message(path) + "\n\n已输入的内容会自动保存。"
+    from PySide6.QtWidgets import QMessageBox  # not at the start: only when something failed
+
     QMessageBox.critical(parent, BUG_TITLE, text)
     return path
 
@@ -31,6 +33,8 @@ def guarded(parent: QWidget | None, action: Callable[[], object], context: str =
     try:
         return action()
     except UserError as exc:  # bad input or storage the action did not handle itself
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(parent, "出错了", str(exc))
     except Exception as exc:
         report_bug(parent, exc, context)

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from desktop.model.findings import Finding
 from desktop.model.project import Project
 from desktop.store.db import Store
-from desktop.ui import dialogs
 from desktop.ui.actions import build_actions, build_menus, connect_actions
 from desktop.ui.geometry import restore_geometry, save_geometry
 from desktop.ui.screen_fit import install as fit_windows_to_screen
@@ -24,6 +24,23 @@ from desktop.ui.workspace import Workspace
 if TYPE_CHECKING:
     from desktop.ui.grid import IndicatorGrid
 
+
+class _FirstPaint(QObject):
+    """Calls back once, just after the watched window's first paint."""
+
+    def __init__(self, window: QMainWindow, callback: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._callback = callback
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """On the first paint event: stop watching, call back once the paint is done."""
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._callback)
+        return False
+
+
 LAST_DB_KEY = "last/db"
 LAST_PROJECT_KEY = "last/project"
 
@@ -34,7 +51,12 @@ class MainWindow(QMainWindow):
     State lives in ``session`` (project, form, pending writes, read-only state); the widgets in
     ``workspace``; the menus' actions in ``action``. The methods below are the window's public
     surface for the program start and for tests.
+
+    ``first_painted`` is emitted once, just after the window's first paint: what the first
+    paint does without (the application-wide screen fitter, the other tabs) starts then.
     """
+
+    first_painted = Signal()
 
     def __init__(
         self,
@@ -44,9 +66,6 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.settings = settings if settings is not None else QSettings()
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            fit_windows_to_screen(app, self.settings)
         self.setWindowTitle(APP_TITLE)
         self.session = EditorSession(store, read_only_reason, parent=self)
         self.workspace = Workspace(self, self.session)
@@ -65,6 +84,15 @@ class MainWindow(QMainWindow):
         self.session.set_read_only(read_only_reason)  # now the banner and the title follow
         restore_geometry(self, self.settings)
         self._open_last_project()
+        _FirstPaint(self, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        """Fit every window shown from now on (an application-wide event filter in Python
+        would see every event of the start), then tell the program start."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            fit_windows_to_screen(app, self.settings)
+        self.first_painted.emit()
 
     # ----- the session's state, for callers outside the window ------------------------------
     @property
@@ -156,6 +184,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Flush, remember the layout, give the lock back."""
+        from desktop.ui import dialogs  # not at the start: closing is when it may be needed
+
         if self.session.unsaved and not dialogs.confirm(
             self,
             "有未保存的修改",

@@ -26,7 +26,6 @@ from desktop.store.db import Store, lock_lost_message
 from desktop.ui.autosave import Autosaver
 from desktop.ui.checks_worker import ChecksWorker
 
-HEARTBEAT_MS = lock.HEARTBEAT_SECONDS * 1000  # the default; lock.heartbeat_seconds() decides
 FINDINGS_DELAY_MS = 300
 
 

@@ -14,7 +14,6 @@ from desktop.model.findings import Finding
 from desktop.model.project import Project
 from desktop.store import repo
 from desktop.store.db import Store
-from desktop.ui import dialogs
 from desktop.ui.editor_tabs import EditorTabs
 from desktop.ui.findings_dock import FindingsPanel
 from desktop.ui.navigator import Navigator
@@ -147,8 +146,7 @@ class Workspace:
 
     def _open_project(self, project_id: int, keep_undo: bool = False) -> bool:
         if not self.session.flush():
-            dialogs.error(
-                self.window,
+            self._error(
                 "无法切换项目",
                 f"当前项目的修改未能保存：{self.session.last_error}\n请先解决该问题。",
             )
@@ -156,9 +154,14 @@ class Workspace:
         try:
             self.session.load(project_id, keep_undo)
         except UserError as exc:
-            dialogs.error(self.window, "无法打开项目", str(exc))
+            self._error("无法打开项目", str(exc))
             return False
         return True
+
+    def _error(self, title: str, text: str) -> None:
+        from desktop.ui import dialogs  # only when something went wrong: not at the start
+
+        dialogs.error(self.window, title, text)
 
     def _on_project_loaded(self, project: Project | None) -> None:
         self.stack.setCurrentIndex(1 if project else 0)

@@ -17,7 +17,7 @@ from tests import hostile_files as H
 def test_16000_reports_in_one_file_are_refused_with_the_count(tmp_path: Path) -> None:
     path = H.text_many_reports(tmp_path, 16_000)
     with pytest.raises(
-        InputError, match=r"reports-16000\.txt 中有 16,000 份报告，一次最多导入 1,000 份"
+        InputError, match=r"reports-16000\.txt 中有 16,000 份报告，一次最多导入 10,000 份"
     ):
         import_file(path)
 

@@ -63,3 +63,23 @@ def test_a_read_only_mount_opens_read_only_and_reads(tmp_path, sample_project):
         assert caught.value.kind == "read_only"
         assert backup.auto_backup(store) is None
         store.close()
+
+
+def test_the_window_opens_read_only_for_a_user_in_a_read_only_folder():
+    import os
+
+    from desktop.ui import app
+
+    with shared_folder() as home, shared_folder() as folder:
+        db = H.seeded_database(folder / "jixiao.db")
+        os.chown(db, NOBODY, NOBODY)
+        os.chown(home, NOBODY, NOBODY)
+        home.chmod(0o700)
+        folder.chmod(0o555)
+        before = _snapshot(folder)
+        env = {"QT_QPA_PLATFORM": "offscreen", app.QUIT_AFTER_SHOW: "1"}
+        done = run_as_nobody(["--db", str(db)], home, extra_env=env)
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.split() == [app.SHOWN_LINE, app.READY_LINE]
+        assert "Traceback" not in done.stderr
+        assert _snapshot(folder) == before

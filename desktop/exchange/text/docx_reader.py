@@ -6,13 +6,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from desktop.exchange.text.importer import (
-    MAX_BYTES,
-    Grids,
-    ImportResult,
-    clean_lines,
-    import_lines,
-)
+from desktop.exchange.text.importer import MAX_BYTES, Grids
 from desktop.model.errors import InputError
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # compound document: .doc, .xls, .wps
@@ -71,12 +65,3 @@ def read_docx(path: Path) -> tuple[str, Grids]:
             lines.extend("\t".join(row) for row in grid)
             grids[start] = (len(lines), grid)
     return "\n".join(lines), grids
-
-
-def import_docx(path: Path, unit: str | None = None, year: int | None = None) -> ImportResult:
-    """Import a .docx report: headings and text by the outline, tables as indicator rows."""
-    path = Path(path)
-    text, grids = read_docx(path)
-    result = ImportResult()
-    lines = clean_lines(text, result)
-    return import_lines(lines, unit, year, f"文件 {path.name}", grids, result)

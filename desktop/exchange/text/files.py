@@ -11,16 +11,19 @@ from desktop.model.errors import InputError
 def import_file(path: Path, unit: str | None = None, year: int | None = None) -> ImportResult:
     """Import a .txt, .docx or text-layer .pdf report file."""
     path = Path(path)
+    where = f"文件 {path.name}"
     if path.suffix.lower() == ".docx":
-        from desktop.exchange.text.docx_reader import import_docx
+        from desktop.exchange.text.docx_reader import read_docx
 
-        return import_docx(path, unit=unit, year=year)
+        text, grids = read_docx(path)
+        return import_text_from(text, unit, year, where, grids)
     if path.suffix.lower() == ".pdf":
-        from desktop.exchange.text.pdf_reader import import_pdf
+        from desktop.exchange.text.pdf_reader import read_pdf
 
-        return import_pdf(path, unit=unit, year=year)
+        text, grids = read_pdf(path)
+        return import_text_from(text, unit, year, where, grids)
     if path.suffix.lower() == ".doc":
         raise InputError(
             f"文件 {path.name} 是旧版 Word（.doc）格式；请在 Word 中另存为 .docx 后导入"
         )
-    return import_text_from(read_text_file(path), unit, year, f"文件 {path.name}")
+    return import_text_from(read_text_file(path), unit, year, where)

@@ -33,7 +33,6 @@ from desktop.model.stated import set_claims
 
 MAX_BYTES = 20 * 1024 * 1024
 _COLUMN_WORDS = {"initial": "年初预算数", "full_year": "全年预算数", "executed": "全年执行数"}
-_YEAR_NAME_RE = re.compile(r"\d{4}年度?")
 # Word-processor leftovers in copied text: "[bookmark: _GoBack]", "[image: …]", "[comment: …]".
 _ARTEFACT_RE = re.compile(r"\[(?:bookmark|image|comment|footnote|endnote)\s*:[^\]\n]{0,200}\]")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufeff\u200b]")
@@ -301,11 +300,14 @@ def import_text(text: str, unit: str | None = None, year: int | None = None) -> 
     return import_text_from(text, unit, year, "文本")
 
 
-def import_text_from(text: str, unit: str | None, year: int | None, where: str) -> ImportResult:
-    """Import text read from ``where`` (named in messages)."""
+def import_text_from(
+    text: str, unit: str | None, year: int | None, where: str, grids: Grids | None = None
+) -> ImportResult:
+    """Import text read from ``where`` (named in messages), with the cell grids of its tables
+    when it came from a Word or PDF file."""
     result = ImportResult()
     lines = clean_lines(text, result)
-    return import_lines(lines, unit, year, where, None, result)
+    return import_lines(lines, unit, year, where, grids, result)
 
 
 def read_text_file(path: Path) -> str:

@@ -5,13 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from desktop.exchange.text.importer import (
-    MAX_BYTES,
-    Grids,
-    ImportResult,
-    clean_lines,
-    import_lines,
-)
+from desktop.exchange.text.importer import MAX_BYTES, Grids
 from desktop.model.errors import InputError
 
 WATERMARK_SIZE = 40.0  # points: body text is 16 pt, titles 22 pt
@@ -116,12 +110,3 @@ def read_pdf(path: Path) -> tuple[str, Grids]:
             "请导入带文字的 PDF、Word 文件，或先用 OCR 软件识别文字"
         )
     return "\n".join(lines), grids
-
-
-def import_pdf(path: Path, unit: str | None = None, year: int | None = None) -> ImportResult:
-    """Import a text-layer PDF report: lines by the outline, tables as 自评表 cells."""
-    path = Path(path)
-    text, grids = read_pdf(path)
-    result = ImportResult()
-    lines = clean_lines(text, result)
-    return import_lines(lines, unit, year, f"文件 {path.name}", grids, result)

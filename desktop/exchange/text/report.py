@@ -16,7 +16,7 @@ _MAX_TITLE = 60
 _MAX_SHEET_TITLE = 50
 _SHEET_REACH = 8  # lines from a 自评表's title to its 项目名称 row
 _PAGE_LINES = 3  # lines a web page puts between its title and the document's (date, author)
-MAX_REPORTS = 1_000  # reports in one text (a unit's whole year is a few dozen)
+MAX_REPORTS = 10_000  # reports in one text (a county's whole year of 自评表 fits)
 
 
 @dataclass

@@ -45,10 +45,6 @@ class Sheet:
     claimed_grade: str = ""
     notes: list[str] = field(default_factory=list)
 
-    def found_anything(self) -> bool:
-        """True when the cells held a 自评表 (funds or indicator rows or its labels)."""
-        return bool(self.indicators or self.funds or self.name or self.totals)
-
 
 def _join_split_cells(cells: list[str], vocab: Vocabulary) -> list[str]:
     """Cells a line break split in two ("年初" "预算数") joined when together they are a label."""

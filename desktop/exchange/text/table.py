@@ -1,16 +1,14 @@
-"""Rebuild 绩效目标表 indicator rows from flattened table text (one cell a line) or a cell grid."""
+"""Rebuild 绩效目标表 indicator rows from flattened table text (one cell a line)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from desktop.exchange.text.facts import parse_number
 from desktop.exchange.text.outline import FormOutline, squash
 from desktop.model.errors import InputError
 from desktop.model.forms import Form
-from desktop.model.money import WAN, parse_points, round_money
-from desktop.model.project import SOURCE_LABELS, FundsRow, Indicator
-from desktop.model.vocabulary import vocabulary
+from desktop.model.money import parse_points
+from desktop.model.project import Indicator
 
 # Value columns after 三级指标 in the order a 自评表 prints them.
 VALUE_COLUMNS = ("level3", "target", "actual", "weight", "score", "deviation")
@@ -108,82 +106,3 @@ def rows_from_cells(outline: FormOutline, groups: list[list[str]]) -> TableResul
         if not ind.level1 or not ind.level2:
             result.notes.append(f"指标“{ind.level3}”缺少一级或二级指标，请补充")
     return result
-
-
-def rows_from_grid(outline: FormOutline, rows: list[list[str]]) -> TableResult:
-    """Indicators from a table grid (Word table): a header row names the columns."""
-    form = outline.form
-    result = TableResult()
-    header_at: dict[int, str] = {}
-    l1 = l2 = ""
-    for row in rows:
-        cells = [c.strip() for c in row]
-        named = {i: outline.table.column_of(c) for i, c in enumerate(cells) if c}
-        if not header_at and sum(1 for v in named.values() if v and v != "ignore") >= 2:
-            header_at = {i: v for i, v in named.items() if v and v != "ignore"}
-            result.columns = list(dict.fromkeys(header_at.values()))
-            continue
-        if not header_at:
-            continue
-        values: dict[str, str] = {}
-        for i, column in header_at.items():
-            if i < len(cells) and cells[i] and column not in values:
-                values[column] = cells[i]
-        if "level1" in values:
-            kind, name1, _ = classify(form, values["level1"], "")
-            l1 = name1 if kind == "l1" else values["level1"]
-            l2 = ""
-        if "level2" in values:
-            kind, name1, name2 = classify(form, values["level2"], l1)
-            if kind == "l2":
-                l1, l2 = name1, name2
-            else:
-                l2 = values["level2"]
-        rest = [c for c in VALUE_COLUMNS if values.get(c)]
-        if not rest:
-            continue
-        ind = Indicator(level1=l1, level2=l2)
-        for column in VALUE_COLUMNS:
-            if values.get(column):
-                _set_value(ind, column, values[column], result.notes)
-        result.indicators.append(_finish(ind, result.columns))
-    return result
-
-
-def _funds_source(label: str) -> str | None:
-    """The funds source a row label names (年度资金总额 → total, 其中：当年财政拨款 → fiscal …)."""
-    flat = squash(label).removeprefix("其中：").removeprefix("其中:")
-    for source, text in SOURCE_LABELS.items():
-        if flat and flat == squash(text).removeprefix("其中："):
-            return source
-    for term in vocabulary().funds_sources:
-        if any(flat.startswith(squash(alias)) for alias in term.aliases):
-            return term.key
-    return None
-
-
-def funds_from_grid(rows: list[list[str]]) -> dict[str, FundsRow]:
-    """The funds rows of a 自评表 grid (年初预算数/全年预算数/全年执行数, 万元 or 元); {} if none."""
-    labels = {squash(name): t.key for t in vocabulary().funds_columns for name in t.names}
-    columns: dict[int, str] = {}
-    in_wan = any("万元" in cell for row in rows for cell in row)
-    found: dict[str, FundsRow] = {}
-    for row in rows:
-        named = {i: labels[squash(c)] for i, c in enumerate(row) if squash(c) in labels}
-        if len(named) >= 2:
-            columns = named
-            continue
-        if not columns:
-            continue
-        first = min(columns)
-        source = next((s for c in row[:first] if (s := _funds_source(c))), None)
-        if source is None or source in found:
-            continue
-        funds_row = FundsRow(source)
-        for i, column in columns.items():
-            value = parse_number(row[i]) if i < len(row) else None
-            if value is not None:
-                setattr(funds_row, column, round_money(value * WAN if in_wan else value))
-        if not funds_row.is_empty():
-            found[source] = funds_row
-    return found

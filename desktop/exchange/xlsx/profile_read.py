@@ -7,13 +7,12 @@ lines and 原因 cell, 云南's 其他需要说明事项, a department's header,
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import Any
 
 from desktop.exchange.dept_json import dept_from_dict
 from desktop.exchange.xlsx.cells import Grid, norm, read_amount
-from desktop.exchange.xlsx.read import read_parts, read_project_sheet
+from desktop.exchange.xlsx.read import read_parts, read_project_sheet, title_year
 from desktop.model.department import PROJECT_LINE, DeptFunds, DeptLine, structure
 from desktop.model.errors import InputError
 from desktop.model.forms import Form
@@ -25,9 +24,7 @@ from desktop.model.profile_rows import (
     SIGNATURES_KEY,
 )
 from desktop.model.profiles import DEPARTMENT_FORM, Layout, load_profile
-from desktop.model.project import YEAR_MAX, YEAR_MIN, Goals, Project, Unit
-
-_YEAR_RE = re.compile(r"(\d{4})\s*年")
+from desktop.model.project import Goals, Project, Unit
 
 
 def read_profiled_sheet(grid: Grid, form: Form, profile_key: str, dept_data: Any = None) -> Project:
@@ -73,7 +70,7 @@ def _read_department(grid: Grid, form: Form, layout: Layout, dept_data: Any) -> 
     department = ""
     if "department" in layout.labels:
         department, _ = _label_value(grid, layout.labels["department"])
-    year = _year(grid, at[0])
+    year = title_year(grid, at[0], "2023年度")
     funds, execution, goals, indicators = read_parts(grid, form, at[0])
     if dept_data is not None:
         dept = dept_from_dict(dept_data, f"第 {grid.index} 张表“{grid.title}”")
@@ -90,15 +87,6 @@ def _read_department(grid: Grid, form: Form, layout: Layout, dept_data: Any) -> 
         indicators=indicators,
         dept=dept,
     )
-
-
-def _year(grid: Grid, before_row: int) -> int:
-    for r in range(1, before_row + 1):
-        for c in grid.row_cells(r):
-            m = _YEAR_RE.search(grid.text(r, c))
-            if m and YEAR_MIN <= int(m.group(1)) <= YEAR_MAX:
-                return int(m.group(1))
-    raise InputError(f"第 {grid.index} 张表“{grid.title}”：标题中找不到年度（如“2023年度”）")
 
 
 def _breakdown(grid: Grid, layout: Layout) -> DeptFunds:

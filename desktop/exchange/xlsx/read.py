@@ -69,7 +69,7 @@ def read_project_sheet(grid: Grid, form: Form) -> Project:
         raise InputError(f"{grid.where(*unit_at)}：实施单位为空")
     dept_at = grid.find(lambda t: t == norm(L.LABEL_DEPARTMENT))
     department = _value_right(grid, *dept_at) if dept_at else ""
-    year = _year(grid, name_at[0])
+    year = title_year(grid, name_at[0])
     funds, execution, funds_end = _funds(grid, name_at[0])
     goals, goals_end = _goals(grid, funds_end)
     indicators = _indicators(grid, form, goals_end)
@@ -105,13 +105,14 @@ def _value_right(grid: Grid, row: int, col: int) -> str:
     return ""
 
 
-def _year(grid: Grid, before_row: int) -> int:
+def title_year(grid: Grid, before_row: int, example: str = "（2023年度）") -> int:
+    """The year in the title rows (1 to ``before_row``); InputError showing ``example``."""
     for r in range(1, before_row + 1):
         for c in grid.row_cells(r):
             m = _YEAR_RE.search(grid.text(r, c))
             if m and YEAR_MIN <= int(m.group(1)) <= YEAR_MAX:
                 return int(m.group(1))
-    raise InputError(f"第 {grid.index} 张表“{grid.title}”：标题中找不到年度（如“（2023年度）”）")
+    raise InputError(f"第 {grid.index} 张表“{grid.title}”：标题中找不到年度（如“{example}”）")
 
 
 def _scale(grid: Grid, label_text: str, before_row: int) -> Decimal:

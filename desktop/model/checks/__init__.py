@@ -6,16 +6,16 @@ it. The families are imported here explicitly, so the table is complete once thi
 
 from __future__ import annotations
 
+# The order of registration is the order of findings of one severity.
 from desktop.model.checks import core  # isort: skip  (its checks run first)
+from desktop.model.checks import amounts, carry  # isort: skip
+from desktop.model.checks import framework  # isort: skip  (before claims)
 from desktop.model.checks import (
-    amounts,
-    carry,
     claims,
     copy,
     cycle,
     deductions,
     department,
-    framework,
     indicators,
     instructions,
     limits,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from desktop.model.checks.numbers import (
@@ -18,15 +17,16 @@ from desktop.model.checks.registry import WARNING, Finding, register
 from desktop.model.forms import Form
 from desktop.model.money import fmt_wan
 from desktop.model.project import FUNDS_COLUMNS, Project
+from desktop.model.regex_cache import compiled
 from desktop.model.targets import to_base
 
 # Words right before an amount that make it a figure of this project's funds.
-_FUNDS_WORDS = re.compile(r"(预算|执行|支出|拨付|完成数|到位|安排|批复|下达)")
+_FUNDS_WORDS = compiled(r"(预算|执行|支出|拨付|完成数|到位|安排|批复|下达)")
 # Parts of the whole (其中…, 用于…) and other years' figures are not funds-table figures.
-_PART_WORDS = re.compile(r"(其中|用于|包括|包含|含|上年|去年|以前年度|下年|明年)")
-_ADDITION_WORDS = re.compile(r"(追加|调增|调减|调整|增加预算|补充)")
-_CAP_AFTER = re.compile(r"^\s*(以内|以下|之内)")
-_CAP_BEFORE = re.compile(r"(控制在|不超过|不高于|不得超过)\s*$")
+_PART_WORDS = compiled(r"(其中|用于|包括|包含|含|上年|去年|以前年度|下年|明年)")
+_ADDITION_WORDS = compiled(r"(追加|调增|调减|调整|增加预算|补充)")
+_CAP_AFTER = compiled(r"^\s*(以内|以下|之内)")
+_CAP_BEFORE = compiled(r"(控制在|不超过|不高于|不得超过)\s*$")
 
 
 def funds_figures(project: Project) -> set[Decimal]:

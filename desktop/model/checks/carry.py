@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import re
-
 from desktop.model.carry_forward import carried_from_year
 from desktop.model.checks.registry import HINT, WARNING, Finding, register
 from desktop.model.forms import Form
 from desktop.model.project import Project
+from desktop.model.regex_cache import compiled
 
-_SENTENCE_RE = re.compile(r"[^。！？；;\n]+[。！？；;]?")
-_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\s*年)")
+_SENTENCE_RE = compiled(r"[^。！？；;\n]+[。！？；;]?")
+_YEAR_RE = compiled(r"(?<!\d)((?:19|20)\d{2})(?=\s*年)")
 
 
 @register("W-OLD-YEAR")

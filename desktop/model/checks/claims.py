@@ -8,24 +8,25 @@ from decimal import Decimal
 from functools import cache
 
 from desktop.model.checks.config import check_settings, review_words
-from desktop.model.checks.framework import name_of
 from desktop.model.checks.registry import WARNING, Finding, register
+from desktop.model.checks.rows import indicator_name
 from desktop.model.forms import Form
 from desktop.model.money import fmt_points, fmt_rate
 from desktop.model.project import Indicator, Project
+from desktop.model.regex_cache import compiled
 from desktop.model.scoring import execution_rate, execution_score, suggest
 
 HUNDRED = Decimal(100)
 # Words right before a claim that take "every" back (除…外, 基本, 其余…).
-_HEDGE = re.compile(r"(除|未|没有|基本|大部分|大多|其余|其他|部分|绝大|多数|尚|未能)[^。；]{0,6}$")
-_NUMBERING = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]?\s*")
-_PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
+_HEDGE = compiled(r"(除|未|没有|基本|大部分|大多|其余|其他|部分|绝大|多数|尚|未能)[^。；]{0,6}$")
+_NUMBERING = compiled(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]?\s*")
+_PUNCT = compiled(r"[\s\W_]+", re.UNICODE)
 
 
 @cache
 def _claim_re() -> re.Pattern[str]:
     words = review_words().all_met
-    return re.compile("|".join(f"(?:{w})" for w in words) if words else r"(?!x)x")
+    return compiled("|".join(f"(?:{w})" for w in words) if words else r"(?!x)x")
 
 
 def _miss(ind: Indicator, form: Form) -> str | None:
@@ -81,7 +82,7 @@ def check_all_met_claim(project: Project, siblings: list[Project], form: Form) -
         Finding(
             WARNING,
             "W-CLAIM-ALL-MET",
-            f"文中称“{quoted}”，但绩效指标表中“{name_of(project.indicators[row], row)}”"
+            f"文中称“{quoted}”，但绩效指标表中“{indicator_name(project.indicators[row], row)}”"
             f"{more}未完全达成（{why}）",
             location,
         )
@@ -107,7 +108,7 @@ def _shortfall(project: Project, form: Form) -> str | None:
     if missed:
         row, why = missed[0]
         more = f"等{len(missed)}项指标" if len(missed) > 1 else ""
-        return f"指标“{name_of(project.indicators[row], row)}”{more}未完全达成（{why}）"
+        return f"指标“{indicator_name(project.indicators[row], row)}”{more}未完全达成（{why}）"
     rate = execution_rate(project)
     threshold = Decimal(str(check_settings(form.key).execution_reason_below))
     if rate is not None and rate < threshold:

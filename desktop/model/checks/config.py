@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from functools import cache
 
+from desktop.model.datafiles import BadToml, load_toml
 from desktop.model.forms import data_dir
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 
 @dataclass(frozen=True)
@@ -38,8 +33,7 @@ def check_settings(form_key: str) -> CheckSettings:
     """The [checks] settings of forms/<form_key>.toml; defaults when missing or unreadable."""
     path = data_dir("forms") / f"{form_key}.toml"
     try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh).get("checks", {})
+        data = load_toml(path).get("checks", {})
         return CheckSettings(
             project_specific=tuple(str(k) for k in data.get("project_specific", ())),
             date_years_after=int(data.get("date_years_after", 1)),
@@ -57,7 +51,7 @@ def check_settings(form_key: str) -> CheckSettings:
             remedy_sections=tuple(str(k) for k in data.get("remedy_sections", ())),
             prose_counts=bool(data.get("prose_counts", True)),
         )
-    except (OSError, tomllib.TOMLDecodeError, TypeError, ValueError):
+    except (OSError, BadToml, TypeError, ValueError):
         return CheckSettings()
 
 
@@ -106,9 +100,8 @@ def review_words() -> ReviewWords:
     """The word lists of resources/phrases/review.toml (empty lists when unreadable)."""
     path = data_dir("resources") / "phrases" / "review.toml"
     try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError):
+        data = load_toml(path)
+    except (OSError, BadToml):
         return ReviewWords()
     names = ReviewWords.__dataclass_fields__
     return ReviewWords(

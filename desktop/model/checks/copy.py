@@ -23,14 +23,18 @@ from desktop.model.checks.config import check_settings
 from desktop.model.checks.registry import HINT, WARNING, Finding, register
 from desktop.model.forms import Form
 from desktop.model.project import Project
+from desktop.model.regex_cache import compiled
+
+_PLACEHOLDER = compiled(r"\{[^}]*\}")
+_LINE_BREAK = compiled(r"\s*\n\s*")
 
 SKETCH = 6
-_SPLIT = re.compile(r"[^。；;！？!?\n]+[。；;！？!?]?")
-_MARKER = re.compile(
+_SPLIT = compiled(r"[^。；;！？!?\n]+[。；;！？!?]?")
+_MARKER = compiled(
     r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]{1,2}[）)]|\d{1,2}[.．、](?!\d))\s*"
 )
-_DROP = re.compile(r"[\s\W_]+", re.UNICODE)
-_DIGITS = re.compile(r"\d+")
+_DROP = compiled(r"[\s\W_]+", re.UNICODE)
+_DIGITS = compiled(r"\d+")
 
 
 @dataclass(frozen=True)
@@ -49,7 +53,7 @@ def _normalise(text: str) -> str:
     return _DROP.sub("", _MARKER.sub("", text)).lower()
 
 
-_WRAP = re.compile(
+_WRAP = compiled(
     r"(?<![。；;！？!?：:\n])\n(?![\n\s]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]{1,2}[）)]"
     r"|\d{1,2}[.．、](?!\d))"
 )
@@ -95,7 +99,7 @@ def _template_sentences(
 ) -> tuple[Sentence, ...]:
     out: list[Sentence] = []
     for template in templates:
-        out.extend(split_sentences(re.sub(r"\{[^}]*\}", "", template), min_chars))
+        out.extend(split_sentences(_PLACEHOLDER.sub("", template), min_chars))
     return tuple(out)
 
 
@@ -275,7 +279,7 @@ def check_copy(project: Project, siblings: list[Project], form: Form) -> list[Fi
         if common and key not in settings.copy_always_sections:
             continue
         location = {"section": key, "start": sentence.start, "end": sentence.end}
-        flat = re.sub(r"\s*\n\s*", "", sentence.text)
+        flat = _LINE_BREAK.sub("", sentence.text)
         quote = flat if len(flat) <= 60 else flat[:58] + "…"
         own_score = _relates(sentence.norm, own)
         scores: dict[str, int] = {}

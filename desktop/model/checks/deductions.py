@@ -10,18 +10,20 @@ from decimal import Decimal
 from functools import lru_cache
 
 from desktop.model.checks.config import check_settings, review_words
-from desktop.model.checks.framework import level1_of, name_of
+from desktop.model.checks.framework import level1_of
 from desktop.model.checks.registry import HINT, WARNING, Finding, register
+from desktop.model.checks.rows import indicator_name
 from desktop.model.errors import InputError
 from desktop.model.forms import Form
 from desktop.model.money import fmt_points, fmt_rate, fmt_wan
 from desktop.model.profiles import Profile, load_profile
 from desktop.model.project import DEFAULT_PROFILE, Indicator, Project
+from desktop.model.regex_cache import compiled
 from desktop.model.scoring import execution_rate, suggest
 from desktop.model.targets import find_number, to_base
 
-_SENTENCE = re.compile(r"[^。；;！？!?\n]+")
-_PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
+_SENTENCE = compiled(r"[^。；;！？!?\n]+")
+_PUNCT = compiled(r"[\s\W_]+", re.UNICODE)
 WAN = Decimal(10000)
 
 
@@ -44,7 +46,7 @@ def sentences(text: str) -> list[str]:
 
 @lru_cache(maxsize=16)
 def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{w})" for w in words) if words else r"(?!x)x")
+    return compiled("|".join(f"(?:{w})" for w in words) if words else r"(?!x)x")
 
 
 def has_reason(project: Project, subject: tuple[str, ...], cause: tuple[str, ...]) -> bool:
@@ -86,7 +88,7 @@ def check_qualitative_actual(
                 Finding(
                     WARNING,
                     "W-QUAL-ACTUAL",
-                    f"指标“{name_of(ind, row)}”的指标值“{ind.target.strip()}”是定量的，实际完成值"
+                    f"指标“{indicator_name(ind, row)}”的指标值“{ind.target.strip()}”是定量的，实际完成值"
                     f"却写“{actual}”，无法据此计算得分，不应给满分{fmt_points(ind.score)}分；"
                     "请填写实际完成的数值",
                     location,
@@ -97,7 +99,7 @@ def check_qualitative_actual(
                 Finding(
                     HINT,
                     "I-QUAL-ACTUAL",
-                    f"指标“{name_of(ind, row)}”的指标值“{ind.target.strip()}”是定量的，实际完成值"
+                    f"指标“{indicator_name(ind, row)}”的指标值“{ind.target.strip()}”是定量的，实际完成值"
                     f"“{actual}”不是数值，无法计算建议得分；请填写实际完成的数值",
                     location,
                 )
@@ -120,7 +122,7 @@ def check_deduction_reason(project: Project, siblings: list[Project], form: Form
         return []
     if len(rows) >= 3:
         names = "、".join(
-            f"“{name_of(project.indicators[r], r)}”（{_points(project.indicators[r])}）"
+            f"“{indicator_name(project.indicators[r], r)}”（{_points(project.indicators[r])}）"
             for r in rows[:4]
         )
         more = f"等{len(rows)}项" if len(rows) > 4 else f"{len(rows)}项"
@@ -143,7 +145,7 @@ def check_deduction_reason(project: Project, siblings: list[Project], form: Form
             Finding(
                 WARNING,
                 "W-DEDUCT-NO-REASON",
-                f"指标“{name_of(ind, row)}”{_points(ind)}{note}，但未填写偏差原因分析及改进措施",
+                f"指标“{indicator_name(ind, row)}”{_points(ind)}{note}，但未填写偏差原因分析及改进措施",
                 {"indicator": row, "column": "deviation"},
             )
         )
@@ -262,7 +264,7 @@ def check_cost_copied(project: Project, siblings: list[Project], form: Form) -> 
             Finding(
                 WARNING,
                 "W-COST-COPIED",
-                f"成本指标“{name_of(ind, row)}”的实际完成值“{ind.actual.strip()}”与指标值"
+                f"成本指标“{indicator_name(ind, row)}”的实际完成值“{ind.actual.strip()}”与指标值"
                 f"“{ind.target.strip()}”相同，但资金表的全年执行数为{fmt_wan(executed)}万元；"
                 "实际成本应按实际支出填写，疑为照抄指标值",
                 {"indicator": row, "column": "actual"},
@@ -298,7 +300,7 @@ def check_satisfaction_survey(
         Finding(
             HINT,
             "I-SAT-NO-SURVEY",
-            f"满意度指标“{name_of(ind, rows[0])}”填报了{shown}，但报告中没有提到满意度调查"
+            f"满意度指标“{indicator_name(ind, rows[0])}”填报了{shown}，但报告中没有提到满意度调查"
             "（问卷、回访、座谈等）；满意度应有调查结果作依据",
             {"indicator": rows[0], "column": "actual"},
         )

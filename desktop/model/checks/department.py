@@ -6,12 +6,12 @@ their own figures, counts stated against the names listed, and "本项目" said 
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from functools import cache
 
 from desktop.model.checks.registry import ERROR, HINT, WARNING, Finding, register
+from desktop.model.datafiles import BadToml, load_toml
 from desktop.model.department import (
     DEPT_COLUMNS,
     DeptFunds,
@@ -21,24 +21,25 @@ from desktop.model.department import (
 from desktop.model.forms import Form, data_dir
 from desktop.model.money import fmt_wan
 from desktop.model.project import Project
+from desktop.model.regex_cache import compiled
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+_SENTENCE_END = compiled(r"[。；;]")
+_TRAILING_DENG = compiled(r"等$")
+_LIST_SEPARATOR = compiled(r"[、,，]")
+_JOIN_WORD = compiled("[和及]")
 
 TOLERANCE = Decimal("0.01")  # 1 分: figures are stated to the 分 (or rounded to 0.01 万元 = 100 元)
 WAN_ROUNDING = Decimal(100)
 PCT_TOLERANCE = Decimal("0.06")  # percentage points: "35.9%" for 35.90 % is right
 COLUMN_NAMES = {"previous": "上年数", "full_year": "全年预算数", "executed": "全年执行数"}
 
-_YOY_RE = re.compile(
+_YOY_RE = compiled(
     r"(?P<label>[\u4e00-\u9fff]{0,12}?)[:：]?\s*(?P<cur>\d[\d,]*(?:\.\d+)?)\s*万元[。，,；;]?\s*"
     r"(?:同比|比|较)?(?:上年度?|上年同期|去年)?(?P<dir>增加|减少|增长|下降)\s*"
     r"(?P<chg>\d[\d,]*(?:\.\d+)?)\s*万元[，,]?\s*(?:同比)?(?:增加|减少|增长|下降|增幅|降幅)?\s*"
     r"(?P<pct>\d+(?:\.\d+)?)\s*[%％]"
 )
-_COUNT_LIST_RE = re.compile(
+_COUNT_LIST_RE = compiled(
     r"(?P<what>[\u4e00-\u9fff]{2,10}?)(?P<n>\d{1,3})个[，,:：]?\s*(?:即|分别为|分别是|包括|为)[:：]?"
     r"(?P<list>[^。；;\n]+)"
 )
@@ -48,10 +49,10 @@ _COUNT_LIST_RE = re.compile(
 def _project_words(form_key: str) -> tuple[str, ...]:
     """The [checks] project_words of a form: what a department report must not call itself."""
     try:
-        with (data_dir("forms") / f"{form_key}.toml").open("rb") as fh:
-            words = tomllib.load(fh).get("checks", {}).get("project_words", [])
+        data = load_toml(data_dir("forms") / f"{form_key}.toml")
+        words = data.get("checks", {}).get("project_words", [])
         return tuple(str(w) for w in words)
-    except (OSError, tomllib.TOMLDecodeError):
+    except (OSError, BadToml):
         return ()
 
 
@@ -195,9 +196,9 @@ def check_year_on_year(project: Project, siblings: list[Project], form: Form) ->
 
 
 def _list_items(text: str) -> list[str]:
-    body = re.split(r"[。；;]", text, maxsplit=1)[0]
-    body = re.sub(r"等$", "", body.strip())
-    return [x for x in re.split(r"[、,，]", body) if x.strip()]
+    body = _SENTENCE_END.split(text, maxsplit=1)[0]
+    body = _TRAILING_DENG.sub("", body.strip())
+    return [x for x in _LIST_SEPARATOR.split(body) if x.strip()]
 
 
 @register("W-DEPT-COUNT")
@@ -210,7 +211,7 @@ def check_counts(project: Project, siblings: list[Project], form: Form) -> list[
         for m in _COUNT_LIST_RE.finditer(text):
             stated = int(m["n"])
             items = _list_items(m["list"])
-            joined = len(items) + 1 == stated and re.search("[和及]", items[-1] if items else "")
+            joined = len(items) + 1 == stated and _JOIN_WORD.search(items[-1] if items else "")
             if m["list"].rstrip().endswith("等") or len(items) < 2 or len(items) == stated:
                 continue
             if joined:  # "A、B和C": the last two names joined by 和

@@ -4,26 +4,22 @@ split, each indicator under a 二级 that fits it, percentages that can be what 
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from desktop.model.checks.config import check_settings, review_words
 from desktop.model.checks.registry import ERROR, HINT, WARNING, Finding, register
+from desktop.model.checks.rows import indicator_name
 from desktop.model.forms import Form, Level1
 from desktop.model.money import fmt_points
 from desktop.model.project import Indicator, Project
+from desktop.model.regex_cache import compiled
 from desktop.model.scoring import expected_level1_weights, weight_total
 from desktop.model.targets import find_number
 
 HUNDRED = Decimal(100)
 MONEY_UNITS = ("元", "万元", "千元", "亿元")
 # "成本" as a word, not the 成 of 完成/形成/达成 followed by 本年度.
-_COST_WORD = re.compile(r"(?<![完形达构促造组生])成本")
-
-
-def name_of(ind: Indicator, row: int) -> str:
-    """The indicator's name for messages (三级, else 二级, else its row)."""
-    return ind.level3.strip() or ind.level2.strip() or f"第{row + 1}行指标"
+_COST_WORD = compiled(r"(?<![完形达构促造组生])成本")
 
 
 def level1_of(ind: Indicator, form: Form) -> Level1 | None:
@@ -207,7 +203,7 @@ def check_misfiled(project: Project, siblings: list[Project], form: Form) -> lis
             Finding(
                 WARNING,
                 "W-LEVEL2-MISFILED",
-                f"指标“{name_of(ind, row)}”（指标值“{ind.target.strip()}”）是成本类指标，"
+                f"指标“{indicator_name(ind, row)}”（指标值“{ind.target.strip()}”）是成本类指标，"
                 f"却列在“{where}”下；成本类指标应列在成本指标下",
                 {"indicator": row, "column": "level2"},
             )
@@ -225,7 +221,7 @@ def capped_word(name: str) -> str | None:
 
 PERCENT_UNITS = ("%", "％", "百分比", "百分率")
 # What is not the name itself: bracketed notes ("（%）") and trailing signs.
-_BARE_NAME = re.compile(r"[（(][^）)]*[）)]|[^\u4e00-\u9fff]+$")
+_BARE_NAME = compiled(r"[（(][^）)]*[）)]|[^\u4e00-\u9fff]+$")
 
 
 def is_percent(unit: str | None) -> bool:
@@ -296,7 +292,7 @@ def check_operator(project: Project, siblings: list[Project], form: Form) -> lis
                 Finding(
                     WARNING,
                     "W-TARGET-OPERATOR",
-                    f"成本指标“{name_of(ind, row)}”的指标值“{shown}”是下限（{target.operator}）；"
+                    f"成本指标“{indicator_name(ind, row)}”的指标值“{shown}”是下限（{target.operator}）；"
                     "成本是支出的上限，应写作“≤”",
                     location,
                 )
@@ -310,7 +306,7 @@ def check_operator(project: Project, siblings: list[Project], form: Form) -> lis
                 Finding(
                     WARNING,
                     "W-TARGET-OPERATOR",
-                    f"指标“{name_of(ind, row)}”的指标值“{shown}”是上限（{target.operator}）；"
+                    f"指标“{indicator_name(ind, row)}”的指标值“{shown}”是上限（{target.operator}）；"
                     f"{word}越高越好，应写作“≥”",
                     location,
                 )
@@ -320,7 +316,7 @@ def check_operator(project: Project, siblings: list[Project], form: Form) -> lis
                 Finding(
                     HINT,
                     "I-TARGET-OPERATOR",
-                    f"指标“{name_of(ind, row)}”的指标值“{shown}”：{word}不会超过100%，"
+                    f"指标“{indicator_name(ind, row)}”的指标值“{shown}”：{word}不会超过100%，"
                     "“≥100%”只能取100%，宜写作“=100%”",
                     location,
                 )

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
 from collections.abc import Iterator
 from functools import cache, lru_cache
@@ -13,23 +12,22 @@ from typing import Any
 from desktop.model.checks.config import review_words
 from desktop.model.checks.numbers import normalise_digits
 from desktop.model.checks.registry import ERROR, WARNING, Finding, register
+from desktop.model.datafiles import BadToml, load_toml
 from desktop.model.forms import Form, data_dir
 from desktop.model.project import Project
+from desktop.model.regex_cache import compiled
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+_SPACES = compiled(r"\s+")
 
 # Entries shorter than this (letters and digits only) are too general to be sure of.
 MIN_CHARS = 8
 # A word-count limit in brackets is the form speaking ("（100字以内）", "(限200字)").
-_LIMIT = re.compile(
+_LIMIT = compiled(
     r"[（(]\s*(?:限|不超过|不多于)\s*\d{2,4}\s*字[^）)\n]{0,3}[）)]"
     r"|[（(]\s*\d{2,4}\s*字\s*(?:以内|以下|左右)\s*[）)]"
 )
 _KEYS = ("text", "texts", "phrase", "phrases")
-_CLOSE = re.compile(r"[）)\]】]+")
+_CLOSE = compiled(r"[）)\]】]+")
 
 
 def _strings(node: Any) -> Iterator[str]:
@@ -61,13 +59,12 @@ def instruction_pattern() -> re.Pattern[str] | None:
     """One pattern for every text of forms/instructions.toml (None when there are none)."""
     path = data_dir("forms") / "instructions.toml"
     try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError):
+        data = load_toml(path)
+    except (OSError, BadToml):
         return None
     texts = sorted({t.strip() for t in _strings(data) if t.strip()}, key=len, reverse=True)
     parts = [p for p in (_loose(t) for t in texts) if p]
-    return re.compile("|".join(f"(?:{p})" for p in parts)) if parts else None
+    return compiled("|".join(f"(?:{p})" for p in parts)) if parts else None
 
 
 def is_prompt(text: str) -> bool:
@@ -116,7 +113,7 @@ def check_instructions(project: Project, siblings: list[Project], form: Form) ->
         if not text:
             continue
         for start, end, asks in find_instructions(text):
-            quoted = re.sub(r"\s+", "", text[start:end])
+            quoted = _SPACES.sub("", text[start:end])
             if len(quoted) > 50:
                 quoted = quoted[:48] + "…"
             location = dict(where)

@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from desktop.model.checks.registry import WARNING, Finding, register
@@ -14,8 +13,9 @@ from desktop.model.forms import Form
 from desktop.model.profile_rows import REASON_KEY, extra_text
 from desktop.model.profiles import Layout, Profile, load_profile
 from desktop.model.project import DEFAULT_PROFILE, Project
+from desktop.model.regex_cache import compiled
 
-_SPACE = re.compile(r"\s+")
+_SPACE = compiled(r"\s+")
 
 
 def char_count(text: str) -> int:

@@ -17,11 +17,12 @@ from desktop.model.checks.registry import WARNING, Finding, register
 from desktop.model.forms import Form
 from desktop.model.money import fmt_wan
 from desktop.model.project import Project
+from desktop.model.regex_cache import compiled
 
 WAN = Decimal(10000)
 # Words before a line's name that are not part of it (verbs and markers; single characters only
 # where they cannot be inside a name, so not the 共 of 公共).
-_LEAD = re.compile(
+_LEAD = compiled(
     r"^.*(?:[，,、；;：:。（()）“”\"]|用于|其中|安排|包括|下达|拨付|支付|支出|投入|完成|收到|共计|合计"
     r"|名称为|名称是|的)"
 )
@@ -44,7 +45,7 @@ class Mention:
 @lru_cache(maxsize=64)
 def _name_re(suffixes: tuple[str, ...]) -> re.Pattern[str]:
     ends = "|".join(map(re.escape, sorted(suffixes, key=len, reverse=True)))
-    return re.compile(rf"([\u4e00-\u9fff“”]{{2,30}}?(?:{ends}|费))\s*(?:预算|资金|共|为|：|:)?\s*$")
+    return compiled(rf"([\u4e00-\u9fff“”]{{2,30}}?(?:{ends}|费))\s*(?:预算|资金|共|为|：|:)?\s*$")
 
 
 def core_of(name: str, generic: tuple[str, ...]) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from desktop.model.checks.numbers import find_percents, normalise_digits, same_at_precision
@@ -10,14 +9,17 @@ from desktop.model.checks.registry import ERROR, HINT, WARNING, Finding, registe
 from desktop.model.forms import Form
 from desktop.model.money import fmt_points, fmt_rate
 from desktop.model.project import Project
+from desktop.model.regex_cache import compiled
 from desktop.model.scoring import execution_score, summarise
 
+_RATE_BEFORE = compiled(r"完成率\s*(?:为|是|达到|达|：|:)?\s*$")
+
 HUNDRED = Decimal(100)
-_SCORE_CLAIM = re.compile(
+_SCORE_CLAIM = compiled(
     r"(综合评价得分|综合评分|综合得分|自评得分|自评总分|评价得分|总得分|总分|最终得分)"
     r"\s*(?:为|是|达到|达|共计|合计|：|:)?\s*(\d+(?:\.\d+)?)\s*分"
 )
-_GRADE_CLAIM = re.compile(
+_GRADE_CLAIM = compiled(
     r"(?:评价等级|绩效等级|自评等级|评价结果|等级)\s*(?:为|是|：|:)?\s*[“\"「]?([优良中差])[”\"」]?"
 )
 # Phrases that name the budget execution rate itself.
@@ -33,7 +35,7 @@ _RATE_WORDS = (
     "占全年预算的",
     "占全年预算数的",
 )
-_RATE_GAP = re.compile(r"^\s*(?:为|是|达到|达|仅为|约为|：|:)?\s*$")
+_RATE_GAP = compiled(r"^\s*(?:为|是|达到|达|仅为|约为|：|:)?\s*$")
 
 
 def _texts(project: Project) -> list[tuple[str, str]]:
@@ -169,7 +171,7 @@ def check_rate_claim(project: Project, siblings: list[Project], form: Form) -> l
 
 def _generic_rate(text: str, start: int) -> bool:
     window = text[max(0, start - 6) : start]
-    m = re.search(r"完成率\s*(?:为|是|达到|达|：|:)?\s*$", window)
+    m = _RATE_BEFORE.search(window)
     return m is not None
 
 

@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from desktop.model.regex_cache import compiled
 from desktop.model.targets import cn_number
+
+_NOT_DIGIT = compiled(r"[^\d.]")
 
 WAN = Decimal(10000)
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．％，", "0123456789.%,")
 _CN_CHARS = "零〇一二两三四五六七八九十百千万亿"
 # "8万元", "5.5万元", "150,000元", "80000 元", "追加10万，" (万 alone before punctuation/end).
-_ARABIC_AMOUNT = re.compile(
+_ARABIC_AMOUNT = compiled(
     r"(?<![\d.])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(亿元|万元|元|万(?![\u4e00-\u9fff\d]))"
 )
-_CN_AMOUNT = re.compile(rf"([{_CN_CHARS}]+)(万元|元)")
-_PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*%")
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
+_CN_AMOUNT = compiled(rf"([{_CN_CHARS}]+)(万元|元)")
+_PERCENT = compiled(r"(?<![\d.])(\d+(?:\.\d+)?)\s*%")
+_YEAR = compiled(r"(?<!\d)((?:19|20)\d\d)\s*年")
 SENTENCE_END = "。；;！？!?\n"
 _CLAUSE_END = SENTENCE_END + "，,：:、"
 
@@ -37,8 +39,7 @@ class Amount:
     @property
     def decimals(self) -> int:
         """Decimal places written in the number ("5.5万元" → 1)."""
-        number = re.sub(r"[^\d.]", "", normalise_digits(self.text))
-        return len(number.split(".", 1)[1]) if "." in number else 0
+        return written_decimals(self.text)
 
 
 @dataclass(frozen=True)
@@ -53,8 +54,13 @@ class Figure:
     @property
     def decimals(self) -> int:
         """Decimal places written in the number."""
-        number = re.sub(r"[^\d.]", "", normalise_digits(self.text))
-        return len(number.split(".", 1)[1]) if "." in number else 0
+        return written_decimals(self.text)
+
+
+def written_decimals(text: str) -> int:
+    """Decimal places of the number as written ("5.5万元" → 1, "60.30%" → 2)."""
+    number = _NOT_DIGIT.sub("", normalise_digits(text))
+    return len(number.split(".", 1)[1]) if "." in number else 0
 
 
 @lru_cache(maxsize=16384)

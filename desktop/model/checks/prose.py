@@ -16,20 +16,26 @@ from desktop.model.checks.registry import WARNING, Finding, register
 from desktop.model.forms import Form
 from desktop.model.money import fmt_wan
 from desktop.model.project import Project
+from desktop.model.regex_cache import compiled
 from desktop.model.targets import cn_number
+
+_SPACES = compiled(r"\s+")
+_QIZHONG = compiled(r"^其中")
+_HAN_TAIL = compiled(r"[\u4e00-\u9fff]{1,8}$")
+_DIGIT = compiled(r"\d")
 
 _OPEN, _CLOSE = "（(", "）)"
 # Words that open a list of the parts of the figure before them.
-_PARTS = re.compile(r"其中|主要包括|主要用于|包括|具体为|具体是|用于")
+_PARTS = compiled(r"其中|主要包括|主要用于|包括|具体为|具体是|用于")
 _NOT_ALL = ("主要", "用于")
-_CHANGE = re.compile(
+_CHANGE = compiled(
     r"增加|减少|增长|下降|同比|比上年|较上年|上升|增幅|降幅|占"
 )  # lists that need not name every part: only an excess is a slip
-_TOTAL_WORD = re.compile(r"(?:共|合计|总计|累计|共计)\s*$")
+_TOTAL_WORD = compiled(r"(?:共|合计|总计|累计|共计)\s*$")
 _SENTENCE_END = "。！？!?\n"
-_LIST_MARK = re.compile(r"\s*(?:\d{1,2}[、.．]|[（(]\d{1,2}[）)]|[①-⑳]|[一二三四五六七八九十]+是)")
+_LIST_MARK = compiled(r"\s*(?:\d{1,2}[、.．]|[（(]\d{1,2}[）)]|[①-⑳]|[一二三四五六七八九十]+是)")
 _CN_NUM = "一二两三四五六七八九十百"
-_LEADING_MARK = re.compile(r"^(?:\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)]|[①-⑳])")
+_LEADING_MARK = compiled(r"^(?:\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)]|[①-⑳])")
 
 
 @dataclass(frozen=True)
@@ -63,7 +69,7 @@ def _inside_brackets(text: str) -> list[tuple[int, int]]:
 @lru_cache(maxsize=256)
 def _count_re(units: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(sorted((re.escape(u) for u in units), key=len, reverse=True))
-    return re.compile(
+    return compiled(
         rf"(?<![\d.第每])(\d+)\s*({alternatives})([\u4e00-\u9fff]{{0,6}})" if units else r"(?!x)x"
     )
 
@@ -126,8 +132,8 @@ def label_start(text: str, start: int, most: int = 12) -> int:
 
 def labelled(text: str, start: int, end: int) -> str:
     """The figure at ``start:end`` with the words of its clause before it ("设备50万元")."""
-    words = re.sub(r"\s+", "", text[label_start(text, start) : end])
-    return _LEADING_MARK.sub("", re.sub(r"^其中", "", words))
+    words = _SPACES.sub("", text[label_start(text, start) : end])
+    return _LEADING_MARK.sub("", _QIZHONG.sub("", words))
 
 
 def _is_change(text: str, q: Quantity) -> bool:
@@ -214,7 +220,7 @@ def _counted_groups(
         if word is None:
             continue
         cut = max(0, q.start - 3) + word.start()
-        lead = re.search(r"[\u4e00-\u9fff]{1,8}$", text[max(0, cut - 8) : max(0, cut)])
+        lead = _HAN_TAIL.search(text[max(0, cut - 8) : max(0, cut)])
         noun = q.noun or (lead.group(0) if lead else "")
         end = _scope_end(text, q.end)
         parts = [
@@ -258,13 +264,13 @@ def check_prose_sums(project: Project, siblings: list[Project], form: Form) -> l
     return out
 
 
-_LIST_INTRO = re.compile(r"\s*[，,：:]?\s*(?:即|分别是|分别为|具体是|具体为|包括|：|:)\s*")
-_JOINER = re.compile(r"和|及|以及|与")
+_LIST_INTRO = compiled(r"\s*[，,：:]?\s*(?:即|分别是|分别为|具体是|具体为|包括|：|:)\s*")
+_JOINER = compiled(r"和|及|以及|与")
 
 
 @lru_cache(maxsize=16)
 def _stated_count_re(units: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(
+    return compiled(
         rf"(?<![\d.第每])(\d+|[{_CN_NUM}]+)\s*(?:{'|'.join(map(re.escape, units))})"
         r"[\u4e00-\u9fff]{0,8}?(?=\s*[，,：:]?\s*(?:即|分别是|分别为|具体是|具体为|包括|：|:))"
     )
@@ -310,7 +316,7 @@ def check_prose_counts(project: Project, siblings: list[Project], form: Form) ->
             if not body or body.endswith(("等", "等等")) or text[stop : stop + 1] in "，,":
                 continue  # cut short by "等", or a list that goes on after a comma
             items = [i.strip() for i in body.split("、") if i.strip()]
-            if any(len(i) > 20 or re.search(r"\d", i) for i in items):
+            if any(len(i) > 20 or _DIGIT.search(i) for i in items):
                 continue
             joined = _JOINER.search(items[-1]) if items else None
             possible = {len(items)} | ({len(items) + 1} if joined else set())

@@ -3,7 +3,6 @@ same paragraph do not give, or give only against the wrong base (年初 instead 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -13,6 +12,7 @@ from desktop.model.checks.registry import WARNING, Finding, register
 from desktop.model.forms import Form
 from desktop.model.money import fmt_wan
 from desktop.model.project import Project
+from desktop.model.regex_cache import compiled
 
 HUNDRED = Decimal(100)
 # Rate words → what they divide (numerator kind); the base is always the (adjusted) budget.
@@ -24,13 +24,13 @@ _RATES = {
     "使用率": "spent",
     "预算完成率": "spent",
 }
-_RATE_WORD = re.compile(r"(" + "|".join(sorted(_RATES, key=len, reverse=True)) + r")")
-_GAP = re.compile(r"^\s*(?:为|是|达到|达|约为|仅为|：|:)?\s*$")
-_INITIAL = re.compile(r"年初")
-_FULL = re.compile(r"调整后|调整预算|全年预算|追加后|预算数|总预算")
-_BUDGET = re.compile(r"预算|下达|批复|安排|计划")
-_ARRIVED = re.compile(r"到位|到账|拨付")
-_SPENT = re.compile(r"执行|支出|使用|支付|报账|兑付|完成")
+_RATE_WORD = compiled(r"(" + "|".join(sorted(_RATES, key=len, reverse=True)) + r")")
+_GAP = compiled(r"^\s*(?:为|是|达到|达|约为|仅为|：|:)?\s*$")
+_INITIAL = compiled(r"年初")
+_FULL = compiled(r"调整后|调整预算|全年预算|追加后|预算数|总预算")
+_BUDGET = compiled(r"预算|下达|批复|安排|计划")
+_ARRIVED = compiled(r"到位|到账|拨付")
+_SPENT = compiled(r"执行|支出|使用|支付|报账|兑付|完成")
 _LABELS = {"initial": "年初预算", "full": "调整后（全年）预算", "arrived": "到位资金"}
 
 

@@ -12,11 +12,12 @@ from desktop.model.checks.config import check_settings, common_words, reduplicat
 from desktop.model.checks.registry import ERROR, HINT, WARNING, Finding, register
 from desktop.model.forms import Form
 from desktop.model.project import Project
+from desktop.model.regex_cache import compiled
 from desktop.model.targets import cn_number
 
 _CN = "一二三四五六七八九十"
 # Levels: 一、 (0) · （一） (1) · 1. (2) · （1） (3). Markers 0–2 must start a line or sentence.
-_MARKER = re.compile(
+_MARKER = compiled(
     rf"(?P<lead>^|(?<=[\n。；;：:！？]))[ \t\u3000]*(?P<a>[{_CN}]+、)"
     rf"|(?P<b>[（(][{_CN}]+[）)])"
     r"|(?P<lead2>^|(?<=[\n。；;：:！？]))[ \t\u3000]*(?P<c>\d{1,2}[.．、](?![\d.．]))"
@@ -24,14 +25,12 @@ _MARKER = re.compile(
     re.MULTILINE,
 )
 _LEVEL_NAMES = {0: "一、", 1: "（一）", 2: "1.", 3: "（1）"}
-_CJK = re.compile(r"([\u4e00-\u9fff])\1")
-_CJK_WORD = re.compile(r"([\u4e00-\u9fff]{2})\1")
-_TEMPLATE_FIELD = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
-_FILL_IN = re.compile(
-    r"[（(【\[]\s*(?:请)?(?:填写|填入|此处填|待填|待补充)[^）)】\]]{0,30}[）)】\]]"
-)
+_CJK = compiled(r"([\u4e00-\u9fff])\1")
+_CJK_WORD = compiled(r"([\u4e00-\u9fff]{2})\1")
+_TEMPLATE_FIELD = compiled(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
+_FILL_IN = compiled(r"[（(【\[]\s*(?:请)?(?:填写|填入|此处填|待填|待补充)[^）)】\]]{0,30}[）)】\]]")
 _PLACEHOLDER_CHARS = "{填XＸ×xｘ_＿□"
-_BLANKS = re.compile(r"[XＸ×xｘ]{2,}|_{3,}|＿{2,}|□{2,}")
+_BLANKS = compiled(r"[XＸ×xｘ]{2,}|_{3,}|＿{2,}|□{2,}")
 
 
 @dataclass(frozen=True)
