@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -41,7 +40,7 @@ from desktop.model.money import fmt_points, fmt_wan
 from desktop.model.project import FUNDS_COLUMN_LABELS, FUNDS_COLUMNS, SOURCE_LABELS, Project
 from desktop.model.vocabulary import vocabulary
 from desktop.store import repo
-from desktop.ui.dialogs import REPLACE_TEXT, duplicates_refusal
+from desktop.ui.dialogs import REPLACE_TEXT, duplicates_refusal, open_file
 from desktop.ui.session import EditorSession
 from desktop.ui.workspace import Workspace
 
@@ -346,10 +345,10 @@ class TextImportDialog(QDialog):
 
     def choose_file(self, filters: str) -> bool:
         """Ask for a report file and preview it; False when the user cancelled."""
-        path, _ = QFileDialog.getOpenFileName(self, "选择报告文件", "", filters)
-        if path:
-            self.load_file(Path(path))
-        return bool(path)
+        path = open_file(self, "选择报告文件", filters)
+        if path is not None:
+            self.load_file(path)
+        return path is not None
 
     def _on_paste(self) -> None:
         text = QGuiApplication.clipboard().text()
