@@ -69,7 +69,7 @@ SELECTOR = (
     arg("--unit", help="实施单位名称（与 --year 一起选择一批项目）"),
     arg("--year", type=int, help="年度"),
 )
-TEXT_IMPORT = (FILE, arg("--unit"), arg("--year", type=int))
+TEXT_IMPORT = (FILE, arg("--unit"), arg("--year", type=int), REPLACE)
 
 COMMANDS: tuple[Command, ...] = (
     Command("list", "列出项目", cmd_list, (JSON,)),

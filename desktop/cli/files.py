@@ -86,4 +86,4 @@ def cmd_import_text(args: argparse.Namespace) -> int:
     result = import_file(Path(args.file), unit=args.unit, year=args.year)
     for line in result.report:
         sys.stderr.write(line + "\n")
-    return insert_all(open_from_args(args, write=True), result.projects)
+    return insert_all(open_from_args(args, write=True), result.projects, replace=args.replace)

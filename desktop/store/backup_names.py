@@ -96,8 +96,15 @@ def ensure_space(folder: Path, needed: int, what: str) -> None:
     except OSError:
         return  # unknown: the copy itself reports a full disk
     if free < needed + SPACE_MARGIN:
+        # The need stated includes the margin, so it is always more than what is left.
         raise StorageError(
-            f"磁盘空间不足，未写入{what}：需要约 {needed / 1024 / 1024:,.1f} MB，"
-            f"{folder} 所在磁盘只剩 {free / 1024 / 1024:,.1f} MB",
+            f"磁盘空间不足，未写入{what}：需要约 {_mb(needed + SPACE_MARGIN)} MB"
+            f"（副本 {_mb(needed)} MB，另留 {_mb(SPACE_MARGIN)} MB 余量），"
+            f"{folder} 所在磁盘只剩 {_mb(free)} MB",
             "disk_full",
         )
+
+
+def _mb(size: int) -> str:
+    """Bytes as megabytes with one decimal (never rounded down to the figure it must exceed)."""
+    return f"{size / 1024 / 1024:,.1f}"

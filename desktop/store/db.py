@@ -637,7 +637,9 @@ class BackgroundCheck:
 
     def _run(self) -> None:
         try:
-            conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=5)
+            # As the opening connection reads: in a read-only folder without the -shm file,
+            # as immutable (a plain mode=ro connection cannot open it there at all).
+            conn = _connect_read_only(self.path)
         except sqlite3.Error:
             return  # the opening connection reports what is wrong with the file
         try:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QApplication
 from desktop.ui.actions import LAZY_FEATURES, load_feature
 from desktop.ui.bugs import BUG_TITLE
 from desktop.ui.main_window import MainWindow
+from desktop.ui.qt_chinese import install_qt_chinese
 from desktop.ui.status import APP_TITLE
 from desktop.ui.ui_font import apply_ui_font
 
@@ -79,6 +80,7 @@ def open_main_window(
     app = QApplication.instance()
     if isinstance(app, QApplication):
         apply_ui_font(app)
+        install_qt_chinese(app)
     window = MainWindow(store, settings=settings)
     if check is not None and not store.damaged and not check.intact():
         mark_damaged(store)
@@ -183,6 +185,7 @@ def run_gui(argv: list[str] | None = None, check: BackgroundCheck | None = None)
     app.setOrganizationName("jixiao")
     app.setApplicationDisplayName(APP_TITLE)
     sys.excepthook = excepthook
+    install_qt_chinese(app)  # the message boxes below say 确定, not OK
     try:
         store = _open(parse_db_arg(args))
     except UserError as exc:

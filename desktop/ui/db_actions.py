@@ -8,6 +8,7 @@ from pathlib import Path
 from desktop.model.errors import UserError
 from desktop.store import backup as store_backup
 from desktop.store import lock
+from desktop.store.backup_names import folder_of
 from desktop.store.db import open_store
 from desktop.ui import dialogs
 from desktop.ui.workspace import Workspace
@@ -36,7 +37,10 @@ def restore(ws: Workspace) -> bool:
     """Replace the database with a backup (after confirmation) and reopen it."""
     if ws.store.path is None or (ws.session.read_only and not ws.store.damaged):
         return False  # a damaged file (opened read-only) is exactly what a restore is for
-    source = dialogs.open_file(ws.window, "选择要恢复的备份", DB_FILTER)
+    # Starts in the backups/ folder beside the database (a hidden folder on Linux: the user
+    # could hardly find it from elsewhere).
+    backups = folder_of(ws.store.path)
+    source = dialogs.open_file(ws.window, "选择要恢复的备份", DB_FILTER, folder=backups)
     if source is None:
         return False
     if not dialogs.confirm(

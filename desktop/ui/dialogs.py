@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -17,7 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.model.project import YEAR_MAX, YEAR_MIN
+from desktop.model.project import YEAR_MAX, YEAR_MIN, Project
+
+# The check box of the import previews that lets an import overwrite existing projects.
+REPLACE_TEXT = "覆盖数据库中同单位、同年度、同名的项目"
 
 
 @dataclass(frozen=True)
@@ -174,16 +178,51 @@ def info(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
 
 
-def open_file(parent: QWidget | None, title: str, filters: str) -> Path | None:
-    """Pick an existing file; None when cancelled."""
-    name, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
-    return Path(name) if name else None
+_last_folder: list[Path] = []  # the folder of the file last chosen in this session
+
+
+def start_in(name: str = "", folder: Path | None = None) -> str:
+    """Where a file dialog opens (with ``name`` suggested): ``folder`` when given, else the
+    folder last used in this session, else the user's Documents folder — never the program's
+    working folder (the installation folder, or / when started from the desktop menu)."""
+    place = folder if folder is not None and folder.is_dir() else None
+    if place is None and _last_folder and _last_folder[-1].is_dir():
+        place = _last_folder[-1]
+    if place is None:
+        docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        place = Path(docs) if docs and Path(docs).is_dir() else Path.home()
+    return str(place / name) if name else str(place)
+
+
+def chose(name: str) -> Path | None:
+    """The dialog's answer as a path (None when cancelled); its folder is used next time."""
+    if not name:
+        return None
+    path = Path(name)
+    _last_folder[:] = [path.parent]
+    return path
+
+
+def open_file(
+    parent: QWidget | None, title: str, filters: str, folder: Path | None = None
+) -> Path | None:
+    """Pick an existing file (starting in ``folder`` when given); None when cancelled."""
+    name, _ = QFileDialog.getOpenFileName(parent, title, start_in(folder=folder), filters)
+    return chose(name)
 
 
 def save_file(parent: QWidget | None, title: str, suggested: str, filters: str) -> Path | None:
     """Pick a file to write; None when cancelled."""
-    name, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
-    return Path(name) if name else None
+    name, _ = QFileDialog.getSaveFileName(parent, title, start_in(suggested), filters)
+    return chose(name)
+
+
+def duplicates_refusal(existing: list[Project]) -> str:
+    """Why an import preview did not write: the projects the database has (the window's way
+    out is the check box, never the command line's --replace)."""
+    names = "、".join(f"“{p.name}”（{p.unit.name}，{p.year}年度）" for p in existing[:3])
+    more = f"等 {len(existing)} 个项目" if len(existing) > 3 else ""
+    return f"数据库中已有{names}{more}；如需覆盖，请勾选“{REPLACE_TEXT}”后再导入"
 
 
 def chosen_file(parent: QWidget | None, name: str, suffix: str) -> Path | None:

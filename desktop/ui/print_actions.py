@@ -109,9 +109,9 @@ def export_batch(ws: Workspace) -> None:
     chosen = [r for r in rows if r.unit == unit and r.year == year]
     title = binder_title(unit, year, (r.form for r in chosen))
     name, _f = QFileDialog.getSaveFileName(
-        ws.window, "导出合订本", f"{title}.pdf", "PDF 文件 (*.pdf)"
+        ws.window, "导出合订本", dialogs.start_in(f"{title}.pdf"), "PDF 文件 (*.pdf)"
     )
-    out = dialogs.chosen_file(ws.window, name, ".pdf") if name else None
+    out = dialogs.chosen_file(ws.window, name, ".pdf") if dialogs.chose(name) else None
     if out is None:
         return
     projects = repo.load_projects(ws.store, [r.id for r in chosen])

@@ -210,9 +210,9 @@ def guarded_output(parent: QWidget | None, action: Callable[[], T]) -> T | None:
 def save_pdf_dialog(parent: QWidget | None, data: bytes, suggested_name: str) -> Path | None:
     """Ask where to save, then write atomically; returns the path written."""
     name, _filter = QFileDialog.getSaveFileName(
-        parent, "导出 PDF", suggested_name, "PDF 文件 (*.pdf)"
+        parent, "导出 PDF", dialogs.start_in(suggested_name), "PDF 文件 (*.pdf)"
     )
-    if not name:
+    if dialogs.chose(name) is None:
         return None
     path = dialogs.chosen_file(parent, name, ".pdf")
     if path is None:

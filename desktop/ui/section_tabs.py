@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.model.forms import Form, OutlineEntry
+from desktop.model.limits import MAX_SECTION_CHARS
 from desktop.model.project import Project
+from desktop.ui import dialogs
 
 _SPACES = (" ", "\n", "\t", "\r", "\u3000", "\xa0", "\u2029", "\f", "\v")
 
@@ -41,6 +43,31 @@ def tab_title(entry: OutlineEntry) -> str:
     return entry.tab or _NUMBERING.sub("", entry.title).rstrip("。.")
 
 
+class SectionTextEdit(QPlainTextEdit):
+    """A section's text field: a paste (or drop) that would take the section over the length
+    the database keeps is refused with a message, never half-saved or retried for ever."""
+
+    def __init__(self, max_chars: int = MAX_SECTION_CHARS, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.max_chars = max_chars
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        """Insert the pasted text, unless the section would then be too long."""
+        if source.hasText():
+            after = len(self.toPlainText()) - len(self.textCursor().selectedText())
+            after += len(source.text())
+            if after > self.max_chars:
+                dialogs.error(
+                    self.window(),
+                    "文字过长，未粘贴",
+                    f"粘贴后“{self.accessibleName()}”将有 {after:,} 字，超过每部分 "
+                    f"{self.max_chars:,} 字的上限，所以没有粘贴。\n\n"
+                    "请只复制本部分的文字，或分成几部分整理后再粘贴。",
+                )
+                return
+        super().insertFromMimeData(source)
+
+
 class SectionEditor(QWidget):
     """One section: heading, text, character count, 插入模板."""
 
@@ -57,7 +84,7 @@ class SectionEditor(QWidget):
             f"<b>{entry.title}</b>"
             + ("　<span style='color:#b00'>必填</span>" if entry.required else "")
         )
-        self.edit = QPlainTextEdit()
+        self.edit = SectionTextEdit()
         self.edit.setPlaceholderText(entry.hint or "在此填写")
         self.edit.setAccessibleName(entry.title)
         self.edit.setTabChangesFocus(True)

@@ -11,9 +11,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -34,12 +34,13 @@ from desktop.exchange.text.facts import AMOUNT
 from desktop.exchange.text.files import import_file
 from desktop.exchange.text.importer import ImportResult, LineMark, import_text
 from desktop.exchange.text.missing import NotStated
-from desktop.model.errors import UserError
+from desktop.model.errors import InputError, UserError
 from desktop.model.forms import load_form
 from desktop.model.money import fmt_points, fmt_wan
 from desktop.model.project import FUNDS_COLUMN_LABELS, FUNDS_COLUMNS, SOURCE_LABELS, Project
 from desktop.model.vocabulary import vocabulary
 from desktop.store import repo
+from desktop.ui.dialogs import REPLACE_TEXT, duplicates_refusal, open_file
 from desktop.ui.session import EditorSession
 from desktop.ui.workspace import Workspace
 
@@ -140,6 +141,8 @@ class TextImportDialog(QDialog):
         split.setSizes([600, 600])
 
         self.status = QLabel(MARK_LEGEND)
+        self.replace_box = QCheckBox(REPLACE_TEXT)
+        self.replace_box.setVisible(False)
         self.buttons = QDialogButtonBox()
         self.import_button = self.buttons.addButton("导入", QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = self.buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
@@ -151,6 +154,7 @@ class TextImportDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(split, 1)
         layout.addWidget(self.status)
+        layout.addWidget(self.replace_box)
         layout.addWidget(self.buttons)
 
     # ----- loading ------------------------------------------------------------------------
@@ -224,6 +228,7 @@ class TextImportDialog(QDialog):
         else:
             self.source.clear()
         self.import_button.setEnabled(False)
+        self.replace_box.setVisible(False)
         self.status.setText(message)
 
     def _show_result(self) -> None:
@@ -247,6 +252,19 @@ class TextImportDialog(QDialog):
         self.report.addItems(result.report)
         self.import_button.setEnabled(bool(result.projects))
         self.status.setText(f"识别出 {len(result.projects)} 个项目。{MARK_LEGEND}")
+        self.replace_box.setChecked(False)
+        self.replace_box.setVisible(bool(self.duplicates()))
+
+    def duplicates(self) -> list[Project]:
+        """The previewed projects the database already has (same unit, year and name)."""
+        if self.imported is None:
+            return []
+        store = self.session.store
+        return [
+            p
+            for p in self.imported.projects
+            if repo.find_project_id(store, p.unit.name, p.year, p.name) is not None
+        ]
 
     def _highlight(self, marks: list[LineMark]) -> None:
         selections = []
@@ -268,9 +286,10 @@ class TextImportDialog(QDialog):
 
     def _project_item(self, project: Project, anchors: dict[str, int]) -> QTreeWidgetItem:
         form = load_form(project.form)
-        top = QTreeWidgetItem(
-            [project.name, f"{project.unit.name}，{project.year}年度，{form.title}"]
-        )
+        where = f"{project.unit.name}，{project.year}年度，{form.title}"
+        if repo.find_project_id(self.session.store, project.unit.name, project.year, project.name):
+            where += "（数据库中已有同名项目）"
+        top = QTreeWidgetItem([project.name, where])
         top.setData(0, LINE_ROLE, anchors.get(""))
         bold = QFont()
         bold.setBold(True)
@@ -326,10 +345,10 @@ class TextImportDialog(QDialog):
 
     def choose_file(self, filters: str) -> bool:
         """Ask for a report file and preview it; False when the user cancelled."""
-        path, _ = QFileDialog.getOpenFileName(self, "选择报告文件", "", filters)
-        if path:
-            self.load_file(Path(path))
-        return bool(path)
+        path = open_file(self, "选择报告文件", filters)
+        if path is not None:
+            self.load_file(path)
+        return path is not None
 
     def _on_paste(self) -> None:
         text = QGuiApplication.clipboard().text()
@@ -342,11 +361,15 @@ class TextImportDialog(QDialog):
         """Insert every previewed project in one transaction; returns their ids."""
         if self.imported is None or not self.imported.projects:
             return []
+        replace = self.replace_box.isChecked()
+        existing = self.duplicates()
+        if existing and not replace:
+            raise InputError(duplicates_refusal(existing))
         ids: list[int] = []
         with self.session.transaction() as store:
             for project in self.imported.projects:
                 project.status = "draft"
-                ids.append(repo.insert_project(store, project))
+                ids.append(repo.insert_project(store, project, replace=replace))
         return ids
 
     def _on_import(self) -> None:

@@ -35,16 +35,17 @@ XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
 # ----- small seams for dialogs the user answers (tests replace these) ---------------------
 def ask_save_path(parent: QWidget, suggested: str) -> Path | None:
     """The file to export to, or None when cancelled."""
-    name, _ = QFileDialog.getSaveFileName(parent, "导出 Excel", suggested, XLSX_FILTER)
-    if not name:
+    name, _ = QFileDialog.getSaveFileName(
+        parent, "导出 Excel", dialogs.start_in(suggested), XLSX_FILTER
+    )
+    if dialogs.chose(name) is None:
         return None
     return dialogs.chosen_file(parent, name, ".xlsx")
 
 
 def ask_open_path(parent: QWidget) -> Path | None:
     """The workbook to import, or None when cancelled."""
-    name, _ = QFileDialog.getOpenFileName(parent, "从 Excel 导入", "", XLSX_FILTER)
-    return Path(name) if name else None
+    return dialogs.open_file(parent, "从 Excel 导入", XLSX_FILTER)
 
 
 def show_message(parent: QWidget, text: str, error: bool = False) -> None:

@@ -13,10 +13,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.model.errors import UserError
+from desktop.model.errors import InputError, UserError
 from desktop.model.money import fmt_points, fmt_wan
 from desktop.model.project import FUNDS_COLUMN_LABELS, FUNDS_COLUMNS, SOURCE_LABELS, Project
 from desktop.store import repo
+from desktop.ui.dialogs import REPLACE_TEXT, duplicates_refusal
 from desktop.ui.session import EditorSession
 
 
@@ -61,7 +62,7 @@ class ImportPreviewDialog(QDialog):
                     if child is not None:
                         child.setExpanded(True)
         layout.addWidget(self.tree, 1)
-        self.replace_box = QCheckBox("覆盖数据库中同单位、同年度、同名的项目")
+        self.replace_box = QCheckBox(REPLACE_TEXT)
         self.replace_box.setVisible(bool(self.duplicates))
         layout.addWidget(self.replace_box)
         self.error_label = QLabel("")
@@ -107,6 +108,8 @@ class ImportPreviewDialog(QDialog):
         replace = self.replace_box.isChecked()
         ids: list[int] = []
         try:
+            if self.duplicates and not replace:
+                raise InputError(duplicates_refusal(self.duplicates))
             for project in self.projects:
                 project.status = "draft"
             with self.session.transaction() as store:

@@ -81,6 +81,19 @@ def test_import_twice_is_refused_atomically(
     assert len(listed(db, capsys)) == 4
 
 
+def test_import_again_with_replace_as_the_refusal_says(
+    seeds_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "j.db"
+    seed = str(seeds_dir / "003_0bef1ca0c8c97894.txt")
+    assert main(["--db", str(db), "import-text", seed]) == 0
+    names = sorted(str(r["name"]) for r in listed(db, capsys))
+    assert main(["--db", str(db), "import-text", seed]) == 2
+    assert "--replace" in capsys.readouterr().err  # the refusal names the way out ...
+    assert main(["--db", str(db), "import-text", seed, "--replace"]) == 0  # ... and it works
+    assert sorted(str(r["name"]) for r in listed(db, capsys)) == names  # replaced, not added
+
+
 def test_next_year(seeds_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = tmp_path / "j.db"
     assert main(["--db", str(db), "import-text", str(seeds_dir / "003_0bef1ca0c8c97894.txt")]) == 0

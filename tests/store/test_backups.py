@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import re
 import shutil
 import subprocess
 import uuid
@@ -98,6 +99,12 @@ def test_no_backup_is_started_without_room_for_it(tmp_path, sample_project):
         with pytest.raises(StorageError, match="磁盘空间不足，未写入") as caught:
             backup.auto_backup(store, today=dt.date(2024, 3, 1))
         assert caught.value.kind == "disk_full"
+        # The need stated is more than what is left (never "需要 0.1 MB，只剩 1.9 MB").
+        need, left = (
+            float(x)
+            for x in re.findall(r"需要约 ([\d.]+) MB.*只剩 ([\d.]+) MB", str(caught.value))[0]
+        )
+        assert need > left
         assert list((disk / "backups").iterdir()) == []  # nothing half-written
         with pytest.raises(StorageError, match="磁盘空间不足"):
             backup.backup_to(store, disk / "手动备份.db")

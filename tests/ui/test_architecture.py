@@ -14,7 +14,17 @@ MAX_FUNCTION_LINES = 80
 # Each module may import desktop.ui modules of its own layer or of the layers above it in this
 # list, never of a later one: state ← widgets ← workspace ← actions ← window ← app.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("__init__", "qt_compat", "bugs", "dialogs", "autosave", "screen_fit", "geometry", "ui_font"),
+    (
+        "__init__",
+        "qt_compat",
+        "bugs",
+        "dialogs",
+        "autosave",
+        "screen_fit",
+        "geometry",
+        "ui_font",
+        "qt_chinese",
+    ),
     ("undo",),
     ("checks_worker",),
     ("session",),

@@ -103,10 +103,58 @@ def test_duplicate_import_is_refused_and_nothing_half_written(
     again = TextImportDialog(session)
     qtbot.addWidget(again)
     again.load_file(seeds_dir / SEED_003)
+    assert again.replace_box.isVisibleTo(again)  # the way to overwrite is offered
+    assert "数据库中已有同名项目" in again.tree.topLevelItem(0).text(1)
     again.import_button.click()
     assert again.result() != TextImportDialog.DialogCode.Accepted
-    assert "已有项目" in again.report.item(0).text()
+    refusal = again.report.item(0).text()
+    assert "已有" in refusal and "保安费用" in refusal
+    assert "--replace" not in refusal and "勾选" in refusal  # the window's way, not the CLI's
     assert len(repo.list_projects(ui_store)) == 4
+
+
+def test_duplicate_import_replaces_when_ticked(
+    qtbot, ui_store: Store, session: EditorSession, seeds_dir: Path
+) -> None:
+    first = TextImportDialog(session)
+    qtbot.addWidget(first)
+    first.load_file(seeds_dir / SEED_003)
+    first.import_button.click()
+    before = {p.id for p in repo.list_projects(ui_store)}
+    again = TextImportDialog(session)
+    qtbot.addWidget(again)
+    again.load_file(seeds_dir / SEED_003)
+    again.replace_box.setChecked(True)
+    again.import_button.click()
+    assert again.result() == TextImportDialog.DialogCode.Accepted
+    after = repo.list_projects(ui_store)
+    assert len(after) == 4 and {p.id for p in after} != before
+
+
+def test_open_file_offers_pdf_reports(qtbot, ui_store: Store, session: EditorSession) -> None:
+    """打开文件… lists text-layer PDFs (the importer reads them) and imports the chosen one."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QPushButton
+
+    dialog = TextImportDialog(session)
+    qtbot.addWidget(dialog)
+    seen: list[str] = []
+    pdf = Path(__file__).parents[1] / "fixtures" / "real" / "009_linxiang_wildlife_shelter_2023.pdf"
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QFileDialog):
+            QTimer.singleShot(20, answer)
+            return
+        seen.extend(box.nameFilters())
+        box.findChild(QLineEdit, "fileNameEdit").setText(str(pdf))
+        box.accept()
+
+    QTimer.singleShot(0, answer)
+    opener = next(b for b in dialog.findChildren(QPushButton) if b.text() == "打开文件…")
+    opener.click()
+    assert "*.pdf" in seen[0]  # the first (default) filter shows PDF files too
+    assert tree_names(dialog) == ["2023年马鹿坑国有林场新建野生动物收容所建设项目"]
 
 
 def test_real_main_window_gets_one_import_and_one_copy_action(

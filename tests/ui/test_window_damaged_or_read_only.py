@@ -62,3 +62,34 @@ def test_a_database_in_a_read_only_folder_opens_read_only(tmp_path, make_window,
         window.close()
     assert not (folder / "backups").exists()
     shutil.rmtree(folder)
+
+
+def test_a_read_only_folder_opened_the_window_way_is_not_called_damaged(
+    tmp_path, qtbot, sample_project
+):
+    """The window checks the file in the background (BackgroundCheck); in a read-only folder
+    the -shm file cannot be created, which must not read as a damaged file."""
+    from PySide6.QtCore import QSettings
+
+    from desktop.store.db import BackgroundCheck
+    from desktop.ui.app import open_main_window
+
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    store = open_store(folder / "jixiao.db")
+    pid = repo.insert_project(store, sample_project)
+    store.close()
+    assert sorted(p.name for p in folder.iterdir()) == ["jixiao.db"]  # no -wal/-shm left
+    with read_only_mount(folder):
+        path = folder / "jixiao.db"
+        store = open_store(path, quick_check=False)  # as the window opens it
+        settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+        window = open_main_window(store, settings=settings, check=BackgroundCheck(path))
+        qtbot.addWidget(window)
+        assert window.read_only and not window.store.damaged
+        assert "不可写" in window.session.read_only_reason
+        assert "已损坏" not in window.session.read_only_reason
+        assert window.navigator.project_ids() == [pid]
+        window.close()
+        window.store.close()
+    shutil.rmtree(folder)

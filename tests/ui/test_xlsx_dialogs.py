@@ -144,6 +144,8 @@ def test_duplicate_refused_in_dialog_then_replaced(window, ui_store, sample_proj
     assert not dialog.replace_box.isHidden()
     dialog.import_button.click()
     assert dialog.isVisible() and "未导入任何项目" in dialog.error_label.text()
+    refusal = dialog.error_label.text()
+    assert "--replace" not in refusal and "勾选" in refusal  # the window's way, not the CLI's
     assert len(repo.list_projects(ui_store)) == 1
     dialog.replace_box.setChecked(True)
     dialog.import_button.click()
