@@ -17,7 +17,7 @@ want=$(cat pyproject.toml "$CONSTRAINTS" | sha256sum | cut -d' ' -f1)
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   # Every test tool pyproject's [test] extra names that the tests import, at its floor too.
   "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
-    --constraint "$CONSTRAINTS" -e . pytest pytest-qt pypdf pdfplumber hypothesis msoffcrypto-tool
+    --constraint "$CONSTRAINTS" -e . pytest pytest-qt pytest-timeout pypdf pdfplumber hypothesis msoffcrypto-tool
   echo "$want" > "$stamp"
 fi
 # Fail loudly when the environment does not hold the pinned versions.

@@ -13,6 +13,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 
 
+@pytest.mark.timeout(3000)
 @pytest.mark.slow
 def test_pyinstaller_build_runs_list_and_version(tmp_path):
     pyinstaller = Path(sys.executable).parent / "pyinstaller"

@@ -124,6 +124,7 @@ def _wanted() -> bool:
     return os.environ.get("CI") == "true" or os.environ.get("JIXIAO_BUILD_LINUX") == "1"
 
 
+@pytest.mark.timeout(5000)  # the build's own steps time out earlier
 @pytest.mark.slow
 @pytest.mark.skipif(sys.platform != "linux", reason="the Linux build")
 def test_linux_bundle_needs_glibc_228_and_starts_on_debian_11(tmp_path):

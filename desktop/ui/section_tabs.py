@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 from desktop.model.forms import Form, OutlineEntry
 from desktop.model.limits import MAX_SECTION_CHARS
 from desktop.model.project import Project
-from desktop.ui import dialogs
 
 _SPACES = (" ", "\n", "\t", "\r", "\u3000", "\xa0", "\u2029", "\f", "\v")
 
@@ -57,6 +56,8 @@ class SectionTextEdit(QPlainTextEdit):
             after = len(self.toPlainText()) - len(self.textCursor().selectedText())
             after += len(source.text())
             if after > self.max_chars:
+                from desktop.ui import dialogs  # only on a refused paste: not at the start
+
                 dialogs.error(
                     self.window(),
                     "文字过长，未粘贴",

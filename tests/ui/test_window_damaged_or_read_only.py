@@ -35,7 +35,7 @@ def test_a_damaged_database_opens_read_only_and_a_backup_restores_it(
     assert path.read_bytes() == damaged_bytes  # the window wrote nothing, backed nothing up
     assert sorted(p.name for p in good.parent.iterdir()) == daily_before
 
-    monkeypatch.setattr(dialogs, "open_file", lambda *a: good)
+    monkeypatch.setattr(dialogs, "open_file", lambda *a, **k: good)
     monkeypatch.setattr(dialogs, "confirm", lambda *a: True)
     assert window.banner.link == "restore"  # the remedy is offered where the problem is told
     window.banner.link_clicked.emit("restore")

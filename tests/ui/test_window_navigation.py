@@ -253,7 +253,7 @@ def test_backup_and_restore(ui_store, make_window, sample_project, monkeypatch, 
     assert out.is_file()
     type_text(window.section_editor("method").edit, "之后的修改")
     assert window.flush()
-    monkeypatch.setattr(dialogs, "open_file", lambda *a: out)
+    monkeypatch.setattr(dialogs, "open_file", lambda *a, **k: out)
     monkeypatch.setattr(dialogs, "confirm", lambda *a: True)
     window.action.restore.trigger()
     assert not window.read_only
