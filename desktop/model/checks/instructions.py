@@ -62,7 +62,9 @@ def instruction_pattern() -> re.Pattern[str] | None:
         data = load_toml(path)
     except (OSError, BadToml):
         return None
-    texts = sorted({t.strip() for t in _strings(data) if t.strip()}, key=len, reverse=True)
+    # longest first (a text inside a longer one must not win); ties in one order every run, so
+    # the pattern is the same string each time and its compiled form is found in the cache
+    texts = sorted({t.strip() for t in _strings(data) if t.strip()}, key=lambda t: (-len(t), t))
     parts = [p for p in (_loose(t) for t in texts) if p]
     return compiled("|".join(f"(?:{p})" for p in parts)) if parts else None
 
