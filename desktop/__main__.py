@@ -48,6 +48,9 @@ def open_window(args: list[str]) -> int:
     # classes, Qt wrappers) and no garbage worth a collector's pass: run_gui turns it back on
     # (with those objects frozen) once the window is built.
     gc.disable()
+    from desktop.model import dataclass_code
+
+    dataclass_code.install()  # before the first dataclass; what had to be compiled kept at exit
     try:
         from desktop.store.db import BackgroundCheck
 
@@ -59,6 +62,7 @@ def open_window(args: list[str]) -> int:
         return run_gui(args, check=check)
     finally:
         gc.enable()  # also when the window never opened
+        dataclass_code.save()
 
 
 if __name__ == "__main__":
