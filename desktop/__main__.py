@@ -52,14 +52,10 @@ def open_window(args: list[str]) -> int:
 
     dataclass_code.install()  # before the first dataclass; what had to be compiled kept at exit
     try:
-        from desktop.store.db import BackgroundCheck
-
-        # The file's check reads the whole file in a thread while the window's modules load.
-        check = BackgroundCheck.early(args)
         load_before_qt()
         from desktop.ui.app import run_gui
 
-        return run_gui(args, check=check)
+        return run_gui(args)
     finally:
         gc.enable()  # also when the window never opened
         dataclass_code.save()

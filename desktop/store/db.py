@@ -290,6 +290,15 @@ class Store:
         # The token of the single-writer lock this store holds (desktop.store.lock); while set,
         # every write transaction first checks the lock still carries it.
         self.lock_token: str | None = None
+        # What the window's start left to just after its first paint (the file's check, the
+        # lock): done by ``settle()``, at the latest before the first write.
+        self.pending: Callable[[], None] | None = None
+
+    def settle(self) -> None:
+        """Do what the start left pending, once (nothing when nothing is)."""
+        pending, self.pending = self.pending, None
+        if pending is not None:
+            pending()
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -312,6 +321,7 @@ class Store:
     @contextlib.contextmanager
     def transaction(self, durable: bool = False) -> Iterator[Database]:
         """One user action = one transaction; SQLite errors become StorageError."""
+        self.settle()  # the file's check and the lock come before any write
         if self.damaged:
             raise StorageError(self.read_only_reason or damaged_message(self.path), "corrupt")
         if self.read_only:
@@ -583,29 +593,13 @@ def open_store(
     return Store(db, path, read_only=reason is not None, read_only_reason=reason, damaged=damaged)
 
 
-def _ready_as_is(path: Path) -> bool:
-    """True for a file of this program that opening will not change: WAL journal already,
-    current schema (read from the SQLite header). Switching the journal or migrating needs the
-    file to itself, so such a file is checked after it is opened, as before."""
-    try:
-        with path.open("rb") as fh:
-            header = fh.read(100)
-    except OSError:
-        return False
-    return (
-        len(header) == 100
-        and header.startswith(b"SQLite format 3\x00")
-        and header[18:20] == b"\x02\x02"  # WAL
-        and int.from_bytes(header[60:64], "big") == SCHEMA_VERSION  # user_version
-    )
-
-
 class BackgroundCheck:
     """``PRAGMA quick_check`` of a file on its own connection in a thread.
 
-    On a large file the check reads every page (a 10 000-project file: about 60 ms of CPU, and
-    seconds when the file is not in the disk cache); SQLite lets other threads run meanwhile, so
-    the window is built while the file is checked. ``intact()`` waits for the answer.
+    On a large file the check reads every page (a 10 000-project file: about 50 ms of CPU, and
+    seconds when the file is not in the disk cache); SQLite lets other threads run meanwhile:
+    the window's start runs it just after the first paint, while the other tabs are built.
+    ``intact()`` waits for the answer.
     """
 
     def __init__(self, path: Path) -> None:
@@ -613,27 +607,6 @@ class BackgroundCheck:
         self._intact = True
         self._thread = threading.Thread(target=self._run, name="quick-check", daemon=True)
         self._thread.start()
-
-    @classmethod
-    def early(cls, argv: Sequence[str]) -> BackgroundCheck | None:
-        """The check of the file the window will open (--db, else $JIXIAO_DB), started before
-        the window's modules load: it reads the file in its thread while they do. None when
-        the file does not exist yet or is the default one (found later, with the window)."""
-        path = db_path_argument(argv)
-        if path is None and os.environ.get("JIXIAO_DB"):
-            path = Path(os.environ["JIXIAO_DB"])
-        if path is None or not _ready_as_is(path):
-            return None
-        return cls(path)
-
-    def covers(self, path: Path | None) -> bool:
-        """True when this checks the file at ``path``."""
-        if path is None:
-            return False
-        try:
-            return os.path.samefile(self.path, path)
-        except OSError:
-            return False
 
     def _run(self) -> None:
         try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import gc
 import os
+import sqlite3
 import sys
 import threading
 from collections.abc import Callable
@@ -78,17 +79,75 @@ def open_main_window(
 ) -> MainWindow:
     """Build the window, then (the file's check passed) take the single-writer lock or go
     read-only. Building only reads, so it runs while ``check`` still reads the file."""
+    window = _build_window(store, settings)
+    _settle(window, check)
+    return window
+
+
+def _build_window(store: Store, settings: QSettings | None) -> MainWindow:
     app = QApplication.instance()
     if isinstance(app, QApplication):
         apply_ui_font(app)
         install_qt_chinese(app)
-    window = MainWindow(store, settings=settings)
+    return MainWindow(store, settings=settings)
+
+
+def _settle(window: MainWindow, check: BackgroundCheck | None) -> None:
+    """A file that failed its check is read-only; else take the lock, or go read-only."""
+    store = window.store
+    store.pending = None
     if check is not None and not store.damaged and not check.intact():
         mark_damaged(store)
     reason = _lock_or_reason(store)
     if reason is not None:
         window.session.set_read_only(reason)
-    return window
+
+
+class StartChecks:
+    """The file's check and the single-writer lock, left by the program's start to just after
+    the window's first paint: ``begin()`` starts reading the file in a thread, ``settle()``
+    waits for it and takes the lock (or makes the window read-only). Until then the window
+    only reads; a write asked for sooner settles first (``Store.pending``)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self._check: BackgroundCheck | None = None
+        self._settled = False
+        window.store.pending = self.settle
+
+    def begin(self) -> None:
+        """Start the file's check (a thread) unless it ran already."""
+        path = self.window.store.path
+        if self._check is None and path is not None and not self.window.store.damaged:
+            self._check = BackgroundCheck(path)
+
+    def settle(self) -> None:
+        """The check's verdict, then the lock (once; later calls do nothing)."""
+        if self._settled:
+            return
+        self._settled = True
+        self.begin()
+        _settle(self.window, self._check)
+
+
+def start_main_window(store: Store, settings: QSettings | None = None) -> StartChecks:
+    """Build the window for the program's start. A file the window may only read (not
+    writable, or a lock another live window holds) is checked and settled now, so the first
+    paint shows it read-only; otherwise the check and the lock wait for the first paint."""
+    window = _build_window(store, settings)
+    checks = StartChecks(window)
+    if _read_only_from_the_start(store):
+        checks.settle()
+    return checks
+
+
+def _read_only_from_the_start(store: Store) -> bool:
+    if store.read_only or store.damaged:
+        return True
+    try:
+        return lock.holder(store) is not None
+    except (StorageError, sqlite3.Error):
+        return True  # the lock decides after the check, as when it was taken at once
 
 
 def _lock_or_reason(store: Store) -> str | None:
@@ -151,9 +210,12 @@ def run_steps(steps: list[Callable[[], None]]) -> None:
         QTimer.singleShot(0, lambda: run_steps(rest))
 
 
-def _after_first_paint(window: MainWindow, preload: threading.Thread) -> None:
-    """What the first paint did without: other tabs, the backup, the features, then 审核."""
-    steps: list[Callable[[], None]] = [window.build_all, lambda: daily_backup(window)]
+def _after_first_paint(checks: StartChecks, preload: threading.Thread) -> None:
+    """What the first paint did without: the file's check and the lock, other tabs, the
+    backup, the features, then 审核."""
+    window = checks.window
+    steps: list[Callable[[], None]] = [checks.begin, window.build_all, checks.settle]
+    steps.append(lambda: daily_backup(window))
     steps += [functools.partial(load_feature, name) for name in LAZY_FEATURES]
     steps.append(preload.start)
     if not _interactive():
@@ -178,11 +240,8 @@ def _collect_from_now_on() -> None:
     gc.enable()
 
 
-def run_gui(argv: list[str] | None = None, check: BackgroundCheck | None = None) -> int:
-    """Open the window on --db PATH (or $JIXIAO_DB / the default file); returns the exit code.
-
-    ``check``: the file's check if the caller started it already (BackgroundCheck.early).
-    """
+def run_gui(argv: list[str] | None = None) -> int:
+    """Open the window on --db PATH (or $JIXIAO_DB / the default file); returns the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
@@ -199,13 +258,10 @@ def run_gui(argv: list[str] | None = None, check: BackgroundCheck | None = None)
     except UserError as exc:
         show_error("无法打开数据库", str(exc))
         return 2
-    if store.path is None or store.damaged:
-        check = None
-    elif check is None or not check.covers(store.path):
-        check = BackgroundCheck(store.path)
-    window = open_main_window(store, check=check)
+    checks = start_main_window(store)
+    window = checks.window
     preload = threading.Thread(target=_preload_fonts, name="font-preload", daemon=True)
-    window.first_painted.connect(lambda: _after_first_paint(window, preload))
+    window.first_painted.connect(lambda: _after_first_paint(checks, preload))
     window.show()
     _collect_from_now_on()
     code = app.exec()

@@ -175,6 +175,7 @@ class EditorSession(QObject):
         self.read_only_changed.emit(reason)
 
     def _beat(self) -> None:
+        self._store.settle()  # the lock first, if the start left it to after its first paint
         if lock.heartbeat(self._store) is False:
             self._on_lock_lost()
 

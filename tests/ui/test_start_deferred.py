@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from desktop.exchange.jsonio import read_projects
 from desktop.store import repo
 from desktop.ui.section_tabs import SectionPage, tab_title
@@ -259,19 +261,12 @@ def test_an_intact_file_opened_the_window_way_is_locked_and_editable(tmp_path, q
     window.close()
 
 
-def test_the_program_checks_its_file_while_the_window_loads(tmp_path):
-    """`jixiao --db FILE` starts the file's check before the window's modules load; a damaged
-    file still opens read-only and is never written (no lock, no backup)."""
-    from desktop.store.db import BackgroundCheck
+def test_the_program_checks_its_file_right_after_the_first_paint(tmp_path):
+    """`jixiao --db FILE` checks the file just after the window's first paint; a damaged file
+    still ends read-only and is never written (no lock, no backup)."""
     from tests import hostile_files as H
 
     path = H.seeded_database(tmp_path / "jixiao.db")
-    assert BackgroundCheck.early(["--db", str(path)]) is not None
-    assert BackgroundCheck.early([f"--db={tmp_path / 'new.db'}"]) is None  # not made yet
-    old = tmp_path / "old.db"
-    old.write_bytes(path.read_bytes()[:60] + b"\x00\x00\x00\x01" + path.read_bytes()[64:])
-    assert BackgroundCheck.early(["--db", str(old)]) is None  # migrating first: checked then
-
     H.corrupt_one_page(path)
     damaged_bytes = path.read_bytes()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", JIXIAO_QUIT_AFTER_SHOW="1")
@@ -287,6 +282,98 @@ def test_the_program_checks_its_file_while_the_window_loads(tmp_path):
     assert done.returncode == 0, done.stderr
     assert path.read_bytes() == damaged_bytes
     assert not (tmp_path / "backups").exists()
+
+
+def _start_window(path: Path, tmp_path: Path, qtbot):
+    """The window as the program's start builds it (check and lock not yet done)."""
+    from PySide6.QtCore import QSettings
+
+    from desktop.store.db import open_store
+    from desktop.ui.app import start_main_window
+
+    store = open_store(path, quick_check=False)  # as the window opens it
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    checks = start_main_window(store, settings=settings)
+    qtbot.addWidget(checks.window)
+    return checks
+
+
+def _threads() -> set[str]:
+    import threading
+
+    return {t.name for t in threading.enumerate()}
+
+
+def test_the_first_paint_comes_before_the_file_check_and_the_lock(tmp_path, qtbot):
+    """Until the first paint the start only reads: no check thread, no lock; right after it
+    the check runs and the lock is taken, and the window was editable all along."""
+    from tests import hostile_files as H
+
+    path = H.seeded_database(tmp_path / "jixiao.db")
+    checks = _start_window(path, tmp_path, qtbot)
+    window, store = checks.window, checks.window.store
+    assert "quick-check" not in _threads()
+    assert store.lock_token is None and store.pending is not None
+    assert store.row("SELECT pid FROM app_lock WHERE id = 1") is None
+    assert not window.read_only  # the first paint shows it as it will be
+    checks.begin()  # the first step after the paint
+    checks.settle()  # after the other tabs are built
+    assert store.pending is None and not window.read_only and not store.damaged
+    row = store.row("SELECT pid FROM app_lock WHERE id = 1")
+    assert row is not None and row["pid"] == os.getpid()
+    window.close()
+
+
+def test_a_write_before_the_check_waits_for_it_and_a_damaged_file_stays_unwritten(tmp_path, qtbot):
+    """An edit saved before the check has run (Ctrl+S at once) runs the check first: a
+    damaged file then refuses the write and is read-only, its bytes unchanged."""
+    from desktop.model.errors import StorageError
+    from tests import hostile_files as H
+
+    path = H.seeded_database(tmp_path / "jixiao.db")
+    H.corrupt_one_page(path)
+    damaged_bytes = path.read_bytes()
+    checks = _start_window(path, tmp_path, qtbot)
+    window, store = checks.window, checks.window.store
+    assert not window.read_only and store.pending is not None
+    with pytest.raises(StorageError), store.transaction() as db:
+        db.execute("UPDATE project SET name = '改了' WHERE id = 1")
+    assert store.damaged and window.read_only
+    assert "已损坏" in window.session.read_only_reason
+    checks.settle()  # the step after the paint: done already
+    window.close()
+    assert path.read_bytes() == damaged_bytes
+
+
+def test_a_write_before_the_check_on_an_intact_file_takes_the_lock_first(tmp_path, qtbot):
+    from tests import hostile_files as H
+
+    path = H.seeded_database(tmp_path / "jixiao.db")
+    checks = _start_window(path, tmp_path, qtbot)
+    store = checks.window.store
+    with store.transaction() as db:
+        db.execute("UPDATE project SET name = '改了' WHERE id = 1")
+    assert store.lock_token is not None and store.pending is None
+    assert store.row("SELECT name FROM project WHERE id = 1")["name"] == "改了"
+    checks.window.close()
+
+
+def test_a_file_another_window_holds_is_read_only_from_the_first_paint(tmp_path, qtbot):
+    from desktop.store import lock
+    from desktop.store.db import open_store
+    from tests import hostile_files as H
+
+    path = H.seeded_database(tmp_path / "jixiao.db")
+    other = open_store(path)
+    assert lock.acquire(other) is None  # another window, this process: a live holder
+    try:
+        checks = _start_window(path, tmp_path, qtbot)
+        assert checks.window.read_only and checks.window.store.pending is None
+        assert "正由" in checks.window.session.read_only_reason
+        checks.window.close()
+    finally:
+        lock.release(other)
+        other.close()
 
 
 START_AND_AFTER = """
