@@ -73,4 +73,3 @@ def test_project_findings_still_say_project():
     assert "无法说明项目取得的效果" in said["W-FRAME-NO-BENEFIT"]
     copied = said.get("I-COPY-SIBLING") or said["W-COPY-SIBLING"]
     assert "项目" in _unquoted(copied)
-
