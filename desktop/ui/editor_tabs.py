@@ -201,6 +201,7 @@ class EditorTabs(QTabWidget):
             self.insertTab(index, page, text)
             self.setTabToolTip(index, tip)
             self.setCurrentIndex(current)
+        self.strip.sync()  # the current tab changed back with its signal blocked
         stand_in.deleteLater()
 
     def _ensure_pages(self) -> None:
@@ -383,6 +384,7 @@ class EditorTabs(QTabWidget):
                 index = self.insertTab(len(FIXED_TABS) + offset, stand_in, tab_title(heading))
                 self.setTabToolTip(index, heading.title)
                 self._stand_ins.append(stand_in)
+        self.strip.sync()
         self._shown = None
         self._waiting = form
 
