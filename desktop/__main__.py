@@ -29,13 +29,40 @@ def main(argv: list[str] | None = None) -> int:
         from desktop import cli
 
         return cli.main(args)
-    from desktop.store.db import BackgroundCheck
+    return open_window(args)
 
-    # The file's check reads the whole file in a thread while the window's modules load.
-    check = BackgroundCheck.early(args)
-    from desktop.ui.app import run_gui
 
-    return run_gui(args, check=check)
+def load_before_qt() -> None:
+    """The model and the store, loaded before Qt: once PySide6 is loaded, its import hook reads
+    the source of every module imported for the first time (desktop.ui.qt_compat spares the
+    ones loaded by then)."""
+    from desktop.model import project, scoring  # noqa: F401
+    from desktop.store import lock, repo, revisions  # noqa: F401
+
+
+def open_window(args: list[str]) -> int:
+    """The window on --db PATH; its exit code."""
+    import gc
+
+    # The start creates tens of thousands of objects that live as long as the window (modules,
+    # classes, Qt wrappers) and no garbage worth a collector's pass: run_gui turns it back on
+    # (with those objects frozen) once the window is built.
+    gc.disable()
+    from desktop.model import dataclass_code
+
+    dataclass_code.install()  # before the first dataclass; what had to be compiled kept at exit
+    try:
+        from desktop.store.db import BackgroundCheck
+
+        # The file's check reads the whole file in a thread while the window's modules load.
+        check = BackgroundCheck.early(args)
+        load_before_qt()
+        from desktop.ui.app import run_gui
+
+        return run_gui(args, check=check)
+    finally:
+        gc.enable()  # also when the window never opened
+        dataclass_code.save()
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gc
 import os
 import sys
 import threading
@@ -170,6 +171,13 @@ def _after_first_paint(window: MainWindow, preload: threading.Thread) -> None:
     run_steps(steps)
 
 
+def _collect_from_now_on() -> None:
+    """The garbage collector back on (``python -m desktop`` starts with it off), the objects of
+    the start frozen: they live as long as the window, so no collection need walk them."""
+    gc.freeze()
+    gc.enable()
+
+
 def run_gui(argv: list[str] | None = None, check: BackgroundCheck | None = None) -> int:
     """Open the window on --db PATH (or $JIXIAO_DB / the default file); returns the exit code.
 
@@ -199,6 +207,7 @@ def run_gui(argv: list[str] | None = None, check: BackgroundCheck | None = None)
     preload = threading.Thread(target=_preload_fonts, name="font-preload", daemon=True)
     window.first_painted.connect(lambda: _after_first_paint(window, preload))
     window.show()
+    _collect_from_now_on()
     code = app.exec()
     if preload.is_alive():
         preload.join(timeout=30)  # a thread still in font code at exit can abort the process

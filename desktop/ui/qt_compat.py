@@ -49,6 +49,10 @@ def skip_feature_scan() -> None:
         for name in files:
             if name.endswith(".py") and name != "__init__.py":
                 table.setdefault(f"{package}.{name[:-3]}", uses_qt)
+    # Modules loaded before PySide6 (the standard library's, the model's) are read at their next
+    # import statement too: none of them names PySide6.
+    for name in [*sys.modules, *sys.stdlib_module_names]:
+        table.setdefault(name, 0 if name.startswith(("PySide6", "shiboken6")) else -1)
 
 
 protect_none_refcount()
