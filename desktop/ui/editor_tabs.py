@@ -24,6 +24,7 @@ from desktop.model.project import Project
 from desktop.ui.overview_tab import OverviewTab
 from desktop.ui.section_tabs import FormPages, SectionEditor, SectionPage, tab_title
 from desktop.ui.session import EditorSession
+from desktop.ui.tab_strip import TabStrip
 
 if TYPE_CHECKING:
     from desktop.ui.grid import IndicatorGrid
@@ -77,7 +78,8 @@ class EditorTabs(QTabWidget):
         super().__init__(parent)
         self.session = session
         self.setDocumentMode(True)
-        self.setUsesScrollButtons(True)
+        # Every tab at once, in a second row when narrow (placed above the pages by the window).
+        self.strip = TabStrip(self)
         self.overview = OverviewTab(form_choices())
         self.overview.undo_stack = session.undo_stack
         self.overview.funds.undo_stack = session.undo_stack
@@ -105,6 +107,14 @@ class EditorTabs(QTabWidget):
         session.form_changed.connect(self._on_form_changed)
         session.field_changed.connect(self._on_field_changed)
         session.findings_changed.connect(self._on_findings)
+
+    def tabInserted(self, index: int) -> None:
+        super().tabInserted(index)
+        self.strip.sync()
+
+    def tabRemoved(self, index: int) -> None:
+        super().tabRemoved(index)
+        self.strip.sync()
 
     # ----- building what is not on screen ------------------------------------------------
     @property
@@ -191,6 +201,7 @@ class EditorTabs(QTabWidget):
             self.insertTab(index, page, text)
             self.setTabToolTip(index, tip)
             self.setCurrentIndex(current)
+        self.strip.sync()  # the current tab changed back with its signal blocked
         stand_in.deleteLater()
 
     def _ensure_pages(self) -> None:
@@ -373,6 +384,7 @@ class EditorTabs(QTabWidget):
                 index = self.insertTab(len(FIXED_TABS) + offset, stand_in, tab_title(heading))
                 self.setTabToolTip(index, heading.title)
                 self._stand_ins.append(stand_in)
+        self.strip.sync()
         self._shown = None
         self._waiting = form
 

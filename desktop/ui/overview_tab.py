@@ -6,13 +6,12 @@ import datetime as dt
 import functools
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QEvent, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.model.findings import Finding
 from desktop.model.profiles import DEPARTMENT_FORM
 from desktop.model.project import SOURCES, YEAR_MAX, YEAR_MIN, Project
+from desktop.ui.fields_box import FieldsBox
 from desktop.ui.funds_editor import FundsEditor
 from desktop.ui.profile_box import ProfileBox
 from desktop.ui.stated_box import StatedBox
@@ -106,26 +106,31 @@ class OverviewTab(QScrollArea):
         layout.addStretch(1)
         self._connect()
 
-    def _basic_box(self) -> QGroupBox:
-        basic = QGroupBox("项目信息")
-        grid = QGridLayout(basic)
-        grid.addWidget(QLabel("项目名称："), 0, 0)
-        grid.addWidget(self.name_edit, 0, 1, 1, 3)
-        grid.addWidget(QLabel("实施单位："), 1, 0)
-        grid.addWidget(self.unit_edit, 1, 1)
-        grid.addWidget(QLabel("主管部门："), 1, 2)
-        grid.addWidget(self.department_edit, 1, 3)
-        grid.addWidget(QLabel("年度："), 2, 0)
-        row = QHBoxLayout()
+    def _basic_box(self) -> FieldsBox:
+        year_and_form = QWidget()
+        row = QHBoxLayout(year_and_form)
+        row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.year_spin)
         row.addWidget(QLabel("报告类型："))
         row.addWidget(self.form_combo, 1)
-        grid.addLayout(row, 2, 1)
-        grid.addWidget(QLabel("成文日期："), 2, 2)
-        grid.addWidget(self.date_edit, 2, 3)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
-        return basic
+        self.basic_box = FieldsBox(
+            "项目信息",
+            [
+                [("项目名称：", self.name_edit)],
+                [("实施单位：", self.unit_edit), ("主管部门：", self.department_edit)],
+                [("年度：", year_and_form), ("成文日期：", self.date_edit)],
+            ],
+        )
+        return self.basic_box
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        """The 项目信息 fields wrap into one column when the page is too narrow for two."""
+        page = self.widget()
+        layout = page.layout() if page is not None else None
+        if event.type() == QEvent.Type.Resize and layout is not None:
+            margins = layout.contentsMargins()
+            self.basic_box.fit(self.viewport().width() - margins.left() - margins.right())
+        return super().viewportEvent(event)
 
     def _goals_box(self) -> QGroupBox:
         goals = QGroupBox("年度总体目标")

@@ -33,7 +33,7 @@ class Workspace:
         self.empty_page = EmptyPage()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty_page)
-        self.stack.addWidget(self.tabs)
+        self.stack.addWidget(self._with_strip(self.tabs))
         self._build_centre()  # first: the tabs lead the focus chain
         self.navigator = Navigator()
         self.findings_panel = FindingsPanel()
@@ -56,6 +56,17 @@ class Workspace:
         dock.setObjectName(name)
         dock.setWidget(widget)
         return dock
+
+    @staticmethod
+    def _with_strip(tabs: EditorTabs) -> QWidget:
+        """The tabs' pages under their strip of tabs."""
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(tabs.strip)
+        layout.addWidget(tabs, 1)
+        return page
 
     def _build_centre(self) -> None:
         centre = QWidget()

@@ -69,12 +69,58 @@ def _rect(r) -> str:
 
 
 def _tab_arrows(tabs) -> bool:
-    """True when the tab bar needs its scroll arrows."""
+    """True when the tabs need scroll arrows (some tab is out of view until scrolled to)."""
     from PySide6.QtWidgets import QToolButton
 
     bar = tabs.tabBar()
+    if not bar.isVisible():
+        return bool(_hidden_tabs(tabs))
     arrows = [b for b in bar.findChildren(QToolButton) if b.isVisible()]
     return bool(arrows) or bar.sizeHint().width() > bar.width()
+
+
+def _hidden_tabs(tabs) -> list[str]:
+    """The tab texts a user cannot read in full on screen without scrolling the tabs."""
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtWidgets import QAbstractButton, QToolButton
+
+    window = tabs.window()
+    area = QRect(window.mapToGlobal(QPoint(0, 0)), window.size())
+    bar = tabs.tabBar()
+    shown: dict[str, bool] = {}
+    if bar.isVisible():
+        visible = bar.rect()
+        for arrow in bar.findChildren(QToolButton):
+            if arrow.isVisible():  # the scroll arrows cover the bar's end
+                visible.setRight(min(visible.right(), arrow.x() - 1))
+        for index in range(bar.count()):
+            rect = bar.tabRect(index)
+            whole = visible.contains(rect) and rect.width() >= bar.tabSizeHint(index).width()
+            shown[bar.tabText(index)] = whole
+    else:  # another navigation: a button with the tab's text, wide enough for it, on screen
+        buttons = [b for b in window.findChildren(QAbstractButton) if b.isVisible()]
+        for index in range(tabs.count()):
+            text = tabs.tabText(index)
+            shown[text] = any(
+                b.text() == text
+                and b.width() >= b.sizeHint().width()
+                and area.contains(QRect(b.mapToGlobal(QPoint(0, 0)), b.size()))
+                for b in buttons
+            )
+    return [text for text, whole in shown.items() if not whole]
+
+
+def _tab_report(run: Run, window, form: str) -> None:
+    """Tabs and the 概况 page of one report kind: arrows, unreadable tabs, sideways scrolling."""
+    combo = window.overview.form_combo
+    combo.setCurrentIndex(combo.findData(form))
+    window.tabs.setCurrentIndex(0)
+    run.pump()
+    run.result["arrows"][form] = _tab_arrows(window.tabs)  # type: ignore[index]
+    run.result["hidden_tabs"][form] = _hidden_tabs(window.tabs)  # type: ignore[index]
+    sideways = window.overview.horizontalScrollBar().isVisible()
+    run.result["overview_sideways"][form] = sideways  # type: ignore[index]
+    run.check(window, f"window-{form}")
 
 
 class Run:
@@ -83,7 +129,13 @@ class Run:
     def __init__(self, app, out: Path) -> None:
         self.app = app
         self.out = out
-        self.result: dict[str, object] = {"problems": [], "checked": [], "arrows": {}}
+        self.result: dict[str, object] = {
+            "problems": [],
+            "checked": [],
+            "arrows": {},
+            "hidden_tabs": {},
+            "overview_sideways": {},
+        }
 
     def pump(self) -> None:
         from PySide6.QtTest import QTest
@@ -134,13 +186,8 @@ def main(out: Path) -> int:
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
         run.check(window, f"window-tab{index}")
-    run.result["arrows"]["self_evaluation"] = _tab_arrows(window.tabs)  # type: ignore[index]
-    window.overview.form_combo.setCurrentIndex(window.overview.form_combo.findData("evaluation"))
-    run.pump()
-    run.result["arrows"]["evaluation"] = _tab_arrows(window.tabs)  # type: ignore[index]
-    bar = window.tabs.tabBar()
-    run.result["tab_room"] = [bar.sizeHint().width(), bar.width()]
-    run.check(window, "window-evaluation")
+    for form in ("self_evaluation", "evaluation", "department"):
+        _tab_report(run, window, form)
     window.overview.form_combo.setCurrentIndex(
         window.overview.form_combo.findData("self_evaluation")
     )

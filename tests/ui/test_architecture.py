@@ -30,7 +30,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("session",),
     (
         *("widgets", "navigator", "findings_dock", "section_tabs", "funds_editor", "pdf_viewer"),
-        *("dept_editor", "profile_box", "stated_box"),
+        *("dept_editor", "profile_box", "stated_box", "fields_box", "tab_strip"),
         *("overview_tab", "xlsx_preview", "revisions_dialog", "print_preview", "grid"),
         *("cycle_table", "monitoring_tab", "rectification_tab"),
         *("editor_tabs", "status"),

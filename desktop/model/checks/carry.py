@@ -36,7 +36,7 @@ def check_old_year(project: Project, siblings: list[Project], form: Form) -> lis
                 Finding(
                     severity,
                     "W-OLD-YEAR",
-                    f"本项目由上一年度复制而来，这句话仍提到{shown}，请核对是否需要更新："
+                    f"本报告由上一年度复制而来，这句话仍提到{shown}，请核对是否需要更新："
                     f"“{body[:40]}{'…' if len(body) > 40 else ''}”",
                     {"section": key, "start": start, "end": start + len(body)},
                 )

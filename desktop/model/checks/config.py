@@ -27,6 +27,10 @@ class CheckSettings:
     remedy_sections: tuple[str, ...] = ()
     prose_counts: bool = True
     project_words: tuple[str, ...] = ()  # what a department report must not call itself
+    # What the report is about as the 审核 messages name it (本项目 / 本部门), and the source of
+    # its indicator framework (both from the form: a department report is not a 项目).
+    subject: str = "项目"
+    framework_basis: str = ""
 
 
 @cache
@@ -51,6 +55,8 @@ def check_settings(form_key: str) -> CheckSettings:
             remedy_sections=tuple(str(k) for k in data.get("remedy_sections", ())),
             prose_counts=bool(data.get("prose_counts", True)),
             project_words=tuple(str(w) for w in data.get("project_words", ())),
+            subject=str(data.get("subject", "项目")),
+            framework_basis=str(data.get("framework_basis", "")),
         )
     except (OSError, BadToml, TypeError, ValueError):
         return CheckSettings()

@@ -246,6 +246,12 @@ def _queries(
     ]
 
 
+def _subject_of(reports: list[Project]) -> str:
+    """What the other reports are about, as their forms name it (项目, 部门), or 报告 if mixed."""
+    kinds = {check_settings(p.form).subject for p in reports}
+    return kinds.pop() if len(kinds) == 1 else "报告"
+
+
 @register("W-COPY-SIBLING")
 def check_copy(project: Project, siblings: list[Project], form: Form) -> list[Finding]:
     """A project-specific sentence that also stands, near-identical, in some sibling projects."""
@@ -298,16 +304,17 @@ def check_copy(project: Project, siblings: list[Project], form: Form) -> list[Fi
         top = scores[others[0].name]
         if top > own_score and top * 2 >= len(grams[others[0].name]):
             other_score = top
+        kind = _subject_of(others)
         names = "、".join(f"“{p.name}”" for p in others[:3]) + (
-            f"等{len(others)}个项目" if len(others) > 3 else ""
+            f"等{len(others)}个{kind}" if len(others) > 3 else ""
         )
         if other_score > own_score:
             out.append(
                 Finding(
                     WARNING,
                     "W-COPY-SIBLING",
-                    f"“{quote}”与项目{names}中的句子相同或几乎相同，且说的是对方项目的内容，"
-                    "疑为从其他项目复制后未修改",
+                    f"“{quote}”与{kind}{names}中的句子相同或几乎相同，且说的是对方{kind}的内容，"
+                    f"疑为从其他{kind}复制后未修改",
                     location,
                 )
             )
@@ -316,7 +323,8 @@ def check_copy(project: Project, siblings: list[Project], form: Form) -> list[Fi
                 Finding(
                     HINT,
                     "I-COPY-SIBLING",
-                    f"“{quote}”与项目{names}中的句子相同或几乎相同，请确认适用于本项目",
+                    f"“{quote}”与{kind}{names}中的句子相同或几乎相同，"
+                    f"请确认适用于本{settings.subject}",
                     location,
                 )
             )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from desktop.model.baseline import BaselineDiff, compare
+from desktop.model.checks.config import check_settings
 from desktop.model.checks.registry import ERROR, HINT, WARNING, Finding, register
 from desktop.model.cycle_words import cycle_words
 from desktop.model.forms import Form
@@ -138,11 +139,12 @@ def check_monitor_names(project: Project, siblings: list[Project], form: Form) -
     if not project.indicators:
         return []
     targets = _targets(project)
+    subject = check_settings(form.key).subject
     return [
         Finding(
             HINT,
             "I-MONITOR-UNKNOWN",
-            f"运行监控中的指标“{_quote(item.level3)}”不在本项目的绩效指标中",
+            f"运行监控中的指标“{_quote(item.level3)}”不在本{subject}的绩效指标中",
             {"monitoring": row, "column": "level3"},
         )
         for row, item in enumerate(project.monitoring.indicators)

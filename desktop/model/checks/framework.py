@@ -47,6 +47,9 @@ def check_framework(project: Project, siblings: list[Project], form: Form) -> li
     present = {l1.name for ind in project.indicators if (l1 := level1_of(ind, form))}
     if not present:
         return []  # a framework of its own (决策/过程…): nothing to compare with
+    settings = check_settings(form.key)
+    subject = settings.subject
+    basis = f"{settings.framework_basis}，" if settings.framework_basis else ""
     out: list[Finding] = []
     for l1 in form.framework:
         if l1.name in present:
@@ -56,8 +59,7 @@ def check_framework(project: Project, siblings: list[Project], form: Form) -> li
                 Finding(
                     WARNING,
                     "W-FRAME-NO-BENEFIT",
-                    f"绩效指标中没有{l1.name}：财预〔2020〕10号的指标体系由产出、效益、"
-                    "满意度指标构成，没有效益指标就无法说明项目取得的效果",
+                    f"绩效指标中没有{l1.name}：{basis}没有效益指标就无法说明{subject}取得的效果",
                     _table_location(project),
                 )
             )
@@ -71,7 +73,7 @@ def check_framework(project: Project, siblings: list[Project], form: Form) -> li
                 Finding(
                     HINT,
                     "I-FRAME-NO-SATISFACTION",
-                    f"绩效指标中没有{l1.name}（{moved}）；有服务对象的项目一般应设满意度指标",
+                    f"绩效指标中没有{l1.name}（{moved}）；有服务对象的{subject}一般应设满意度指标",
                     _table_location(project),
                 )
             )
@@ -110,7 +112,7 @@ def _output_findings(project: Project, form: Form, present: set[str]) -> list[Fi
                 WARNING,
                 "W-FRAME-NO-OUTPUT",
                 f"{output.name}中既没有{missing[0]}也没有{missing[1]}：产出的数量和质量"
-                "是衡量项目完成情况的基本指标",
+                f"是衡量{check_settings(form.key).subject}产出的基本指标",
                 location,
             )
         ]
