@@ -28,6 +28,15 @@ _POSITIONS = {
     (False, False): QStyleOptionTab.TabPosition.Middle,
 }
 
+# Changes that can change a tab's size (its font, style, screen).
+_RESIZING = (
+    QEvent.Type.FontChange,
+    QEvent.Type.StyleChange,
+    QEvent.Type.LayoutDirectionChange,
+    QEvent.Type.DevicePixelRatioChange,
+    QEvent.Type.ScreenChangeInternal,
+)
+
 
 class TabButton(QAbstractButton):
     """One tab: shows its tab's text, its tab's tooltip, and selects its tab when clicked."""
@@ -37,6 +46,9 @@ class TabButton(QAbstractButton):
         self.strip = strip
         self.index = index
         self.first = self.last = True  # its place in its row
+        # sizeHint by (text, place in row, selected): the layout asks hundreds of times while
+        # the window is shown; a change of font, style or screen forgets them (event).
+        self._hints: dict[tuple[str, bool, bool, bool], QSize] = {}
         self.setCheckable(True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_Hover)
@@ -55,6 +67,13 @@ class TabButton(QAbstractButton):
 
     def sizeHint(self) -> QSize:
         """The size a tab bar gives a tab with this text."""
+        key = (self.text(), self.first, self.last, self.isChecked())
+        hint = self._hints.get(key)
+        if hint is None:
+            hint = self._hints[key] = self._size_hint()
+        return QSize(hint)
+
+    def _size_hint(self) -> QSize:
         opt = self.option()
         style = self.style()
         text = self.fontMetrics().size(Qt.TextFlag.TextShowMnemonic, self.text())
@@ -71,6 +90,8 @@ class TabButton(QAbstractButton):
         painter.drawControl(QStyle.ControlElement.CE_TabBarTab, self.option())
 
     def event(self, event: QEvent) -> bool:
+        if event.type() in _RESIZING:
+            self._hints.clear()
         if event.type() == QEvent.Type.ToolTip:
             tip = self.strip.tabs.tabToolTip(self.index)
             if tip:

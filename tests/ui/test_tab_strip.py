@@ -64,3 +64,17 @@ def test_ctrl_tab_still_moves_between_tabs(ui_store, make_window, qtbot):
     qtbot.keyClick(window.overview.name_edit, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
     assert tabs.currentIndex() == 1
     assert tabs.strip.buttons[1].isChecked()
+
+
+def test_a_bigger_font_makes_every_tab_wider(ui_store, make_window):
+    """A tab's size follows its font (the sizes the layout asks for are kept until it
+    changes)."""
+    window = _window(ui_store, make_window)
+    strip = window.tabs.strip
+    before = [b.sizeHint().width() for b in strip.buttons]
+    font = strip.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    strip.setFont(font)
+    after = [b.sizeHint().width() for b in strip.buttons]
+    assert all(a > b for a, b in zip(after, before, strict=True))
+    assert strip.sizeHint().width() > sum(before)
