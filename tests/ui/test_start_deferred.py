@@ -141,7 +141,13 @@ from desktop.ui.screen_fit import ScreenFitter
 app = QApplication([])
 window = open_main_window(open_store(sys.argv[1]))
 painted = []
-window.first_painted.connect(lambda: painted.append(sorted(sys.modules)))
+import PySide6.QtWidgets as QtWidgets
+unused = ("QFileDialog", "QMessageBox", "QColorDialog", "QCalendarWidget", "QMdiArea")
+loaded = []
+def on_paint():
+    painted.append(sorted(sys.modules))
+    loaded.extend(name for name in unused if name in vars(QtWidgets))
+window.first_painted.connect(on_paint)
 fitter_before = app.findChild(ScreenFitter) is not None
 window.show()
 for _ in range(500):
@@ -158,6 +164,7 @@ print(json.dumps({
     "dept_built": window.overview._dept is not None,
     "table": feature.pyside_feature_dict.get("desktop.ui.main_window"),
     "sources_read": read,
+    "qt_classes_loaded": loaded,
 }))
 window.close()
 """
@@ -205,6 +212,9 @@ def test_the_window_start_imports_nothing_the_first_paint_does_not_need(tmp_path
     # (the standard library's, which the model and the store use) in its table and read none of them.
     assert seen["table"] == 0
     assert seen["sources_read"] == []
+    # PySide6 makes a Qt class's Python type when it is first used; wrapping a widget Qt made
+    # itself (a scroll area's viewport) made it try every QWidget subclass, dialogs included.
+    assert seen["qt_classes_loaded"] == []
 
 
 def test_a_department_report_builds_its_editor_with_the_window(ui_store, make_window):
