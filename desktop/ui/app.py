@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.ui.actions import LAZY_FEATURES, load_feature
 from desktop.ui.bugs import BUG_TITLE
+from desktop.ui.collector import collect_on_gui_thread
 from desktop.ui.main_window import MainWindow
 from desktop.ui.qt_chinese import install_qt_chinese
 from desktop.ui.status import APP_TITLE
@@ -89,6 +90,7 @@ def _build_window(store: Store, settings: QSettings | None) -> MainWindow:
     if isinstance(app, QApplication):
         apply_ui_font(app)
         install_qt_chinese(app)
+        collect_on_gui_thread()  # never a Qt object destroyed by a worker thread's collection
     return MainWindow(store, settings=settings)
 
 
@@ -234,10 +236,11 @@ def _after_first_paint(checks: StartChecks, preload: threading.Thread) -> None:
 
 
 def _collect_from_now_on() -> None:
-    """The garbage collector back on (``python -m desktop`` starts with it off), the objects of
-    the start frozen: they live as long as the window, so no collection need walk them."""
+    """Garbage collection from now on (``python -m desktop`` starts with it off), on the GUI
+    thread only (desktop.ui.collector); the objects of the start frozen: they live as long as
+    the window, so no collection need walk them."""
     gc.freeze()
-    gc.enable()
+    collect_on_gui_thread()
 
 
 def run_gui(argv: list[str] | None = None) -> int:

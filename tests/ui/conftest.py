@@ -12,6 +12,23 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import desktop.ui  # noqa: F401  (binding workarounds before the first widget)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _collect_on_the_gui_thread(qapp):
+    """Garbage is collected on the GUI thread, as in the program (desktop.ui.collector)."""
+    from desktop.ui.collector import collect_on_gui_thread
+
+    collect_on_gui_thread()
+
+
+@pytest.fixture(autouse=True)
+def _collect_after_each_test():
+    """A test's windows and widgets in reference cycles are freed here, on the GUI thread."""
+    import gc
+
+    yield
+    gc.collect()
+
+
 @pytest.fixture
 def ui_store(tmp_path: Path):
     """An open store on a real file for a window or widget under test."""

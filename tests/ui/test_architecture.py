@@ -24,6 +24,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "geometry",
         "ui_font",
         "qt_chinese",
+        "collector",
     ),
     ("undo",),
     ("checks_worker",),

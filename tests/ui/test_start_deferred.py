@@ -391,13 +391,17 @@ import gc, sys
 from desktop.__main__ import main
 from desktop.model import dataclass_code
 code = main(["--db", sys.argv[1]])
-print(code, gc.isenabled(), gc.get_freeze_count() > 0, *dataclass_code.stats())
+from PySide6.QtCore import QCoreApplication
+from desktop.ui.collector import MainThreadCollector
+app = QCoreApplication.instance()
+on_gui = app is not None and app.findChild(MainThreadCollector) is not None
+print(code, on_gui, gc.get_freeze_count() > 0, *dataclass_code.stats())
 """
 
 
 def test_the_window_start_turns_the_collector_back_on_and_keeps_compiled_methods(tmp_path):
-    """The start runs without the garbage collector; the window, once built, runs with it (the
-    start's objects frozen), so a long session's garbage is collected. The methods @dataclass
+    """The start runs without the garbage collector; the window, once built, collects on the GUI
+    thread (the start's objects frozen), so a long session's garbage is collected. The methods @dataclass
     writes are compiled at the first start only (kept in the cache folder after the paint)."""
     from tests import hostile_files as H
 
