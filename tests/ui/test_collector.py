@@ -27,9 +27,10 @@ def test_a_cycle_holding_a_qt_object_is_destroyed_on_the_gui_thread(qtbot, make_
 
     make_garbage()
 
-    def allocate() -> None:  # what the 审核 worker does: build many small containers
-        kept = [[] for _ in range(5_000)]
-        assert len(kept) == 5_000
+    kept: list[list[int]] = []  # what the worker builds and hands back (as 审核 findings)
+
+    def allocate() -> None:
+        kept.extend([] for _ in range(5_000))
 
     worker = threading.Thread(target=allocate)
     worker.start()
