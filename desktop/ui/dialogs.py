@@ -22,6 +22,8 @@ from desktop.model.project import YEAR_MAX, YEAR_MIN, Project
 
 # The check box of the import previews that lets an import overwrite existing projects.
 REPLACE_TEXT = "覆盖数据库中同单位、同年度、同名的项目"
+# The file type of the PDF exports' save dialogs.
+PDF_FILTER = "PDF 文件 (*.pdf)"
 
 
 @dataclass(frozen=True)
@@ -181,7 +183,7 @@ def info(parent: QWidget | None, title: str, text: str) -> None:
 _last_folder: list[Path] = []  # the folder of the file last chosen in this session
 
 
-def start_in(name: str = "", folder: Path | None = None) -> str:
+def _start_in(name: str = "", folder: Path | None = None) -> str:
     """Where a file dialog opens (with ``name`` suggested): ``folder`` when given, else the
     folder last used in this session, else the user's Documents folder — never the program's
     working folder (the installation folder, or / when started from the desktop menu)."""
@@ -194,7 +196,7 @@ def start_in(name: str = "", folder: Path | None = None) -> str:
     return str(place / name) if name else str(place)
 
 
-def chose(name: str) -> Path | None:
+def _chose(name: str) -> Path | None:
     """The dialog's answer as a path (None when cancelled); its folder is used next time."""
     if not name:
         return None
@@ -207,14 +209,23 @@ def open_file(
     parent: QWidget | None, title: str, filters: str, folder: Path | None = None
 ) -> Path | None:
     """Pick an existing file (starting in ``folder`` when given); None when cancelled."""
-    name, _ = QFileDialog.getOpenFileName(parent, title, start_in(folder=folder), filters)
-    return chose(name)
+    name, _ = QFileDialog.getOpenFileName(parent, title, _start_in(folder=folder), filters)
+    return _chose(name)
 
 
 def save_file(parent: QWidget | None, title: str, suggested: str, filters: str) -> Path | None:
     """Pick a file to write; None when cancelled."""
-    name, _ = QFileDialog.getSaveFileName(parent, title, start_in(suggested), filters)
-    return chose(name)
+    name, _ = QFileDialog.getSaveFileName(parent, title, _start_in(suggested), filters)
+    return _chose(name)
+
+
+def save_export(
+    parent: QWidget | None, title: str, suggested: str, filters: str, suffix: str
+) -> Path | None:
+    """The file an export writes: ``suffix`` added when the user left it out, and a file that
+    only exists under the added suffix replaced only with the user's yes; None when cancelled."""
+    picked = save_file(parent, title, suggested, filters)
+    return chosen_file(parent, str(picked), suffix) if picked is not None else None
 
 
 def duplicates_refusal(existing: list[Project]) -> str:

@@ -7,7 +7,7 @@ import copy
 from pathlib import Path
 
 from PySide6.QtPrintSupport import QPrintDialog
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 
 from desktop.model.errors import UserError
 from desktop.model.project import Project
@@ -108,10 +108,7 @@ def export_batch(ws: Workspace) -> None:
     unit, year = groups[labels.index(label)]
     chosen = [r for r in rows if r.unit == unit and r.year == year]
     title = binder_title(unit, year, (r.form for r in chosen))
-    name, _f = QFileDialog.getSaveFileName(
-        ws.window, "导出合订本", dialogs.start_in(f"{title}.pdf"), "PDF 文件 (*.pdf)"
-    )
-    out = dialogs.chosen_file(ws.window, name, ".pdf") if dialogs.chose(name) else None
+    out = dialogs.save_export(ws.window, "导出合订本", f"{title}.pdf", dialogs.PDF_FILTER, ".pdf")
     if out is None:
         return
     projects = repo.load_projects(ws.store, [r.id for r in chosen])

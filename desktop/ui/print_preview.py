@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QMessageBox,
     QProgressDialog,
@@ -209,12 +208,7 @@ def guarded_output(parent: QWidget | None, action: Callable[[], T]) -> T | None:
 
 def save_pdf_dialog(parent: QWidget | None, data: bytes, suggested_name: str) -> Path | None:
     """Ask where to save, then write atomically; returns the path written."""
-    name, _filter = QFileDialog.getSaveFileName(
-        parent, "导出 PDF", dialogs.start_in(suggested_name), "PDF 文件 (*.pdf)"
-    )
-    if dialogs.chose(name) is None:
-        return None
-    path = dialogs.chosen_file(parent, name, ".pdf")
+    path = dialogs.save_export(parent, "导出 PDF", suggested_name, dialogs.PDF_FILTER, ".pdf")
     if path is None:
         return None
     try:

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QMessageBox,
     QRadioButton,
@@ -35,12 +34,7 @@ XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
 # ----- small seams for dialogs the user answers (tests replace these) ---------------------
 def ask_save_path(parent: QWidget, suggested: str) -> Path | None:
     """The file to export to, or None when cancelled."""
-    name, _ = QFileDialog.getSaveFileName(
-        parent, "导出 Excel", dialogs.start_in(suggested), XLSX_FILTER
-    )
-    if dialogs.chose(name) is None:
-        return None
-    return dialogs.chosen_file(parent, name, ".xlsx")
+    return dialogs.save_export(parent, "导出 Excel", suggested, XLSX_FILTER, ".xlsx")
 
 
 def ask_open_path(parent: QWidget) -> Path | None:

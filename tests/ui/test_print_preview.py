@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QFileDialog, QPushButton
 
 from desktop.ui.print_preview import (
     BatchWorker,
@@ -194,7 +194,6 @@ def test_preview_buttons_and_size_follow_the_screen(qtbot, ui_store, tmp_path):
 def test_preview_switches_the_signature_layout_and_exports_what_it_shows(
     ui_store, make_window, tmp_path, monkeypatch
 ):
-    from desktop.ui import print_preview
     from tests.exchange.pdfread import page_lines
 
     project = _seed_project(ui_store)
@@ -216,9 +215,7 @@ def test_preview_switches_the_signature_layout_and_exports_what_it_shows(
     assert date_right_edge(unsealed) > right - 4 * 16 + 1
     assert dialog.page_count() == len(PdfReader(io.BytesIO(unsealed)).pages)
     out = tmp_path / "exported.pdf"
-    monkeypatch.setattr(
-        print_preview.QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "")
-    )
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     dialog.export_button.click()
     assert out.read_bytes() == unsealed  # what is exported is what is shown
     dialog.close()
