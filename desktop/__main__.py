@@ -45,8 +45,8 @@ def open_window(args: list[str]) -> int:
     import gc
 
     # The start creates tens of thousands of objects that live as long as the window (modules,
-    # classes, Qt wrappers) and no garbage worth a collector's pass: run_gui turns it back on
-    # (with those objects frozen) once the window is built.
+    # classes, Qt wrappers) and no garbage worth a collector's pass: once the window is built,
+    # run_gui freezes those objects and has the GUI thread collect (desktop.ui.collector).
     gc.disable()
     from desktop.model import dataclass_code
 
