@@ -22,3 +22,17 @@ def run_cli(
         timeout=timeout,
         env={**os.environ, "PYTHONPATH": str(REPO)},
     )
+
+
+def run_python(
+    *args: str, env: dict[str, str] | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
+    """`python ARGS` (a ``-c`` probe, ``-m desktop …``) in this checkout; text output captured."""
+    return subprocess.run(
+        [sys.executable, *args],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=timeout,
+        env=env,
+    )

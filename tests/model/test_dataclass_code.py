@@ -9,11 +9,9 @@ from __future__ import annotations
 import json
 import marshal
 import os
-import subprocess
-import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
+from tests.cli_runner import run_python
 
 PROBE = """
 import inspect, json, sys
@@ -39,14 +37,7 @@ print(json.dumps({
 
 def _run(cache: Path, mode: str) -> dict:
     env = dict(os.environ, JIXIAO_CACHE_DIR=str(cache))
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE, mode],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = run_python("-c", PROBE, mode, env=env)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout.strip().splitlines()[-1])
 

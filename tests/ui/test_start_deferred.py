@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +14,7 @@ import pytest
 from desktop.exchange.jsonio import read_projects
 from desktop.store import repo
 from desktop.ui.section_tabs import SectionPage, tab_title
+from tests.cli_runner import run_python
 from tests.ui.window_helpers import type_text
 
 REPO = Path(__file__).resolve().parents[2]
@@ -174,13 +173,7 @@ def test_the_window_start_imports_nothing_the_first_paint_does_not_need(tmp_path
     """Build and show the real window as the program does; what got imported and built by the
     first paint, and what the start left to after it."""
     db = tmp_path / "start.db"
-    seed = subprocess.run(
-        [sys.executable, "-m", "desktop", "--db", str(db), "import-json", str(FIXTURE)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    seed = run_python("-m", "desktop", "--db", str(db), "import-json", str(FIXTURE))
     assert seed.returncode == 0, seed.stderr
     env = dict(
         os.environ,
@@ -189,14 +182,7 @@ def test_the_window_start_imports_nothing_the_first_paint_does_not_need(tmp_path
         JIXIAO_CACHE_DIR=str(tmp_path / "cache"),
     )
     for _start in ("first", "every later one"):  # the first one fills the data files' cache
-        done = subprocess.run(
-            [sys.executable, "-c", START_PROBE, str(db)],
-            cwd=REPO,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+        done = run_python("-c", START_PROBE, str(db), env=env)
         assert done.returncode == 0, done.stderr
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen["painted"]
@@ -281,14 +267,7 @@ def test_the_program_checks_its_file_right_after_the_first_paint(tmp_path):
     damaged_bytes = path.read_bytes()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", JIXIAO_QUIT_AFTER_SHOW="1")
     env.update(XDG_CONFIG_HOME=str(tmp_path / "cfg"), XDG_DATA_HOME=str(tmp_path / "data"))
-    done = subprocess.run(
-        [sys.executable, "-m", "desktop", "--db", str(path)],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = run_python("-m", "desktop", "--db", str(path), env=env)
     assert done.returncode == 0, done.stderr
     assert path.read_bytes() == damaged_bytes
     assert not (tmp_path / "backups").exists()
@@ -411,14 +390,7 @@ def test_the_window_start_turns_the_collector_back_on_and_keeps_compiled_methods
     env.update(JIXIAO_CACHE_DIR=str(tmp_path / "cache"))
     seen = []
     for _start in ("first", "second"):
-        done = subprocess.run(
-            [sys.executable, "-c", START_AND_AFTER, str(path)],
-            cwd=REPO,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+        done = run_python("-c", START_AND_AFTER, str(path), env=env)
         assert done.returncode == 0, done.stderr
         seen.append(done.stdout.strip().splitlines()[-1].split())
         assert seen[-1][:3] == ["0", "True", "True"]
