@@ -235,12 +235,10 @@ def _after_first_paint(checks: StartChecks, preload: threading.Thread) -> None:
     run_steps(steps)
 
 
-def _collect_from_now_on() -> None:
-    """Garbage collection from now on (``python -m desktop`` starts with it off), on the GUI
-    thread only (desktop.ui.collector); the objects of the start frozen: they live as long as
-    the window, so no collection need walk them."""
+def _freeze_the_start() -> None:
+    """The objects of the start frozen: they live as long as the window, so no collection need
+    walk them (collection itself is the GUI thread's since the window was built)."""
     gc.freeze()
-    collect_on_gui_thread()
 
 
 def run_gui(argv: list[str] | None = None) -> int:
@@ -266,7 +264,7 @@ def run_gui(argv: list[str] | None = None) -> int:
     preload = threading.Thread(target=_preload_fonts, name="font-preload", daemon=True)
     window.first_painted.connect(lambda: _after_first_paint(checks, preload))
     window.show()
-    _collect_from_now_on()
+    _freeze_the_start()
     code = app.exec()
     if preload.is_alive():
         preload.join(timeout=30)  # a thread still in font code at exit can abort the process
